@@ -1,0 +1,53 @@
+"""chainrule: differentiation explained step by step, from the chain rule to backpropagation.
+
+    >>> import chainrule
+    >>> chainrule.explain("log(2+cos(x))").derivative
+    -sin(x)/(cos(x) + 2)
+
+Names are imported on first use, so ``import chainrule`` (and ``chainrule --help``) stays quick.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+# public name -> module that owns it
+_EXPORTS = {
+    "parse": "chainrule.parsing",
+    "ParseError": "chainrule.errors",
+    "VariableError": "chainrule.errors",
+    "ChainruleError": "chainrule.errors",
+    "explain": "chainrule.explaining",
+    "Explanation": "chainrule.steps",
+    "render": "chainrule.render",
+    "sigmoid": "chainrule.functions",
+    "Network": "chainrule.network.model",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from chainrule.errors import ChainruleError, ParseError, VariableError
+    from chainrule.explaining import explain
+    from chainrule.functions import sigmoid
+    from chainrule.network.model import Network
+    from chainrule.parsing import parse
+    from chainrule.render import render
+    from chainrule.steps import Explanation
+
+
+def __getattr__(name: str):
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'chainrule' has no attribute {name!r}") from None
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,60 @@
+"""The ``chainrule`` command: the typer app, its global options, and how errors leave it.
+
+Each command lives in its own module beside this one and imports the library inside its body,
+so ``chainrule --help`` never pays for importing SymPy.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from chainrule import __version__
+from chainrule.cli import explain as explain_cmd
+from chainrule.cli import network as network_cmd
+
+app = typer.Typer(
+    name="chainrule",
+    help="Differentiation explained step by step, from the chain rule to backpropagation.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"chainrule {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Differentiation explained step by step, from the chain rule to backpropagation."""
+
+
+app.command("explain")(explain_cmd.explain)
+app.command("network")(network_cmd.network)
+
+
+def fail(error: Exception) -> typer.Exit:
+    """Print a user-facing error to stderr, no traceback, and give the exit to raise (status 2)."""
+    typer.echo(f"error: {error}" if "\n" not in str(error) else str(error), err=True)
+    return typer.Exit(code=2)
+
+
+def main() -> None:
+    """Entry point of the console script and of ``python -m chainrule``."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)

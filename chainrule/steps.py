@@ -1,0 +1,305 @@
+"""The tree of steps: plain, frozen data that the rules build and the renderers lay out.
+
+A step says "d/d(variable) of expression = derivative", names the rule that justifies it (the
+class, and its ``rule`` word from a fixed vocabulary), and holds the substeps it used, in the
+order a teacher would write them. Steps hold SymPy expressions, never strings; they never print,
+simplify or differentiate anything after they are built. Other code walks them (``walk``),
+compares them (``==``: two different rules never compare equal, because the class is part of
+equality) and renders them (``chainrule.render``).
+
+Table rules (power, exponential, logarithm, trig, …) apply to a function of the variable itself,
+f(u) with u the variable. Anything nested goes through a ``ChainStep``, whose first substep is
+the table lookup for the outer function in its placeholder u and whose second derives the inner
+function. So the step for the outer function *is* the table entry: "d/du ln u = 1/u".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+import sympy
+
+#: The rule vocabulary, in the order the README documents it. Every Step subclass has one.
+RULES = (
+    "constant",
+    "variable",
+    "constant_multiple",
+    "sum",
+    "power",
+    "product",
+    "quotient",
+    "exponential",
+    "logarithm",
+    "trig",
+    "inverse_trig",
+    "hyperbolic",
+    "abs",
+    "sigmoid",
+    "general_power",
+    "chain",
+    "unknown_function",
+    "no_rule",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    """d/d(variable) expression = derivative, justified by ``substeps``.
+
+    ``derivative`` is the result as this rule produces it from its substeps (not simplified
+    beyond SymPy's automatic arithmetic), so every line a learner sees follows from the last.
+    """
+
+    rule: ClassVar[str] = ""
+
+    expression: sympy.Expr
+    variable: sympy.Symbol
+    derivative: sympy.Expr
+    substeps: tuple[Step, ...] = ()
+
+    def walk(self) -> Iterator[Step]:
+        """This step, then every step below it, depth first, in the order they are shown."""
+        yield self
+        for sub in self.substeps:
+            yield from sub.walk()
+
+    def __rich__(self):
+        from chainrule.render import terminal
+
+        return terminal.renderable(self)
+
+    def _repr_latex_(self) -> str:
+        from chainrule.render import latex
+
+        return latex.display(self)
+
+
+# -- the simplest rules ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConstantStep(Step):
+    """d/dx c = 0 for anything c that does not depend on x (other symbols included)."""
+
+    rule: ClassVar[str] = "constant"
+
+
+@dataclass(frozen=True, kw_only=True)
+class VariableStep(Step):
+    """d/dx x = 1."""
+
+    rule: ClassVar[str] = "variable"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConstantMultipleStep(Step):
+    """d/dx c·u = c·du/dx. One substep: the derivative of ``factor``."""
+
+    rule: ClassVar[str] = "constant_multiple"
+    constant: sympy.Expr
+    factor: sympy.Expr
+
+
+@dataclass(frozen=True, kw_only=True)
+class SumStep(Step):
+    """d/dx (u + v + …) = du/dx + dv/dx + …  One substep per term, in ``terms`` order."""
+
+    rule: ClassVar[str] = "sum"
+    terms: tuple[sympy.Expr, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProductStep(Step):
+    """d/dx (u·v·w) = u′·v·w + u·v′·w + u·v·w′.  One substep per factor, in ``factors`` order."""
+
+    rule: ClassVar[str] = "product"
+    factors: tuple[sympy.Expr, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuotientStep(Step):
+    """d/dx (u/v) = (u′·v − u·v′)/v².  Substeps: numerator, then denominator."""
+
+    rule: ClassVar[str] = "quotient"
+    numerator: sympy.Expr
+    denominator: sympy.Expr
+
+
+# -- derivative-table lookups: f(u) with u the variable itself -------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableStep(Step):
+    """A derivative taken straight from the table, e.g. d/du ln u = 1/u. No substeps."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PowerStep(TableStep):
+    """d/du uⁿ = n·uⁿ⁻¹ for a constant n (roots and negative or fractional powers too)."""
+
+    rule: ClassVar[str] = "power"
+    exponent: sympy.Expr
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExponentialStep(TableStep):
+    """d/du eᵘ = eᵘ, and d/du aᵘ = aᵘ·ln a for a constant base a."""
+
+    rule: ClassVar[str] = "exponential"
+    base: sympy.Expr
+
+
+@dataclass(frozen=True, kw_only=True)
+class LogarithmStep(TableStep):
+    """d/du ln u = 1/u, and d/du log_b u = 1/(u·ln b)."""
+
+    rule: ClassVar[str] = "logarithm"
+    base: sympy.Expr
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrigStep(TableStep):
+    """sin, cos, tan, cot, sec, csc: e.g. d/du sin u = cos u."""
+
+    rule: ClassVar[str] = "trig"
+
+
+@dataclass(frozen=True, kw_only=True)
+class InverseTrigStep(TableStep):
+    """asin, acos, atan, acot, asec, acsc: e.g. d/du atan u = 1/(1 + u²)."""
+
+    rule: ClassVar[str] = "inverse_trig"
+
+
+@dataclass(frozen=True, kw_only=True)
+class HyperbolicStep(TableStep):
+    """sinh, cosh, tanh, … and their inverses: e.g. d/du tanh u = 1 − tanh²u."""
+
+    rule: ClassVar[str] = "hyperbolic"
+
+
+@dataclass(frozen=True, kw_only=True)
+class AbsStep(TableStep):
+    """d/du |u| = u/|u| (for u ≠ 0)."""
+
+    rule: ClassVar[str] = "abs"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SigmoidStep(TableStep):
+    """d/du σ(u) = σ(u)·(1 − σ(u))."""
+
+    rule: ClassVar[str] = "sigmoid"
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnknownFunctionStep(TableStep):
+    """d/du f(u) = f′(u) for a function the learner left undefined."""
+
+    rule: ClassVar[str] = "unknown_function"
+
+
+# -- rules that combine others -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChainStep(Step):
+    """d/dx f(g(x)) = f′(g(x))·g′(x).
+
+    ``outer`` is f written in the placeholder ``u`` (a readable letter not used elsewhere in the
+    expression), ``inner`` is g(x). ``outer_derivative`` is f′(u), still in u; ``inner_derivative``
+    is g′(x). ``derivative`` is the recombination f′(g(x))·g′(x), with g substituted back for u.
+    Substeps: the step for f(u) with respect to u, then the step for g(x).
+    """
+
+    rule: ClassVar[str] = "chain"
+    outer: sympy.Expr
+    u: sympy.Symbol
+    inner: sympy.Expr
+    outer_derivative: sympy.Expr
+    inner_derivative: sympy.Expr
+
+    @property
+    def outer_step(self) -> Step:
+        return self.substeps[0]
+
+    @property
+    def inner_step(self) -> Step:
+        return self.substeps[1]
+
+
+@dataclass(frozen=True, kw_only=True)
+class GeneralPowerStep(Step):
+    """d/dx f^g by logarithmic differentiation: y = f^g, ln y = g·ln f, so y′ = f^g·(g·ln f)′.
+
+    One substep: the derivative of ``log_form`` = g·ln f.
+    """
+
+    rule: ClassVar[str] = "general_power"
+    base: sympy.Expr
+    exponent: sympy.Expr
+    log_form: sympy.Expr
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoRuleStep(Step):
+    """No rule of ours covers this expression yet: the derivative shown is SymPy's, unexplained."""
+
+    rule: ClassVar[str] = "no_rule"
+
+
+# -- the whole answer ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Verification:
+    """How the derivatives in a tree were checked against ``sympy.diff``.
+
+    ``method`` is "symbolic" when every step's difference from SymPy simplified to zero, or
+    "numeric" when some step needed checking at random points instead. ``ok`` is False only if
+    a step disagreed (a bug in chainrule); ``failures`` then names those steps' expressions.
+    """
+
+    ok: bool
+    method: str
+    steps_checked: int
+    failures: tuple[sympy.Expr, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Explanation:
+    """The derivative of one expression with every step that produced it.
+
+    ``root.derivative`` is the product of the chain factors as derived; ``derivative`` is the
+    same simplified to a textbook form, or left as derived if the simplification budget ran out
+    (``simplified`` says which). ``constants`` are the other symbols, held constant.
+    """
+
+    input: str | None
+    expression: sympy.Expr
+    variable: sympy.Symbol
+    constants: tuple[sympy.Symbol, ...]
+    root: Step
+    derivative: sympy.Expr
+    simplified: bool
+    verification: Verification
+
+    @property
+    def derived(self) -> sympy.Expr:
+        """The derivative exactly as the steps produced it, before the final simplification."""
+        return self.root.derivative
+
+    def steps(self) -> Iterator[Step]:
+        return self.root.walk()
+
+    def __rich__(self):
+        from chainrule.render import terminal
+
+        return terminal.renderable(self)
+
+    def _repr_latex_(self) -> str:
+        from chainrule.render import latex
+
+        return latex.display(self)
