@@ -1,4 +1,4 @@
-"""Functions chainrule adds to SymPy: the logistic sigmoid σ, kept whole as neural networks use it."""
+"""Functions chainrule adds to SymPy: the logistic sigmoid σ, kept whole as networks use it."""
 
 from __future__ import annotations
 

@@ -1,0 +1,76 @@
+"""How expressions are written in each format: the table a learner would check by eye."""
+
+import pytest
+import sympy as sp
+
+from chainrule.functions import sigmoid
+from chainrule.render.notation import code, latex, symbol, unicode
+
+x, y, u, z2, a1 = sp.symbols("x y u z2 a1")
+yhat = sp.Symbol("yhat")
+f, g = sp.Function("f"), sp.Function("g")
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        (-sp.sin(x) / (sp.cos(x) + 2), "−sin(x)/(cos(x) + 2)"),
+        (1 / u, "1/u"),
+        (1 / (x + 1), "1/(x + 1)"),
+        (x**-2, "1/x²"),
+        (2 * x**2, "2x²"),
+        (12 * x**11, "12x¹¹"),
+        (3 * sp.sin(x), "3sin(x)"),
+        (x / 2, "x/2"),
+        (sp.sqrt(x), "√x"),
+        (sp.sqrt(x + 1), "√(x + 1)"),
+        (sp.cbrt(x), "∛x"),
+        (x ** sp.Rational(2, 3), "x^(2/3)"),
+        (sp.exp(x), "eˣ"),
+        (sp.exp(-x), "e^(−x)"),
+        (sp.exp(x**2), "e^(x²)"),
+        (2**x * sp.log(2), "2ˣ·ln(2)"),
+        (sp.sin(x) ** 2, "sin²(x)"),
+        (sp.Abs(x), "|x|"),
+        (sp.atan(x), "arctan(x)"),
+        (sp.pi * x, "π·x"),
+        (sigmoid(z2) * (1 - sigmoid(z2)), "(1 − σ(z₂))·σ(z₂)"),
+        ((yhat - y) * a1, "a₁·(−y + ŷ)"),
+        (sp.diff(f(g(x)), x), "f′(g(x))·g′(x)"),
+        (sp.Subs(sp.Derivative(f(u), u), u, g(x)), "f′(g(x))"),
+    ],
+)
+def test_unicode(expr, expected):
+    assert unicode(expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        (sp.log(x), r"\ln{\left(x \right)}"),
+        (sigmoid(x), r"\sigma\left(x\right)"),
+        (2 * x**2, "2 x^{2}"),
+        (x * sp.sin(x), r"x \cdot \sin{\left(x \right)}"),
+        (sp.asin(x), r"\arcsin{\left(x \right)}"),
+        (sp.Subs(sp.Derivative(f(u), u), u, g(x)), r"f'\left(g{\left(x \right)}\right)"),
+        (yhat, r"\hat{y}"),
+    ],
+)
+def test_latex(expr, expected):
+    assert latex(expr) == expected
+
+
+def test_code_is_sympy_syntax():
+    assert code(-sp.sin(x) / (sp.cos(x) + 2)) == "-sin(x)/(cos(x) + 2)"
+    assert code(x**2 * sigmoid(x)) == "x**2*sigmoid(x)"
+
+
+def test_symbol_names():
+    assert [symbol(n) for n in ("w1", "b_2", "theta", "yhat")] == ["w₁", "b₂", "θ", "ŷ"]
+    assert symbol(sp.Symbol("z2")) == "z₂"
+
+
+def test_numbers_are_accepted_but_text_is_not():
+    assert unicode(3) == "3"
+    with pytest.raises(TypeError):
+        unicode("x + 1")
