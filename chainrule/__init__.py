@@ -5,6 +5,8 @@
     -sin(x)/(cos(x) + 2)
 
 Names are imported on first use, so ``import chainrule`` (and ``chainrule --help``) stays quick.
+Renderers live in ``chainrule.render`` (``from chainrule.render import render``); that package is
+deliberately not re-exported here, where a function of the same name would hide it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ _EXPORTS = {
     "ChainruleError": "chainrule.errors",
     "explain": "chainrule.explaining",
     "Explanation": "chainrule.steps",
-    "render": "chainrule.render",
     "sigmoid": "chainrule.functions",
     "Network": "chainrule.network.model",
 }
@@ -35,7 +36,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from chainrule.functions import sigmoid
     from chainrule.network.model import Network
     from chainrule.parsing import parse
-    from chainrule.render import render
     from chainrule.steps import Explanation
 
 
