@@ -1,0 +1,231 @@
+"""The network at a point: the forward pass, each link's value, a central finite difference of J,
+and one gradient-descent update θ ← θ − η·∂J/∂θ.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import sympy
+
+from chainrule.functions import LAMBDIFY_MODULES
+from chainrule.network.backprop import Backprop
+from chainrule.network.model import Network, NetworkError
+
+#: The documented point used for whatever ``--at`` leaves out.
+DEFAULT_X = 0.5
+DEFAULT_Y = 1.0
+DEFAULT_WEIGHT = 0.5
+DEFAULT_BIAS = 0.0
+#: The learning rate η of ``--lr``.
+DEFAULT_LR = 0.5
+#: Agreement asked of the chain rule and the finite difference.
+REL_TOL = 1e-6
+ABS_TOL = 1e-9
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def parse_point(text: str, network: Network) -> dict[str, float]:
+    """``"x=0.5, y=1, w1=0.3"`` → {"x": 0.5, "y": 1.0, "w1": 0.3}, validated against ``network``.
+
+    Numbers are read with float() only after matching a plain decimal literal: no expressions.
+    """
+    known = ("x", "y", *network.param_names)
+    found: dict[str, float] = {}
+    for raw in text.split(","):
+        item = raw.strip()
+        if not item:
+            continue
+        name, sep, number = (part.strip() for part in item.partition("="))
+        if not sep:
+            raise NetworkError(f"--at: expected name=number, got {item!r}")
+        if not _NAME.fullmatch(name) or name not in known:
+            raise NetworkError(f"--at: unknown name {name!r}; use {', '.join(known)}")
+        if not _NUMBER.fullmatch(number):
+            raise NetworkError(f"--at: {name} needs a number like 0.5 or -2e-3, got {number!r}")
+        if name in found:
+            raise NetworkError(f"--at: {name} is given twice")
+        found[name] = float(number)
+    return found
+
+
+def defaults(network: Network) -> dict[str, float]:
+    """x = 0.5, y = 1, every weight 0.5, every bias 0."""
+    values = {"x": DEFAULT_X, "y": DEFAULT_Y}
+    for p in network.params:
+        values[p.name] = DEFAULT_WEIGHT if p.name.startswith("w") else DEFAULT_BIAS
+    return values
+
+
+def complete(network: Network, given: Mapping[str, float] | None = None) -> dict[str, float]:
+    """The defaults, overridden by ``given`` (names checked)."""
+    values = defaults(network)
+    for name, value in (given or {}).items():
+        if name not in values:
+            raise NetworkError(f"unknown name {name!r}; use {', '.join(values)}")
+        if not math.isfinite(value):
+            raise NetworkError(f"{name} must be a finite number, got {value}")
+        values[name] = float(value)
+    return values
+
+
+@dataclass(frozen=True, kw_only=True)
+class GradientValue:
+    """One parameter's gradient at the point, two ways, and the update it gives."""
+
+    param: sympy.Symbol
+    factors: tuple[float, ...]  # one per link of the parameter's chain, same order
+    value: float  # the product of the links: the chain rule in numbers
+    finite_difference: float  # (J(θ + h) − J(θ − h)) / 2h
+    agrees: bool
+    current: float
+    updated: float  # θ − η·∂J/∂θ
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evaluation:
+    """The network's numbers at one point: inputs, forward pass, cost, δs and gradients."""
+
+    inputs: tuple[tuple[sympy.Symbol, float], ...]  # x, y, then parameters
+    forward: tuple[tuple[sympy.Symbol, float], ...]  # z1, a1, …, ŷ
+    cost_value: float
+    deltas: tuple[tuple[int, float], ...]  # (k, δk), output first
+    gradients: tuple[GradientValue, ...]
+    lr: float
+    h: float
+    cost_after: float  # J after updating every parameter in ``gradients`` at once
+
+    @property
+    def agrees(self) -> bool:
+        return all(g.agrees for g in self.gradients)
+
+    def gradient(self, name: str) -> GradientValue:
+        for g in self.gradients:
+            if g.param.name == name:
+                return g
+        raise KeyError(name)
+
+
+def _activation(network: Network, u: float) -> float:
+    from chainrule.functions import _numeric_sigmoid
+
+    return _numeric_sigmoid(u) if network.activation == "sigmoid" else math.tanh(u)
+
+
+def forward(network: Network, values: Mapping[str, float]) -> dict[sympy.Symbol, float]:
+    """z1, a1, …, ŷ as numbers: the forward pass."""
+    out: dict[sympy.Symbol, float] = {}
+    a = values["x"]
+    for k in range(1, network.nodes + 1):
+        z = values[f"w{k}"] * a + values[f"b{k}"]
+        a = _activation(network, z)
+        out[network.z(k)] = z
+        out[network.a(k)] = a
+    return out
+
+
+def cost_function(network: Network):
+    """J(x, y, *params) as a fast float function (the expanded J, compiled by lambdify)."""
+    compiled = sympy.lambdify(network.inputs, network.expanded_cost, modules=LAMBDIFY_MODULES)
+
+    def cost(*args: float) -> float:
+        try:
+            return float(compiled(*args))
+        except (ValueError, ZeroDivisionError, OverflowError):
+            raise NetworkError(_out_of_range(network)) from None
+
+    return cost
+
+
+def _out_of_range(network: Network) -> str:
+    if network.cost == "cross-entropy":
+        return (
+            "the cross-entropy cost needs 0 < ŷ < 1, and ŷ reached 0 or 1 (or left the interval,"
+            " as tanh allows); try other parameter values, a smaller --lr, or --cost squared"
+        )
+    return "the numbers overflowed; try smaller parameter values or a smaller --lr"
+
+
+def _value(expr: sympy.Expr, numbers: Mapping[sympy.Symbol, float], network: Network) -> float:
+    result = expr.xreplace({s: sympy.Float(v) for s, v in numbers.items()}).evalf()
+    try:
+        return float(result)
+    except TypeError:  # complex or undefined: ln of a negative ŷ, 1/0 …
+        raise NetworkError(_out_of_range(network)) from None
+
+
+def evaluate(
+    result: Backprop,
+    given: Mapping[str, float] | None = None,
+    *,
+    lr: float = DEFAULT_LR,
+    h: float = 1e-5,
+) -> Evaluation:
+    """Every δ and gradient of ``result`` at the point ``given`` (the rest from ``defaults``)."""
+    network = result.network
+    values = complete(network, given)
+    if not (math.isfinite(lr) and lr > 0):
+        raise NetworkError(f"the learning rate must be a positive number, got {lr}")
+    fwd = forward(network, values)
+    numbers = {sympy.Symbol(name): v for name, v in values.items()} | fwd
+    cost = cost_function(network)
+    order = [values[s.name] for s in network.inputs]
+    cost_value = cost(*order)
+
+    links: dict[tuple[sympy.Symbol, sympy.Symbol], float] = {}
+
+    def link(factor) -> float:
+        key = (factor.of, factor.wrt)
+        if key not in links:
+            links[key] = _value(factor.derivative, numbers, network)
+        return links[key]
+
+    deltas = []
+    delta_values: dict[int, float] = {}
+    for d in result.deltas:
+        v = math.prod(link(f) for f in d.factors)
+        if d.previous is not None:
+            v *= delta_values[d.previous]
+        delta_values[d.index] = v
+        deltas.append((d.index, v))
+
+    gradients = []
+    after = list(order)
+    for g in result.gradients:
+        factors = tuple(link(f) for f in g.chain)
+        value = math.prod(factors)
+        i = network.inputs.index(g.param)
+        step = h * max(1.0, abs(order[i]))
+        up, down = list(order), list(order)
+        up[i] += step
+        down[i] -= step
+        fd = (cost(*up) - cost(*down)) / (2 * step)
+        updated = order[i] - lr * value
+        after[i] = updated
+        gradients.append(
+            GradientValue(
+                param=g.param,
+                factors=factors,
+                value=value,
+                finite_difference=fd,
+                agrees=math.isclose(value, fd, rel_tol=REL_TOL, abs_tol=ABS_TOL),
+                current=order[i],
+                updated=updated,
+            )
+        )
+    return Evaluation(
+        inputs=tuple((s, values[s.name]) for s in network.inputs),
+        forward=tuple(fwd.items()),
+        cost_value=cost_value,
+        deltas=tuple(deltas),
+        gradients=tuple(gradients),
+        lr=lr,
+        h=h,
+        cost_after=cost(*after),
+    )
+
