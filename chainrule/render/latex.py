@@ -1,0 +1,145 @@
+r"""LaTeX: an ``align*`` fragment an instructor pastes into slides, and Jupyter's display form.
+
+The fragment needs only amsmath: each step's words go in ``\intertext`` (so they wrap like a
+paragraph) and its math is aligned at the equals signs. Jupyter's MathJax has no ``\intertext``,
+so ``display`` writes the words as ``\text{…}`` rows of an ``aligned`` block instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sympy
+
+from chainrule import steps as s
+from chainrule.render import notation, wording
+from chainrule.render.base import Line, Math, Renderer, Story
+
+
+class LatexMath(Math):
+    """Math as LaTeX; inside a sentence it is wrapped in $…$."""
+
+    times = r" \cdot "
+    minus = "-"
+    prime = "'"
+    compose = r" \circ "
+    ln = r"\ln "
+    check, cross = r"$\checkmark$", r"$\times$"
+
+    def expr(self, expr: sympy.Basic) -> str:
+        return notation.latex(expr)
+
+    def inline(self, math: str) -> str:
+        return f"${math}$"
+
+    def d(self, variable: sympy.Symbol, partial: bool) -> str:
+        name = self.expr(variable)
+        return rf"\frac{{\partial}}{{\partial {name}}}" if partial else rf"\frac{{d}}{{d{name}}}"
+
+    def group(self, text: str) -> str:
+        return rf"\left({text}\right)"
+
+    def quotient(self, numerator: str, denominator: str) -> str:
+        return rf"\frac{{{numerator}}}{{{denominator}}}"
+
+    def square(self, text: str) -> str:
+        return f"{{{text}}}^{{2}}"
+
+    def call(self, name: str, argument: str) -> str:
+        return f"{name}({argument})"
+
+    def _compound(self, text: str) -> bool:
+        return r"\cdot" in text or r"\frac" in text
+
+
+_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "—": "---",
+    "–": "--",
+}
+
+
+def text(words: str) -> str:
+    """Escape our sentences for LaTeX text mode, leaving their $…$ math untouched."""
+    pieces = re.split(r"(\$[^$]*\$)", words)
+    return "".join(
+        piece if piece.startswith("$") else "".join(_SPECIAL.get(ch, ch) for ch in piece)
+        for piece in pieces
+    )
+
+
+def _heading(line: Line) -> str:
+    sentence = f" --- {text(line.sentence)}" if line.sentence else ""
+    uses = f" ({wording.uses(line.uses)})" if line.uses else ""
+    return rf"\textbf{{{line.number}. {text(line.title)}}}{sentence}{uses}"
+
+
+def _equation(parts: tuple[str, ...]) -> list[str]:
+    rows = [f"{parts[0]} &= {parts[1]}"] if len(parts) > 1 else [parts[0]]
+    rows += [f"&= {part}" for part in parts[2:]]
+    return rows
+
+
+def rows(story: Story, words) -> list[tuple[str, bool]]:
+    """(row, is_words) pairs in reading order; ``words`` wraps a sentence for the environment."""
+    out: list[tuple[str, bool]] = []
+    if story.heading:
+        held = f" ({text(story.held)})" if story.held else ""
+        out.append((words(rf"\textbf{{{text(story.heading)}}}{held}"), True))
+    for chain in story.chains:
+        out.append((words(rf"\textit{{{text(chain.title)}}}"), True))
+        left, _, right = chain.composition.partition(" = ")
+        out.append((f"{left} &= {right}", False))
+        for link in chain.links:
+            out.append(
+                (rf"&\text{{{link.role}: }} {link.definition}, \quad {link.derivative}", False)
+            )
+        left, _, right = chain.product.partition(" = ")
+        out.append((f"{left} &= {right}", False))
+    for line in story.lines:
+        out.append((words(_heading(line)), True))
+        out += [(row, False) for row in _equation(line.math)]
+    if story.answer is not None:
+        label = wording.derived() if story.simplified is not None else wording.result()
+        out.append((words(rf"\textbf{{{label}:}}"), True))
+        out.append((f"{story.answer} &= {story.derived}", False))
+        if story.simplified is not None:
+            out.append((words(rf"\textbf{{{wording.simplified()}:}}"), True))
+            out.append((f"{story.answer} &= {story.simplified}", False))
+        if story.kept_as_derived:
+            out.append((words(f"({text(wording.kept_as_derived())})"), True))
+        mark = LatexMath.check if story.ok else LatexMath.cross
+        check = text(story.verification or "")
+        out.append((words(f"{mark} {check}" if story.ok else rf"\textbf{{{mark} {check}}}"), True))
+    return out
+
+
+def render(obj: s.Explanation | s.Step) -> str:
+    """An amsmath ``align*`` environment with every step, ready to paste into a slide."""
+    body = rows(_LatexRenderer().story(obj), lambda words: rf"\intertext{{{words}}}")
+    lines = []
+    for i, (row, is_words) in enumerate(body):
+        # \intertext must follow a finished row, so every math row but the last ends with \\.
+        end = "" if is_words or i == len(body) - 1 else r" \\"
+        lines.append(f"  {row}{end}")
+    return "% chainrule: needs \\usepackage{amsmath,amssymb}\n" + (
+        "\\begin{align*}\n" + "\n".join(lines) + "\n\\end{align*}\n"
+    )
+
+
+def display(obj: s.Explanation | s.Step) -> str:
+    """$$\\begin{aligned}…\\end{aligned}$$ for Jupyter's ``_repr_latex_`` (MathJax)."""
+    body = rows(_LatexRenderer().story(obj), lambda words: rf"&\text{{{words}}}")
+    return "$$\\begin{aligned}\n" + " \\\\\n".join(row for row, _ in body) + "\n\\end{aligned}$$"
+
+
+class _LatexRenderer(Renderer):
+    math = LatexMath()

@@ -1,0 +1,132 @@
+"""The rich terminal view (the default): the same story as plain text, with panels and colour.
+
+Colour only adds emphasis; every word and symbol is there without it, so the view stays readable
+under NO_COLOR, in a pipe (rich drops the escape codes) and on a projector.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from chainrule import steps as s
+from chainrule.render import wording
+from chainrule.render.base import Chain, Math, Renderer, Story
+from chainrule.render.text import equation_lines, step_heading
+
+_MATH = "bold"
+_RULE = "bold cyan"
+_DIM = "dim"
+
+
+class Equation:
+    """lhs = rhs₁ = … laid out at the width rich gives it, broken at the equals signs."""
+
+    def __init__(self, parts: tuple[str, ...], style: str = _MATH) -> None:
+        self.parts, self.style = parts, style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for row in equation_lines(self.parts, options.max_width):
+            yield Text(row, style=self.style, no_wrap=False, overflow="fold")
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement(min(20, options.max_width), len(" = ".join(self.parts)))
+
+
+def _chain_panel(chain: Chain) -> Panel:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=_DIM, no_wrap=True)
+    grid.add_column(style=_MATH)
+    grid.add_column(style=_MATH)
+    for link in chain.links:
+        grid.add_row(link.role, link.definition, link.derivative)
+    body = Group(Text(chain.composition, style=_MATH), grid, Text(chain.product, style=_MATH))
+    return Panel(body, title=chain.title, title_align="left", expand=False)
+
+
+def _steps(story: Story) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", style=_RULE, no_wrap=True)
+    grid.add_column()
+    for line in story.lines:
+        head = Text()
+        head.append(line.title, style=_RULE)
+        head.append(step_heading(line)[len(line.title) :])
+        grid.add_row(f"{line.number}.", Group(head, _Indent(Equation(line.math))))
+    return grid
+
+
+class _Indent:
+    """Shift a renderable right by two columns (the math under its rule name)."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.padding import Padding
+
+        yield Padding(self.inner, (0, 0, 0, 2))
+
+
+def _answer(story: Story) -> Panel:
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(no_wrap=True, style=_DIM)
+    rows.add_column()
+    label = wording.derived() if story.simplified is not None else wording.result()
+    rows.add_row(f"{label}:", Equation((story.answer, story.derived)))
+    if story.simplified is not None:
+        rows.add_row(f"{wording.simplified()}:", Equation((story.answer, story.simplified)))
+    parts: list = [rows]
+    if story.kept_as_derived:
+        parts.append(Text(f"({wording.kept_as_derived()})", style=_DIM))
+    if story.verification:
+        mark = Math.check if story.ok else Math.cross
+        style = "green" if story.ok else "bold red"
+        parts.append(Text(f"{mark} {story.verification}", style=style))
+    style = "green" if story.ok else "bold red"
+    return Panel(
+        Group(*parts), title=wording.answer(), title_align="left", border_style=style, expand=False
+    )
+
+
+def layout(story: Story) -> Group:
+    parts: list = []
+    if story.heading:
+        parts.append(Text(story.heading, style="bold"))
+        if story.held:
+            parts.append(Text(f"({story.held})", style=_DIM))
+        parts.append(Text())
+    for chain in story.chains:
+        parts += [_chain_panel(chain), Text()]
+    if story.heading:
+        parts.append(Text(wording.steps(), style="bold underline"))
+    parts.append(_steps(story))
+    if story.answer is not None:
+        parts += [Text(), _answer(story)]
+    return Group(*parts)
+
+
+def renderable(obj: s.Explanation | s.Step) -> Group:
+    """A rich renderable for ``obj``: what ``Step.__rich__`` and ``Explanation.__rich__`` give."""
+    return layout(Renderer().story(obj))
+
+
+def render(obj: s.Explanation | s.Step, width: int = 80, color: bool = True) -> str:
+    """The terminal view as a string: with ANSI styles when ``color``, else plain."""
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        legacy_windows=False,
+        highlight=False,
+    )
+    console.print(renderable(obj))
+    return console.file.getvalue()

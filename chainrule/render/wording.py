@@ -1,0 +1,159 @@
+"""The sentences a teacher says at each step, shared by every output format.
+
+Each function takes math that the caller has already formatted (Unicode, or LaTeX wrapped for its
+format) and returns plain words around it, so the terminal, a slide and a Markdown page tell the
+same story and only the math typesetting differs.
+"""
+
+from __future__ import annotations
+
+#: The rule's name as a heading, keyed by the step's ``rule`` word (``chainrule.steps.RULES``).
+TITLES = {
+    "constant": "Constant rule",
+    "variable": "Variable rule",
+    "constant_multiple": "Constant multiple rule",
+    "sum": "Sum rule",
+    "power": "Power rule",
+    "product": "Product rule",
+    "quotient": "Quotient rule",
+    "exponential": "Exponential (table)",
+    "logarithm": "Logarithm (table)",
+    "trig": "Trigonometric (table)",
+    "inverse_trig": "Inverse trigonometric (table)",
+    "hyperbolic": "Hyperbolic (table)",
+    "abs": "Absolute value (table)",
+    "sigmoid": "Sigmoid (table)",
+    "general_power": "Logarithmic differentiation",
+    "chain": "Chain rule",
+    "unknown_function": "Undefined function",
+    "no_rule": "No rule yet",
+}
+
+
+def title(rule: str) -> str:
+    """The heading for a rule word; an unknown word still gets a readable heading."""
+    return TITLES.get(rule, rule.replace("_", " ").capitalize() or "Step")
+
+
+def constant(held: str | None, variable: str) -> str:
+    # `held` lists the other symbols in this constant, when it is a partial derivative.
+    if held:
+        return f"treat {held} as constant: it does not change with {variable}"
+    return f"a constant does not change with {variable}"
+
+
+def variable() -> str:
+    return "the variable changes at rate 1"
+
+
+def constant_multiple(constant: str) -> str:
+    return f"the constant factor {constant} stays; differentiate what it multiplies"
+
+
+def sum_rule() -> str:
+    return "differentiate term by term, then add"
+
+
+def product(rule: str) -> str:
+    return f"{rule}: differentiate one factor at a time, keep the others"
+
+
+def quotient(rule: str) -> str:
+    return f"{rule}, numerator and denominator as written"
+
+
+def table() -> str:
+    """A derivative-table lookup; the math line beside it is the entry, e.g. d/du ln(u) = 1/u."""
+    return "from the derivative table"
+
+
+def exponential(ln_base: str | None) -> str:
+    # ln_base None means the base is Euler's number e, whose exponential is its own derivative.
+    if ln_base is None:
+        return "from the derivative table: e to a power is its own derivative"
+    return f"from the derivative table: a constant base adds the factor {ln_base}"
+
+
+def power(exponent: str) -> str:
+    return f"bring down the exponent {exponent}, lower it by one"
+
+
+def chain(outer: str, inner: str) -> str:
+    return f"outer {outer}, inner {inner}; multiply their derivatives"
+
+
+def general_power(log_equation: str, rule: str) -> str:
+    """log_equation: ln y = g·ln f; rule: y′ = y·(ln y)′."""
+    return f"variable base and exponent: take logarithms, {log_equation}, then {rule}"
+
+
+def unknown_function(name: str, derivative: str) -> str:
+    return f"{name} is not given, so its derivative stays {derivative}"
+
+
+def no_rule() -> str:
+    return "chainrule has no rule for this yet; the derivative shown is SymPy's"
+
+
+def uses(numbers: tuple[int, ...]) -> str:
+    """Which earlier steps a combining step builds on: "from steps 2 and 3"."""
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        return f"from step {numbers[0]}"
+    head = ", ".join(str(n) for n in numbers[:-1])
+    return f"from steps {head} and {numbers[-1]}"
+
+
+# -- the frame around the steps ------------------------------------------------------------------
+
+
+def heading(expression: str, variable: str, partial: bool) -> str:
+    kind = "partial derivative" if partial else "derivative"
+    return f"The {kind} of {expression} with respect to {variable}"
+
+
+def held_constant(symbols: str, count: int) -> str:
+    verb = "is" if count == 1 else "are"
+    return f"{symbols} {verb} held constant"
+
+
+def decomposition(composition: str) -> str:
+    """composition: h = f∘g, formatted."""
+    return f"Decomposition: {composition}"
+
+
+def steps() -> str:
+    return "Steps"
+
+
+def derived() -> str:
+    return "As derived"
+
+
+def result() -> str:
+    return "Result"
+
+
+def simplified() -> str:
+    return "Simplified"
+
+
+def kept_as_derived() -> str:
+    return "left as derived: simplifying it further would take too long"
+
+
+def verified(method: str, count: int) -> str:
+    noun = "step" if count == 1 else "steps"
+    return f"checked against sympy.diff ({method}): {count} {noun}"
+
+
+def not_verified(failures: str) -> str:
+    return (
+        f"WARNING: this does NOT agree with sympy.diff at {failures}. "
+        "This is a bug in chainrule: do not trust these steps, and please report it."
+    )
+
+
+def answer() -> str:
+    return "Answer"
