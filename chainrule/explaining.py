@@ -1,0 +1,164 @@
+"""``explain``: an expression (or its text) in, the whole step-by-step derivative out.
+
+python -m chainrule.explaining "log(2+cos(x))" [--wrt x]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sympy
+
+from chainrule.errors import ChainruleError, VariableError
+from chainrule.rules import derive
+from chainrule.simplifying import simplify
+from chainrule.steps import ChainStep, Explanation, Step
+from chainrule.verifying import verify
+
+#: Deeper expressions are refused: SymPy and the rules recurse once per level.
+MAX_DEPTH = 400
+
+
+def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = None) -> Explanation:
+    """Differentiate an expression step by step, verify every step, simplify the answer.
+
+    ``expr_or_text`` is a formula (parsed by ``chainrule.parsing.parse``) or a SymPy expression.
+    ``wrt`` names the variable; by default x if present, else the only symbol. Every other
+    symbol is held constant. A ``wrt`` that does not occur in a non-constant expression is
+    refused (``VariableError``) as a probable typo, since its derivative would be 0.
+    """
+    text, expr = _expression(expr_or_text)
+    var = choose_variable(expr, wrt)
+    constants = tuple(sorted(expr.free_symbols - {var}, key=lambda s: s.name))
+    with _recursion_room(expr):
+        root = derive(expr, var)
+        derivative, simplified = simplify(root.derivative)
+        verification = verify(root, final=derivative)
+    return Explanation(
+        input=text,
+        expression=expr,
+        variable=var,
+        constants=constants,
+        root=root,
+        derivative=derivative,
+        simplified=simplified,
+        verification=verification,
+    )
+
+
+def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr]:
+    if isinstance(expr_or_text, str):
+        from chainrule.parsing import parse
+
+        return expr_or_text, parse(expr_or_text)
+    if isinstance(expr_or_text, (int, float)) and not isinstance(expr_or_text, bool):
+        return None, sympy.sympify(expr_or_text)
+    if isinstance(expr_or_text, sympy.Expr):
+        return None, expr_or_text
+    raise TypeError(
+        f"explain() takes a formula or a SymPy expression, not {type(expr_or_text).__name__}"
+    )
+
+
+def choose_variable(expr: sympy.Expr, wrt: str | sympy.Symbol | None = None) -> sympy.Symbol:
+    """The symbol to differentiate by: ``wrt`` (matched by name), else x, else the only one."""
+    symbols = {s.name: s for s in expr.free_symbols if isinstance(s, sympy.Symbol)}
+    names = ", ".join(sorted(symbols))
+    if wrt is None:
+        if "x" in symbols:
+            return symbols["x"]
+        if len(symbols) == 1:
+            return next(iter(symbols.values()))
+        if not symbols:
+            # d/dx c = 0: a constant still has a derivative, with respect to anything.
+            return sympy.Symbol("x")
+        raise VariableError(
+            f"{expr} has several variables ({names}) and none is x: "
+            f"say which one to differentiate by, e.g. wrt={sorted(symbols)[0]!r}"
+        )
+    if isinstance(wrt, sympy.Symbol):
+        name = wrt.name
+    elif isinstance(wrt, str):
+        name = wrt.strip()
+        if not name.isidentifier():
+            raise VariableError(f"{wrt!r} is not a variable name")
+    else:
+        raise TypeError(f"wrt must be a name or a SymPy Symbol, not {type(wrt).__name__}")
+    if name in symbols:
+        return symbols[name]
+    if not symbols:
+        return wrt if isinstance(wrt, sympy.Symbol) else sympy.Symbol(name)
+    raise VariableError(
+        f"{name} does not occur in {expr}, so its derivative with respect to {name} is just 0; "
+        f"did you mean one of: {names}?"
+    )
+
+
+def _depth(expr: sympy.Basic) -> int:
+    """Nesting depth, without recursion (this is what guards the recursion)."""
+    depth, level = 0, [expr]
+    seen: set[sympy.Basic] = set()
+    while level:
+        depth += 1
+        nxt = []
+        for node in level:
+            for arg in node.args:
+                if arg not in seen:
+                    seen.add(arg)
+                    nxt.append(arg)
+        level = nxt
+    return depth
+
+
+@contextmanager
+def _recursion_room(expr: sympy.Basic) -> Iterator[None]:
+    """Room on the stack for one expression: the rules and SymPy recurse once per level."""
+    depth = _depth(expr)
+    if depth > MAX_DEPTH:
+        raise ChainruleError(
+            f"the expression is nested {depth} deep; at most {MAX_DEPTH} is supported"
+        )
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 1000 + 40 * depth))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
+
+
+# -- a plain demo, until the renderers are there ----------------------------------------------
+
+
+def outline(step: Step, indent: str = "") -> Iterator[str]:
+    """One line per step: rule, d/dvariable expression = derivative; chains also show u = g."""
+    yield f"{indent}[{step.rule}] d/d{step.variable} {step.expression} = {step.derivative}"
+    if isinstance(step, ChainStep):
+        yield f"{indent}    f = {step.outer}, {step.u} = {step.inner}"
+        yield f"{indent}    f'({step.u}) = {step.outer_derivative}, g' = {step.inner_derivative}"
+    for sub in step.substeps:
+        yield from outline(sub, indent + "    ")
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Show the steps of a derivative, plainly.")
+    parser.add_argument("formula")
+    parser.add_argument("--wrt", default=None)
+    args = parser.parse_args(argv)
+    try:
+        explanation = explain(args.formula, wrt=args.wrt)
+    except ChainruleError as error:
+        sys.exit(f"error: {error}")
+    print("\n".join(outline(explanation.root)))
+    print(f"derivative: {explanation.derivative}")
+    if explanation.constants:
+        print(f"held constant: {', '.join(map(str, explanation.constants))}")
+    v = explanation.verification
+    print(f"verified: {v.ok} ({v.method}, {v.steps_checked} steps)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Rules that combine the derivatives of parts: constant multiple, sum, product, quotient,
+the chain rule and logarithmic differentiation.
+
+Each rule derives its parts through the ``Deriver`` (so a repeated subtree is derived once),
+then builds its derivative from theirs with SymPy's automatic arithmetic only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from chainrule.steps import (
+    ChainStep,
+    ConstantMultipleStep,
+    GeneralPowerStep,
+    ProductStep,
+    QuotientStep,
+    Step,
+    SumStep,
+)
+
+if TYPE_CHECKING:
+    from chainrule.rules import Deriver
+
+#: Builds the table step for f(u) in a placeholder u (see ``chainrule.rules.table``).
+Lookup = Callable[[sympy.Symbol], Step]
+
+
+def constant_multiple(d: Deriver, expr: sympy.Expr, c: sympy.Expr, factor: sympy.Expr) -> Step:
+    """d/dx c·u = c·du/dx for c free of x."""
+    sub = d.derive(factor)
+    return ConstantMultipleStep(
+        expression=expr,
+        variable=d.var,
+        derivative=c * sub.derivative,
+        substeps=(sub,),
+        constant=c,
+        factor=factor,
+    )
+
+
+def sum_rule(d: Deriver, expr: sympy.Expr, terms: Sequence[sympy.Expr]) -> Step:
+    """d/dx (u + v + …) = du/dx + dv/dx + …"""
+    subs = tuple(d.derive(term) for term in terms)
+    return SumStep(
+        expression=expr,
+        variable=d.var,
+        derivative=sympy.Add(*(sub.derivative for sub in subs)),
+        substeps=subs,
+        terms=tuple(terms),
+    )
+
+
+def product(d: Deriver, expr: sympy.Expr, factors: Sequence[sympy.Expr]) -> Step:
+    """d/dx (u₁·u₂·…·uₙ) = Σᵢ u₁·…·uᵢ′·…·uₙ: each factor differentiated in turn."""
+    subs = tuple(d.derive(factor) for factor in factors)
+    terms = []
+    for i, sub in enumerate(subs):
+        others = [*factors[:i], *factors[i + 1 :]]
+        terms.append(sympy.Mul(sub.derivative, *others))
+    return ProductStep(
+        expression=expr,
+        variable=d.var,
+        derivative=sympy.Add(*terms),
+        substeps=subs,
+        factors=tuple(factors),
+    )
+
+
+def quotient(d: Deriver, expr: sympy.Expr, numerator: sympy.Expr, denominator: sympy.Expr) -> Step:
+    """d/dx (u/v) = (u′·v − u·v′)/v²."""
+    top, bottom = d.derive(numerator), d.derive(denominator)
+    derivative = (top.derivative * denominator - numerator * bottom.derivative) / denominator**2
+    return QuotientStep(
+        expression=expr,
+        variable=d.var,
+        derivative=derivative,
+        substeps=(top, bottom),
+        numerator=numerator,
+        denominator=denominator,
+    )
+
+
+def link(d: Deriver, expr: sympy.Expr, inner: sympy.Expr, lookup: Lookup) -> Step:
+    """f(g(x)): the table entry itself when g is the variable, else the chain rule."""
+    if inner == d.var:
+        return lookup(d.var)
+    return chain(d, expr, inner, lookup)
+
+
+def chain(d: Deriver, expr: sympy.Expr, inner: sympy.Expr, lookup: Lookup) -> Step:
+    """d/dx f(g(x)) = f′(g(x))·g′(x): f′(u) from the table, then u = g(x) put back."""
+    # The placeholder is taken before the inner function is derived, so that the outermost
+    # link gets u, the next v, and so on, the order a teacher writes them in.
+    u = d.placeholder()
+    outer_step = lookup(u)
+    inner_step = d.derive(inner)
+    derivative = at(outer_step.derivative, u, inner) * inner_step.derivative
+    return ChainStep(
+        expression=expr,
+        variable=d.var,
+        derivative=derivative,
+        substeps=(outer_step, inner_step),
+        outer=outer_step.expression,
+        u=u,
+        inner=inner,
+        outer_derivative=outer_step.derivative,
+        inner_derivative=inner_step.derivative,
+    )
+
+
+def at(f_prime: sympy.Expr, u: sympy.Symbol, inner: sympy.Expr) -> sympy.Expr:
+    """f′(u) evaluated at u = g(x).
+
+    For an undefined f, f′(g) must stay "f′ at the point g": SymPy writes it as a derivative
+    with respect to g when g is itself a symbol or an undefined function, else as a ``Subs``.
+    """
+    if f_prime.has(sympy.Derivative) and not isinstance(inner, (sympy.Symbol, AppliedUndef)):
+        return sympy.Subs(f_prime, u, inner)
+    return f_prime.xreplace({u: inner})
+
+
+def general_power(d: Deriver, expr: sympy.Pow) -> Step:
+    """d/dx f^g by logarithmic differentiation: ln y = g·ln f, so y′ = f^g·(g·ln f)′."""
+    base, exponent = expr.args
+    log_form = exponent * sympy.log(base)
+    sub = d.derive(log_form)
+    return GeneralPowerStep(
+        expression=expr,
+        variable=d.var,
+        derivative=expr * sub.derivative,
+        substeps=(sub,),
+        base=base,
+        exponent=exponent,
+        log_form=log_form,
+    )
