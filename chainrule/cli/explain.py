@@ -60,8 +60,9 @@ def explain(
 ) -> None:
     """Differentiate FORMULA and show every step with the rule behind it.
 
-    The chain rule is shown as a decomposition h = f∘g: the outer function f(u), the inner
-    function g(x), both derivatives, and their product. Every step is checked against SymPy.
+    Each chain is split as h = f∘g: outer f(u), inner g(x), their derivatives, their product.
+
+    Every step is checked against SymPy, and the output says so.
 
     [bold]Examples[/bold]
 
@@ -106,6 +107,9 @@ def _show_rich(explanation, svg: Path | None, show: bool) -> None:
     if svg is None:
         Console(highlight=False).print(renderable(explanation))
         return
+    if not svg.parent.is_dir():
+        # Refuse before printing anything, so a typo in the path does not cost the output.
+        raise fail(OSError(f"cannot write {svg}: no directory {svg.parent}"))
     # One fixed-width console draws both the screen and the SVG, so the image is what was shown.
     console = Console(
         width=SVG_WIDTH, record=True, highlight=False, file=None if show else io.StringIO()

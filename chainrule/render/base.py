@@ -263,7 +263,9 @@ class Renderer(Visitor):
         (sub,) = step.substeps or (None,)
         middle = [m.product([m.factor(step.constant), inner])]
         if sub is not None:
-            middle.append(m.product([m.factor(step.constant), m.factor(sub.derivative)]))
+            middle.append(
+                m.product([m.factor(step.constant), m.factor(sub.derivative, strict=True)])
+            )
         sentence = wording.constant_multiple(m.inline(m.expr(step.constant)))
         return wording.title(step.rule), sentence, self._equation(step, *middle)
 
@@ -276,7 +278,12 @@ class Renderer(Visitor):
         m = self.math
         factors, derivatives = step.factors, [sub.derivative for sub in step.substeps]
         terms = [
-            m.product([m.factor(derivatives[i] if j == i else f) for j, f in enumerate(factors)])
+            m.product(
+                [
+                    m.factor(derivatives[i] if j == i else f, strict=True)
+                    for j, f in enumerate(factors)
+                ]
+            )
             for i in range(len(derivatives))
         ]
         rule = m.inline(f"(uv){m.prime} = u{m.prime}v + uv{m.prime}")

@@ -10,6 +10,8 @@ import io
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.panel import Panel
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -50,28 +52,35 @@ def _chain_panel(chain: Chain) -> Panel:
     return Panel(body, title=chain.title, title_align="left", expand=False)
 
 
-def _steps(story: Story) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", style=_RULE, no_wrap=True)
-    grid.add_column()
+def _steps(story: Story) -> Group:
+    digits = len(str(len(story.lines)))
+    items = []
     for line in story.lines:
         head = Text()
         head.append(line.title, style=_RULE)
         head.append(step_heading(line)[len(line.title) :])
-        grid.add_row(f"{line.number}.", Group(head, _Indent(Equation(line.math))))
-    return grid
+        body = Group(head, _Hanging("  ", Equation(line.math)))
+        items.append(_Hanging(f"{line.number:>{digits}}. ", body, style=_RULE))
+    return Group(*items)
 
 
-class _Indent:
-    """Shift a renderable right by two columns (the math under its rule name)."""
+class _Hanging:
+    """A label, then the body indented under it (a numbered item), with no trailing padding."""
 
-    def __init__(self, inner) -> None:
-        self.inner = inner
+    def __init__(self, label: str, body, style: str | None = None) -> None:
+        self.label, self.body, self.style = label, body, style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.padding import Padding
-
-        yield Padding(self.inner, (0, 0, 0, 2))
+        indent = len(self.label)
+        inner = options.update(width=max(options.max_width - indent, 10))
+        style = Style.parse(self.style) if self.style else None
+        for i, line in enumerate(console.render_lines(self.body, inner, pad=False)):
+            yield Segment(self.label if i == 0 else " " * indent, style)
+            # rich leaves the space it wrapped at on the line; a pipe should not see it.
+            if line and line[-1].text.endswith(" "):
+                line[-1] = Segment(line[-1].text.rstrip(), line[-1].style)
+            yield from line
+            yield Segment.line()
 
 
 def _answer(story: Story) -> Panel:
