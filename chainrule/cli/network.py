@@ -1,11 +1,214 @@
-"""``chainrule network``: the course's one-input network, its gradient by the chain rule."""
+"""``chainrule network``: the course's network, its gradient by the chain rule, and training."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
 
-def network() -> None:
-    """Derive ∂J/∂w1, ∂J/∂b1, ∂J/∂w2, ∂J/∂b2 step by step (work in progress)."""
-    import typer
+import typer
 
-    typer.echo("chainrule network is not built yet.", err=True)
-    raise typer.Exit(code=2)
+# Mirrors of chainrule.network.numbers / training defaults, kept here so --help never imports
+# SymPy; tests check that the two agree.
+DEFAULT_LR = 0.5
+DEFAULT_STEPS = 200
+DEFAULT_SEED = 0
+
+
+class Cost(StrEnum):
+    squared = "squared"
+    cross_entropy = "cross-entropy"
+
+
+class Activation(StrEnum):
+    sigmoid = "sigmoid"
+    tanh = "tanh"
+
+
+class Format(StrEnum):
+    rich = "rich"
+    text = "text"
+    latex = "latex"
+    markdown = "markdown"
+    json = "json"
+    dot = "dot"
+
+
+_EXAMPLES = """
+
+[bold]Examples[/bold]
+
+  chainrule network --param w2              ∂J/∂w2, link by link
+
+  chainrule network                         all four, by backpropagation
+
+  chainrule network --cost cross-entropy    σ′ cancels: δ2 = ŷ − y
+
+  chainrule network --at x=0.5,y=1,w1=0.3   numbers and one update
+
+  chainrule network --train --steps 500     gradient descent
+
+  chainrule network --train --data xy.csv   … on x,y rows
+
+  chainrule network --graph -f dot | dot -Tpng > graph.png
+
+  chainrule network --layers 5 -f json      a deeper chain, as data
+
+[bold]Defaults[/bold] for names that --at leaves out: x = 0.5, y = 1, every weight 0.5,
+every bias 0.
+"""
+
+
+def network(
+    param: Annotated[
+        str,
+        typer.Option(
+            "--param",
+            "-p",
+            help="Which gradient: w1, b1, w2, b2 (… up to the last node for --layers), "
+            "or 'all' for the backpropagation view.",
+        ),
+    ] = "all",
+    cost: Annotated[Cost, typer.Option(help="The cost J(y, ŷ).")] = Cost.squared,
+    activation: Annotated[
+        Activation, typer.Option(help="The activation of every node.")
+    ] = Activation.sigmoid,
+    layers: Annotated[
+        int,
+        typer.Option(
+            "--layers", "-L", min=1, help="Inner nodes in the chain (1 is the course's network)."
+        ),
+    ] = 1,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            help="Evaluate at a point, e.g. x=0.5,y=1,w1=0.3 (the rest from the defaults): "
+            "each link's value, a central finite difference, one gradient-descent step.",
+        ),
+    ] = None,
+    lr: Annotated[
+        float, typer.Option("--lr", help="Learning rate η of each gradient-descent step.")
+    ] = DEFAULT_LR,
+    train: Annotated[bool, typer.Option("--train", help="Run gradient descent.")] = False,
+    steps: Annotated[int, typer.Option(min=1, help="Gradient-descent steps with --train.")] = (
+        DEFAULT_STEPS
+    ),
+    data: Annotated[
+        Path | None,
+        typer.Option(help="CSV of x,y rows to train on (header optional); else one sample."),
+    ] = None,
+    seed: Annotated[
+        int,
+        typer.Option(
+            help="Seed of the random start for --train: weights uniform in [−1, 1], biases 0."
+        ),
+    ] = DEFAULT_SEED,
+    plot: Annotated[
+        Path | None,
+        typer.Option(help="With --train, also write J over the steps as a PNG (matplotlib)."),
+    ] = None,
+    graph: Annotated[
+        bool,
+        typer.Option("--graph", help="Draw the computational graph, a local derivative per edge."),
+    ] = False,
+    format: Annotated[  # noqa: A002 - the option is called --format
+        Format,
+        typer.Option("--format", "-f", help="Output format (dot: Graphviz source, with --graph)."),
+    ] = Format.rich,
+) -> None:
+    """Derive ∂J/∂w and ∂J/∂b of the course's network by the chain rule, as backpropagation."""
+    from chainrule.cli.app import fail
+    from chainrule.errors import ChainruleError
+
+    try:
+        output = _run(
+            param=param,
+            cost=cost.value,
+            activation=activation.value,
+            layers=layers,
+            at=at,
+            lr=lr,
+            train=train,
+            steps=steps,
+            data=data,
+            seed=seed,
+            plot=plot,
+            graph=graph,
+            fmt=format.value,
+        )
+    except ChainruleError as error:
+        raise fail(error) from None
+    if output is not None:
+        typer.echo(output, nl=False)
+
+
+network.__doc__ = (network.__doc__ or "") + _EXAMPLES
+
+
+def _run(*, param, cost, activation, layers, at, lr, train, steps, data, seed, plot, graph, fmt):
+    """Call the library, then hand the result to the chosen format. Returns text, or None when
+    it printed through rich itself."""
+    from chainrule.network import Network, NetworkError, backprop
+    from chainrule.network.numbers import evaluate, parse_point
+
+    net = Network(layers=layers, cost=cost, activation=activation)
+    given = parse_point(at, net) if at is not None else {}
+    if fmt == "dot" and not graph:
+        raise NetworkError("--format dot draws the graph: add --graph")
+    if plot is not None and not train:
+        raise NetworkError("--plot draws the training curve: add --train")
+    if train:
+        return _train(net, given, lr, steps, data, seed, plot, fmt)
+    if graph:
+        return _graph(net, fmt)
+
+    wanted = None if param == "all" else [net.param(param).name]
+    result = backprop(net, wanted)
+    numbers = evaluate(result, given, lr=lr) if at is not None else None
+    if fmt == "json":
+        from chainrule.render import network_json
+
+        return network_json.render(result, numbers)
+
+    from chainrule.render import network as doc
+
+    if param == "all":
+        blocks = doc.backprop_view(result, numbers)
+    else:
+        blocks = doc.gradient_view(result, param, numbers)
+    return _blocks(blocks, fmt)
+
+
+def _blocks(blocks, fmt: str) -> str | None:
+    if fmt == "text":
+        from chainrule.render import network_text
+
+        return network_text.render(blocks, _width())
+    if fmt in ("latex", "markdown"):
+        from chainrule.render import network_latex
+
+        return getattr(network_latex, fmt)(blocks)
+    from rich.console import Console
+
+    from chainrule.render import network_terminal
+
+    Console(highlight=False).print(network_terminal.renderable(blocks))
+    return None
+
+
+def _width() -> int:
+    import shutil
+
+    return min(shutil.get_terminal_size((80, 24)).columns, 100)
+
+
+def _train(net, given, lr, steps, data, seed, plot, fmt):
+    from chainrule.network import NetworkError
+
+    raise NetworkError("--train is not built yet")
+
+
+def _graph(net, fmt):
+    from chainrule.network import NetworkError
+
+    raise NetworkError("--graph is not built yet")

@@ -123,6 +123,17 @@ class Backprop:
                 return g
         raise NetworkError(f"no gradient for {name!r} was computed")
 
+    @property
+    def multiplications(self) -> tuple[int, int]:
+        """(chain by chain, by backpropagation): products of links needed for ``gradients``.
+
+        Chain by chain, a chain of n links costs n − 1 products. Backpropagation pays once per δ
+        (one product at the output, two per node further back) plus one per parameter.
+        """
+        by_chain = sum(len(g.chain) - 1 for g in self.gradients)
+        by_delta = sum(len(d.factors) - (1 if d.previous is None else 0) for d in self.deltas)
+        return by_chain, by_delta + len(self.gradients)
+
 
 def derive(expression: sympy.Expr, wrt: sympy.Symbol) -> Explanation:
     """The explainer's derivation of d(expression)/d(wrt): every link goes through here."""

@@ -157,7 +157,7 @@ class Network:
         return full
 
     def expand(self, expr: sympy.Expr) -> sympy.Expr:
-        """``expr`` with each intermediate (zk, ak, ŷ) replaced by its formula in x and the params."""
+        """``expr`` with each intermediate (zk, ak, ŷ) written in x and the parameters."""
         return expr.xreplace(self._forward)
 
     @cached_property

@@ -1,0 +1,499 @@
+"""What the network views say, in order, as format-neutral blocks: the story of one gradient
+(``gradient_view``) and of backpropagation (``backprop_view``).
+
+Math stays SymPy (or a ``Partial`` such as ∂J/∂ŷ, or a ``Product`` of terms kept in chain
+order) until a format lays the blocks out, so every format tells the same story. Nothing here
+differentiates or simplifies: every formula comes from the ``Backprop`` and ``Evaluation`` data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+
+from chainrule.network.backprop import Backprop, Delta, Factor, Gradient
+from chainrule.network.model import J, Network
+from chainrule.network.numbers import Evaluation
+from chainrule.render import wording
+from chainrule.steps import Explanation
+
+# -- terms: math that is not one SymPy expression ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Partial:
+    """∂of/∂wrt, a link's name in Leibniz form."""
+
+    of: sympy.Symbol
+    wrt: sympy.Symbol
+
+
+@dataclass(frozen=True)
+class Product:
+    """Terms multiplied in the order given (SymPy would reorder a Mul): ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂w₂."""
+
+    items: tuple
+    spaced: bool = False  # " · " between Leibniz names, "·" between formulas
+
+
+@dataclass(frozen=True)
+class Number:
+    """A float shown to a fixed number of significant digits."""
+
+    value: float
+
+
+@dataclass(frozen=True)
+class Apply:
+    """∂/∂wrt (expression), unevaluated: the question a link answers."""
+
+    expression: sympy.Expr
+    wrt: sympy.Symbol
+
+
+@dataclass(frozen=True)
+class Update:
+    """θ − η·g with the numbers filled in."""
+
+    current: float
+    lr: float
+    gradient: float
+
+
+@dataclass(frozen=True)
+class Raw:
+    """Fixed math that is not a SymPy expression, given in both notations."""
+
+    unicode: str
+    latex: str
+
+
+Term = sympy.Basic | Partial | Product | Number | Apply | Update | Raw
+
+_DELTA = sympy.Symbol("delta")
+_ETA = sympy.Symbol("eta")
+_DELTA_K = sympy.Symbol("delta_k")
+_Z_K = sympy.Symbol("z_k")
+_UPDATE_RULE = Raw(
+    "θ ← θ − η·∂J/∂θ", r"\theta \leftarrow \theta - \eta \, \frac{\partial J}{\partial \theta}"
+)
+
+# -- blocks ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section title: words with inline math, like ``Para``."""
+
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Para:
+    """A sentence: words (str) with inline math (Terms) between them."""
+
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Equation:
+    """sides[0] = sides[1] = …, with an optional comment (words and inline math) after it."""
+
+    sides: tuple
+    note: tuple = ()
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How the explainer derived one link: the format lays out the explanation's steps."""
+
+    name: Partial
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple
+    rows: tuple[tuple, ...]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A verdict line (words and inline math): ✓ when ``ok``."""
+
+    ok: bool
+    parts: tuple
+
+
+Block = Heading | Para | Equation | Derivation | Table | Check
+
+
+def partial(f: Factor) -> Partial:
+    return Partial(f.of, f.wrt)
+
+
+def chain_names(factors: tuple[Factor, ...] | list[Factor]) -> Product:
+    return Product(tuple(partial(f) for f in factors), spaced=True)
+
+
+def derivatives(factors: tuple[Factor, ...] | list[Factor]) -> Product:
+    return Product(tuple(f.derivative for f in factors))
+
+
+# -- shared sections ------------------------------------------------------------------------------
+
+
+def _variables(network: Network) -> tuple:
+    """x, y, w₁, b₁, … as words and inline math."""
+    return tuple(_listing(list(network.inputs)))
+
+
+def network_blocks(network: Network) -> list[Block]:
+    blocks: list[Block] = [Heading(_title(network))]
+    blocks += [Equation((e.lhs, e.rhs)) for e in network.equations]
+    return blocks
+
+
+def _title(network: Network) -> tuple:
+    act = Raw("σ", r"\sigma") if network.activation == "sigmoid" else "tanh"
+    cost = "squared error" if network.cost == "squared" else "cross-entropy"
+    inner = "1 inner node" if network.layers == 1 else f"{network.layers} inner nodes"
+    return (f"The network: {inner} and an output, activation ", act, f", {cost} cost")
+
+
+def _how(g: Gradient) -> str:
+    return "symbolically" if g.check.method == "symbolic" else f"at {g.check.points} random points"
+
+
+def _verdict(gradients: list[Gradient] | tuple[Gradient, ...], network: Network) -> Check:
+    """One line for all: each expanded gradient against sympy.diff of the expanded J."""
+    if all(g.check.method == "skipped" for g in gradients):
+        return Check(True, ("not checked against sympy.diff (verification skipped)",))
+    bad = [g for g in gradients if not g.check.ok]
+    if bad:
+        names = _listing([Partial(J, g.param) for g in bad])
+        return Check(
+            False,
+            (*names, " does NOT equal sympy.diff: a bug in chainrule, please report it"),
+        )
+    methods = sorted({_how(g) for g in gradients if g.check.method != "skipped"})
+    if len(gradients) == 1:
+        (g,) = gradients
+        head: tuple = ("equals sympy.diff(J, ", g.param, ")")
+    else:
+        head = (f"all {len(gradients)} equal sympy.diff of J",)
+    return Check(
+        True,
+        (
+            *head,
+            ", with J written out in ",
+            *_variables(network),
+            f" (checked {' and '.join(methods)})",
+        ),
+    )
+
+
+#: Longer than this, a formula in x, y and the parameters is left to --format json.
+EXPANDED_LIMIT = 600
+
+
+def _expanded(g: Gradient) -> Block:
+    name = Partial(J, g.param)
+    size = len(str(g.expanded))
+    if size <= EXPANDED_LIMIT:
+        return Equation((name, g.expanded))
+    return Equation(
+        (name, Raw("…", r"\dots")), note=(f"{size} characters long: see --format json",)
+    )
+
+
+# -- one parameter ---------------------------------------------------------------------------
+
+
+def gradient_view(result: Backprop, param: str, at: Evaluation | None = None) -> list[Block]:
+    """∂J/∂param: the equations, the chain, each link derived, the product, expanded, checked."""
+    network = result.network
+    g = result.gradient(param)
+    p = g.param
+    blocks = network_blocks(network)
+
+    path = [f.of for f in reversed(g.chain[1:])]
+    blocks.append(Heading(("The chain rule for ", Partial(J, p))))
+    blocks.append(
+        Para((p, " reaches J only through ", *_listing(path), ", so multiply one link per arrow:"))
+    )
+    blocks.append(Equation((Partial(J, p), chain_names(g.chain))))
+
+    blocks.append(Heading(("Each link, derived by the explainer",)))
+    for f in g.chain:
+        question = (partial(f), Apply(f.expression, f.wrt), f.derivative)
+        if f.of.name.startswith("z"):
+            # zk is linear in its inputs: naming the rule is enough, the steps add nothing.
+            blocks.append(Equation(question, note=rules(f.explanation)))
+        else:
+            blocks.append(Equation(question))
+            blocks.append(Derivation(partial(f), f.explanation))
+
+    blocks.append(Heading(("Their product, in the intermediates",)))
+    blocks.append(Equation((Partial(J, p), chain_names(g.chain), derivatives(g.chain))))
+    out = result.deltas[0]
+    if out.cancels:
+        blocks += _cancellation(out, network)
+        blocks.append(Equation((Partial(J, p), g.simplified)))
+
+    blocks.append(Heading(("Written out in ", *_variables(network))))
+    blocks += [_expanded(g), _verdict([g], network)]
+
+    if at is not None:
+        blocks += _numbers_one(g, at)
+    return blocks
+
+
+def _listing(symbols: list) -> list:
+    parts: list = []
+    for i, s in enumerate(symbols):
+        if i:
+            parts.append(" and " if i == len(symbols) - 1 else ", ")
+        parts.append(s)
+    return parts
+
+
+def _cancellation(d: Delta, network: Network) -> list[Block]:
+    yhat = network.yhat
+    s = network.activate(d.node)
+    return [
+        Para(
+            (
+                "With the cross-entropy cost the activation's derivative cancels: ",
+                Partial(J, yhat),
+                " has ",
+                yhat * (1 - yhat),
+                " in its denominator, and ",
+                Partial(yhat, d.node),
+                " = ",
+                s * (1 - s),
+                " = ",
+                yhat * (1 - yhat),
+                " multiplies it back, so",
+            )
+        ),
+        Equation((d.symbol, Partial(J, d.node), d.in_activations)),
+    ]
+
+
+def _numbers_one(g: Gradient, at: Evaluation) -> list[Block]:
+    v = at.gradient(g.param.name)
+    blocks: list[Block] = [Heading(("At a point",))]
+    blocks += _point(at)
+    rows = tuple(
+        (partial(f), f.derivative, Number(value))
+        for f, value in zip(g.chain, v.factors, strict=True)
+    )
+    blocks.append(Table(("link", "formula", "value"), rows))
+    blocks += _agreement([v], at)
+    blocks += _update([v], at)
+    return blocks
+
+
+def _point(at: Evaluation) -> list[Block]:
+    given: list = ["At "]
+    for i, (s, v) in enumerate(at.inputs):
+        given += [", " if i else "", s, " = ", Number(v)]
+    forward = tuple((s, Number(v)) for s, v in at.forward)
+    return [
+        Para((*given, ":")),
+        Table(("forward pass", "value"), (*forward, (J, Number(at.cost_value)))),
+    ]
+
+
+def _agreement(values, at: Evaluation) -> list[Block]:
+    blocks: list[Block] = []
+    if len(values) == 1:
+        (v,) = values
+        blocks.append(
+            Equation(
+                (Partial(J, v.param), Number(v.value)),
+                note=("central finite difference of J: ", Number(v.finite_difference)),
+            )
+        )
+    else:
+        rows = tuple(
+            (Partial(J, v.param), Number(v.value), Number(v.finite_difference)) for v in values
+        )
+        blocks.append(Table(("gradient", "chain rule", "finite difference"), rows))
+    ok = all(v.agrees for v in values)
+    blocks.append(
+        Check(
+            ok,
+            (
+                f"the chain rule agrees with the central finite difference (h = {at.h:g},"
+                " relative 1e-6)"
+                if ok
+                else "the chain rule and the finite difference DISAGREE: a bug in chainrule",
+            ),
+        )
+    )
+    return blocks
+
+
+def _update(values, at: Evaluation) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(("One gradient-descent step, ", _ETA, " = ", Number(at.lr))),
+        Para(("Each parameter moves against its gradient: ", _UPDATE_RULE, ".")),
+    ]
+    for v in values:
+        blocks.append(Equation((v.param, Update(v.current, at.lr, v.value), Number(v.updated))))
+    blocks.append(Para(("J goes from ", Number(at.cost_value), " to ", Number(at.cost_after), ".")))
+    return blocks
+
+
+# -- all parameters: backpropagation ---------------------------------------------------------
+
+
+def backprop_view(result: Backprop, at: Evaluation | None = None) -> list[Block]:
+    """Every gradient from δk = ∂J/∂zk, computed once per node and passed back."""
+    network = result.network
+    blocks = network_blocks(network)
+    blocks.append(Heading(("Backpropagation: each ", _DELTA, " computed once, then reused")))
+    blocks.append(
+        Para(
+            (
+                _DELTA_K,
+                " = ",
+                Partial(J, _Z_K),
+                " is the head that every chain through node k shares. Compute it once at the"
+                " output, then pass it back one node at a time; each parameter then needs only"
+                " its own last link.",
+            )
+        )
+    )
+    by_node: dict[int, list[Gradient]] = {}
+    for g in result.gradients:
+        by_node.setdefault(g.delta.index, []).append(g)
+
+    for d in result.deltas:
+        blocks += _delta_blocks(d, result, network)
+        for g in by_node.get(d.index, []):
+            blocks += _param_blocks(g, d, result)
+
+    by_chain, by_backprop = result.multiplications
+    blocks.append(Heading(("Why backpropagation is cheap",)))
+    blocks.append(
+        Para(
+            (
+                f"Multiplying every chain out from J takes {by_chain} products of links;"
+                f" reusing each ",
+                _DELTA,
+                f" takes {by_backprop}. Chain by chain the work grows with the square of the"
+                " depth; passing the ",
+                _DELTA,
+                " back, only linearly.",
+            )
+        )
+    )
+
+    blocks.append(Heading(("Every gradient, written out in ", *_variables(network))))
+    blocks += [_expanded(g) for g in result.gradients]
+    blocks.append(_verdict(result.gradients, network))
+
+    if at is not None:
+        blocks.append(Heading(("At a point",)))
+        blocks += _point(at)
+        blocks.append(
+            Table(
+                ("δ", "value"),
+                tuple((result.delta(k).symbol, Number(value)) for k, value in at.deltas),
+            )
+        )
+        blocks += _agreement(at.gradients, at)
+        blocks += _update(at.gradients, at)
+    return blocks
+
+
+def _delta_blocks(d: Delta, result: Backprop, network: Network) -> list[Block]:
+    blocks: list[Block] = []
+    if d.previous is None:
+        blocks.append(Heading(("At the output: ", d.symbol, " = ", Partial(J, d.node))))
+        for f in d.factors:
+            blocks.append(Equation((partial(f), f.derivative), note=rules(f.explanation)))
+        blocks.append(
+            Equation(
+                (d.symbol, Partial(J, d.node), chain_names(d.factors), derivatives(d.factors)),
+                note=("computed once",),
+            )
+        )
+        if d.cancels:
+            blocks += _cancellation(d, network)
+        elif d.in_activations != d.expression:
+            blocks.append(
+                Equation(
+                    (d.symbol, d.in_activations),
+                    note=("in activations, with ", *_activation_note(network, d.index)),
+                )
+            )
+        return blocks
+    after = result.delta(d.previous)
+    blocks.append(
+        Heading(
+            ("One node back: ", d.symbol, " = ", Partial(J, d.node), ", reusing ", after.symbol)
+        )
+    )
+    for f in d.factors:
+        blocks.append(Equation((partial(f), f.derivative), note=rules(f.explanation)))
+    blocks.append(
+        Equation(
+            (
+                d.symbol,
+                Partial(J, d.node),
+                Product((after.symbol, *(partial(f) for f in d.factors)), spaced=True),
+                d.expression,
+            ),
+            note=(after.symbol, " reused, not recomputed"),
+        )
+    )
+    return blocks
+
+
+def _activation_note(network: Network, k: int) -> tuple:
+    return (network.a(k), " = ", network.activate(network.z(k)))
+
+
+def _param_blocks(g: Gradient, d: Delta, result: Backprop) -> list[Block]:
+    own = g.last
+    heads = _reused_heads(g, result)
+    sides: list = [Partial(J, g.param)]
+    # The full Leibniz chain, then the same with its shared head written as the output δ.
+    sides.append(chain_names(g.chain))
+    if heads:
+        sides.append(Product((heads[0], *(partial(f) for f in g.chain[2:])), spaced=True))
+    sides.append(Product((d.symbol, partial(own)), spaced=True))
+    sides.append(d.symbol if own.derivative == 1 else Product((d.symbol, own.derivative)))
+    return [Equation(tuple(sides), note=rules(own.explanation))]
+
+
+def _reused_heads(g: Gradient, result: Backprop) -> list[sympy.Symbol]:
+    # Only worth a separate form when the chain passes through more than its own δ.
+    if g.delta.previous is None:
+        return []
+    return [result.deltas[0].symbol]
+
+
+#: Rules every linear link uses; named only when a link needs nothing else.
+_ROUTINE = ("constant", "variable", "constant_multiple")
+
+
+def rules(explanation: Explanation) -> tuple:
+    """The rules the explainer used, outermost first: "chain rule, power rule"."""
+    rules: list[str] = []
+    for step in explanation.steps():
+        if step.rule not in rules:
+            rules.append(step.rule)
+    shown = [r for r in rules if r not in _ROUTINE] or rules[:1]
+    names = []
+    for r in shown:
+        title = wording.title(r)
+        if title.endswith(" (table)"):  # "Sigmoid (table)" reads "table: sigmoid" in brackets
+            title = "table: " + title.removesuffix(" (table)")
+        names.append(title[0].lower() + title[1:])
+    return (", ".join(names),)
