@@ -244,10 +244,14 @@ class Renderer(Visitor):
         # Fallback for a kind of step this renderer does not know yet: still show its math.
         return wording.title(step.rule), "", self._equation(step)
 
+    def _held(self, expr: sympy.Expr, variable: sympy.Symbol) -> str | None:
+        """The other symbols in expr, which a partial derivative holds constant."""
+        held = sorted(expr.free_symbols - {variable}, key=str)
+        return self.math.inline(", ".join(self.math.expr(h) for h in held)) if held else None
+
     def _print_ConstantStep(self, step):
         m = self.math
-        held = sorted(step.expression.free_symbols - {step.variable}, key=str)
-        names = m.inline(", ".join(m.expr(h) for h in held)) if held else None
+        names = self._held(step.expression, step.variable)
         return (
             wording.title(step.rule),
             wording.constant(names, m.inline(m.expr(step.variable))),
@@ -266,7 +270,8 @@ class Renderer(Visitor):
             middle.append(
                 m.product([m.factor(step.constant), m.factor(sub.derivative, strict=True)])
             )
-        sentence = wording.constant_multiple(m.inline(m.expr(step.constant)))
+        names = self._held(step.constant, step.variable)
+        sentence = wording.constant_multiple(m.inline(m.expr(step.constant)), names)
         return wording.title(step.rule), sentence, self._equation(step, *middle)
 
     def _print_SumStep(self, step):

@@ -46,7 +46,10 @@ def variable() -> str:
     return "the variable changes at rate 1"
 
 
-def constant_multiple(constant: str) -> str:
+def constant_multiple(constant: str, held: str | None = None) -> str:
+    # `held` names the other symbols in the factor, when it is a partial derivative.
+    if held:
+        return f"treat {held} as constant, so the factor {constant} stays; differentiate the rest"
     return f"the constant factor {constant} stays; differentiate what it multiplies"
 
 

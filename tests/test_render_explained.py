@@ -1,0 +1,117 @@
+"""Every format on what the rule engine really builds: the essential content a learner must see."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from rich.console import Console
+
+from chainrule.explaining import explain
+from chainrule.render import FORMATS, render
+
+ANSI = re.compile(r"\x1b\[")
+
+
+def plain(obj, width: int = 80) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=False)
+    console.print(obj)
+    return console.file.getvalue()
+
+
+def flat(text: str) -> str:
+    """Whitespace collapsed, so a check does not depend on where a line wrapped."""
+    return " ".join(text.split())
+
+
+# formula, wrt, what the text view must show (each a phrase, whitespace-insensitive)
+ESSENTIALS = [
+    (
+        "log(2+cos(x))",
+        None,
+        [
+            "f(u) = ln(u)",
+            "f′(u) = 1/u",
+            "u = g(x) = cos(x) + 2",
+            "g′(x) = −sin(x)",
+            "d/du ln(u) = 1/u",
+            "Chain rule",
+            "−sin(x)/(cos(x) + 2)",
+            "✓ checked against sympy.diff",
+        ],
+    ),
+    (
+        "log(sin(x^2))",
+        None,
+        ["f(u) = ln(u)", "u = g(v) = sin(v)", "v = k(x) = x²", "h′(x) = f′(u)·g′(v)·k′(x)"],
+    ),
+    (
+        "x^2 y + sin(x y)",
+        "y",
+        ["partial derivative", "(x is held constant)", "treat x as constant", "∂/∂y"],
+    ),
+    ("sigmoid(w*x + b)", "w", ["(b, x are held constant)", "Sigmoid (table)", "σ(u)"]),
+    ("sin(x)/x", None, ["Quotient rule", "(u/v)′ = (u′v − uv′)/v²"]),
+    ("x^x", None, ["Logarithmic differentiation", "ln y = x·ln(x)"]),
+    ("x^3 sin(x)", None, ["Product rule", "(uv)′ = u′v + uv′"]),
+    ("f(g(x))", None, ["f′(g(x))·g′(x)", "f is not given"]),
+]
+
+
+@pytest.mark.parametrize(("formula", "wrt", "phrases"), ESSENTIALS)
+def test_text_and_rich_show_the_essentials(formula, wrt, phrases):
+    ex = explain(formula, wrt=wrt)
+    text, rich = flat(render(ex, "text")), flat(plain(ex))
+    for phrase in phrases:
+        assert phrase in text, phrase
+        assert phrase in rich, phrase
+
+
+@pytest.mark.parametrize(("formula", "wrt", "phrases"), ESSENTIALS)
+def test_every_format_numbers_every_step(formula, wrt, phrases):
+    ex = explain(formula, wrt=wrt)
+    count = sum(1 for _ in ex.steps())
+    assert f"{count}. " in render(ex, "text")
+    assert f"{count}. **" in render(ex, "markdown")
+    assert rf"\textbf{{{count}. " in render(ex, "latex")
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_only_rich_has_escape_codes(format):
+    shown = render(explain("log(sin(x^2))"), format)
+    assert bool(ANSI.search(shown)) == (format == "rich")
+
+
+def test_no_color_terminal_has_no_colour_codes(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    console = Console(file=io.StringIO(), width=80, force_terminal=True)
+    console.print(explain("log(2+cos(x))"))
+    shown = console.file.getvalue()
+    # NO_COLOR removes colour; bold and dim may stay, as the NO_COLOR convention allows.
+    assert not re.search(r"\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;)", shown)
+    assert "Chain rule" in shown
+
+
+def test_deep_nesting_stays_within_80_columns():
+    ex = explain("sin(sin(sin(sin(sin(sin(x^2+1))))))")
+    for shown in (render(ex, "text"), plain(ex)):
+        assert max(len(line) for line in shown.splitlines()) <= 80
+
+
+def test_markdown_math_is_delimited_and_latex_braces_balance():
+    ex = explain("sqrt(1+x^2)*exp(-x)")
+    md = render(ex, "markdown")
+    for line in md.splitlines():
+        assert line.count("$") % 2 == 0, line
+    tex = render(ex, "latex")
+    escaped = re.sub(r"\\[{}]", "", tex)
+    assert escaped.count("{") == escaped.count("}")
+
+
+def test_explanation_renders_itself():
+    ex = explain("log(2+cos(x))")
+    assert "−sin(x)/(cos(x) + 2)" in plain(ex)
+    assert "−sin(x)/(cos(x) + 2)" in plain(ex.root)
+    assert ex._repr_latex_().startswith("$$")
+    assert r"\frac{1}{u}" in ex.root._repr_latex_()
