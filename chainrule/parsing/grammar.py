@@ -1,0 +1,347 @@
+"""The grammar: a recursive-descent parser from tokens straight to SymPy expressions.
+
+    expression := term (("+" | "-") term)*
+    term       := signed (("*" | "/") signed | implicit factor)*
+    signed     := ("+" | "-") signed | power
+    power      := postfix ("^" signed)?           right-associative: 2^3^2 = 2^9
+    postfix    := atom superscript*
+    atom       := number | word | "(" expression ")" | "[" expression "]" | "|" expression "|"
+                | ("√" | "∛") signed
+
+A function name takes a bracketed argument list, or without brackets the implicit product that
+follows it: ``sin 2x`` is sin(2x), stopping at the next explicit operator or function name.
+Every node is built through the guard, so no step can compute something too large.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from chainrule.errors import ParseError
+from chainrule.parsing.limits import Guard
+from chainrule.parsing.names import ABSTRACT, CONSTANTS, FUNCTIONS, FunctionSpec, Names
+from chainrule.parsing.tokens import Token
+
+_OPENERS = {"(": ")", "[": "]", "|": "|"}
+_LOG = FUNCTIONS["log"]
+
+
+class Parser:
+    """Parses one formula. ``text`` is the formula as typed; ``tokens`` come from ``tokenize``."""
+
+    def __init__(self, text: str, tokens: list[Token], names: Names) -> None:
+        self._text = text
+        self._tokens = tokens
+        self._i = 0
+        self._names = names
+        self._guard = Guard(text)
+        # The closers we are inside, innermost last: a "|" closes only when "|" is innermost.
+        self._closers: list[str] = []
+
+    def parse(self) -> sympy.Expr:
+        """The whole formula as one expression, or a ParseError."""
+        if self._peek().kind == "end":
+            raise self._error("empty formula: type an expression such as x^2 + 1", 0)
+        expr = self._expression()
+        token = self._peek()
+        if token.kind != "end":
+            if token.text in (")", "]"):
+                raise self._error(f"unmatched {token.text!r}", token.pos)
+            if token.text == ",":
+                raise self._error(
+                    "a ',' only separates function arguments, as in log(x, 2)", token.pos
+                )
+            raise self._error(f"unexpected {self._raw(token)!r}", token.pos)
+        return expr
+
+    # --- the precedence ladder -------------------------------------------------------------
+
+    def _expression(self) -> sympy.Expr:
+        left = self._term()
+        while self._at_op("+", "-"):
+            op = self._next()
+            right = self._term()
+            left = self._check(left + right if op.text == "+" else left - right, op.pos)
+        return left
+
+    def _term(self) -> sympy.Expr:
+        left = self._signed()
+        while True:
+            token = self._peek()
+            if self._at_op("*", "/"):
+                self._next()
+                right = self._signed()
+                if token.text == "*":
+                    left = self._check(left * right, token.pos)
+                else:
+                    left = self._check(left / right, token.pos)
+            elif self._starts_factor(token):
+                left = self._check(left * self._power(), token.pos)
+            else:
+                return left
+
+    def _signed(self) -> sympy.Expr:
+        if self._at_op("+", "-"):
+            op = self._next()
+            with self._guard.deeper(op.pos):
+                operand = self._signed()
+            return operand if op.text == "+" else self._check(-operand, op.pos)
+        return self._power()
+
+    def _power(self) -> sympy.Expr:
+        base = self._postfix()
+        if self._at_op("^"):
+            op = self._next()
+            with self._guard.deeper(op.pos):
+                exponent = self._signed()
+            return self._guard.power(base, exponent, op.pos)
+        return base
+
+    def _postfix(self) -> sympy.Expr:
+        expr = self._atom()
+        while self._peek().kind == "super":
+            token = self._next()
+            expr = self._guard.power(expr, token.value, token.pos)
+        return expr
+
+    def _atom(self) -> sympy.Expr:
+        token = self._peek()
+        if token.kind == "number":
+            self._next()
+            return self._check(token.value, token.pos)
+        if token.kind == "word":
+            self._next()
+            return self._word(token)
+        if token.kind == "op" and token.text in _OPENERS:
+            return self._group()
+        if token.kind == "op" and token.text in ("√", "∛"):
+            self._next()
+            with self._guard.deeper(token.pos):
+                operand = self._signed()
+            root = sympy.Rational(1, 2 if token.text == "√" else 3)
+            return self._guard.power(operand, root, token.pos)
+        raise self._unexpected(token)
+
+    # --- brackets -------------------------------------------------------------------------
+
+    def _group(self) -> sympy.Expr:
+        """(…), […] or |…|, which is the absolute value."""
+        opener = self._next()
+        closer = _OPENERS[opener.text]
+        if self._at_op(closer) and closer != "|":
+            raise self._error(
+                f"empty brackets: put an expression inside {opener.text}…{closer}", self._peek().pos
+            )
+        with self._guard.deeper(opener.pos):
+            self._closers.append(closer)
+            try:
+                inner = self._expression()
+            finally:
+                self._closers.pop()
+            self._close(opener, closer)
+        return self._check(sympy.Abs(inner), opener.pos) if closer == "|" else inner
+
+    def _arguments(self, name: str) -> list[sympy.Expr]:
+        """The bracketed, comma-separated arguments of a function called ``name``."""
+        opener = self._next()
+        closer = _OPENERS[opener.text]
+        if self._at_op(closer):
+            raise self._error(f"{name} needs an argument, as in {name}(x)", self._peek().pos)
+        args = []
+        with self._guard.deeper(opener.pos):
+            self._closers.append(closer)
+            try:
+                args.append(self._expression())
+                while self._at_op(","):
+                    self._next()
+                    if self._at_op(closer):
+                        raise self._error("expected an argument after ','", self._peek().pos)
+                    args.append(self._expression())
+            finally:
+                self._closers.pop()
+            self._close(opener, closer)
+        return args
+
+    def _close(self, opener: Token, closer: str) -> None:
+        token = self._peek()
+        if self._at_op(closer):
+            self._next()
+            return
+        where = f"the {opener.text!r} at column {opener.pos + 1}"
+        if token.kind == "end":
+            raise self._error(f"missing {closer!r} to close {where}", token.pos)
+        if token.text == ",":
+            raise self._error("a ',' only separates function arguments, as in log(x, 2)", token.pos)
+        raise self._error(
+            f"expected {closer!r} to close {where}, found {self._raw(token)!r}", token.pos
+        )
+
+    # --- words: names, functions, constants -------------------------------------------------
+
+    def _word(self, token: Token) -> sympy.Expr:
+        word, names = token.text, self._names
+        if names.is_declared(word):
+            return names.symbol(word)
+        if word in FUNCTIONS:
+            return self._apply(FUNCTIONS[word], token)
+        if word.startswith("log_"):
+            return self._apply(_LOG, token, base=self._log_base(word[4:], token))
+        if word in CONSTANTS:
+            return CONSTANTS[word]
+        if refusal := names.refusal(word):
+            raise self._error(refusal, token.pos)
+        if word in ABSTRACT and self._at_op("(", "["):
+            function = sympy.Function(word)
+            args = self._arguments(word)
+            return self._check(function(*args), token.pos)
+        if names.is_variable(word):
+            return names.symbol(word)
+        if "_" in word:
+            raise self._error(
+                f"unknown name {word!r}: a subscript must be digits, as in x_1", token.pos
+            )
+        pieces = names.split(word, token.pos, self._text, before_bracket=self._at_op("(", "["))
+        parts = [
+            Token("word", p.text, token.pos + p.offset, token.pos + p.offset + len(p.text))
+            for p in pieces
+        ]
+        # The other pieces become ordinary factors, multiplied by the term loop.
+        self._tokens[self._i : self._i] = parts[1:]
+        return self._word(parts[0])
+
+    def _log_base(self, base: str, token: Token) -> sympy.Expr:
+        if base.isdigit():
+            return sympy.Integer(int(base))
+        if base in CONSTANTS:
+            return CONSTANTS[base]
+        if self._names.is_variable(base):
+            return self._names.symbol(base)
+        raise self._error(
+            f"unknown logarithm base {base!r}: write log_2(x) or log(x, b)", token.pos
+        )
+
+    def _apply(
+        self, spec: FunctionSpec, token: Token, base: sympy.Expr | None = None
+    ) -> sympy.Expr:
+        """A function applied to its argument, with an optional power: sin^2 x = (sin x)^2."""
+        exponent = self._function_power(token)
+        if exponent == -1:
+            if spec.inverse is None:
+                raise self._error(
+                    f"{spec.name}^-1 is ambiguous here: write 1/{spec.name}(x) for the "
+                    "reciprocal, or name the inverse function",
+                    token.pos,
+                )
+            spec, exponent = FUNCTIONS[spec.inverse], None
+        if self._at_op("(", "["):
+            args = self._arguments(token.text)
+        elif self._starts_argument(self._peek()):
+            with self._guard.deeper(token.pos):
+                args = [self._implicit_argument()]
+        else:
+            raise self._error(
+                f"{token.text} needs an argument, as in {token.text}(x)", self._peek().pos
+            )
+        most = 1 if base is not None else spec.max_args
+        if len(args) > most:
+            allowed = "1 argument" if most == 1 else f"{most} arguments"
+            raise self._error(f"{token.text} takes {allowed}, not {len(args)}", token.pos)
+        if base is not None:
+            args.append(base)
+        if spec is _LOG and len(args) == 2:
+            self._check_log_base(args[1], token.pos)
+        result = self._check(spec.build(*args), token.pos)
+        return result if exponent is None else self._guard.power(result, exponent, token.pos)
+
+    def _function_power(self, token: Token) -> sympy.Rational | None:
+        """The n of sin^n or sinⁿ, if one follows the function name."""
+        if self._peek().kind == "super":
+            return self._next().value
+        if not self._at_op("^"):
+            return None
+        self._next()
+        sign = -1 if self._at_op("-") else 1
+        if self._at_op("+", "-"):
+            self._next()
+        if self._peek().kind != "number":
+            raise self._error(
+                f"after {token.text}^ write a number, as in {token.text}^2 x; "
+                f"for other powers write ({token.text} x)^n",
+                self._peek().pos,
+            )
+        return sign * self._next().value
+
+    def _implicit_argument(self) -> sympy.Expr:
+        """An unbracketed argument: an implicit product, stopping at a function name."""
+        expr = self._power()
+        while self._starts_factor(self._peek()) and not self._starts_call(self._peek()):
+            token = self._peek()
+            expr = self._check(expr * self._power(), token.pos)
+        return expr
+
+    def _check_log_base(self, base: sympy.Expr, position: int) -> None:
+        if base.is_number and (base.is_positive is False or base == 1):
+            raise self._error("a logarithm's base must be positive and not 1", position)
+
+    # --- small helpers ----------------------------------------------------------------------
+
+    def _starts_factor(self, token: Token) -> bool:
+        """Whether ``token`` begins a factor multiplied without a sign: 2x, x(x+1), 2|x|."""
+        if token.kind == "number":
+            raise self._error(
+                f"missing operator before {self._raw(token)!r}: write '*' to multiply numbers",
+                token.pos,
+            )
+        if token.kind == "word":
+            return True
+        if token.kind != "op":
+            return False
+        if token.text == "|":
+            return not self._closers or self._closers[-1] != "|"
+        return token.text in ("(", "[", "√", "∛")
+
+    def _starts_argument(self, token: Token) -> bool:
+        # No sign: "sin -x" and "sin + 1" are too easily misread, so they need brackets.
+        return token.kind == "number" or self._starts_factor(token)
+
+    def _starts_call(self, token: Token) -> bool:
+        if token.kind != "word":
+            return False
+        if token.text in FUNCTIONS or token.text.startswith("log_"):
+            return not self._names.is_declared(token.text)
+        following = self._tokens[self._i + 1]
+        return token.text in ABSTRACT and following.kind == "op" and following.text in "(["
+
+    def _peek(self) -> Token:
+        return self._tokens[self._i]
+
+    def _next(self) -> Token:
+        token = self._tokens[self._i]
+        self._i += 1
+        return token
+
+    def _at_op(self, *ops: str) -> bool:
+        token = self._tokens[self._i]
+        return token.kind == "op" and token.text in ops
+
+    def _raw(self, token: Token) -> str:
+        return self._text[token.pos : token.end]
+
+    def _check(self, expr: sympy.Expr, position: int) -> sympy.Expr:
+        return self._guard.check(expr, position)
+
+    def _error(self, message: str, position: int) -> ParseError:
+        return ParseError(message, position, self._text)
+
+    def _unexpected(self, token: Token) -> ParseError:
+        before = self._tokens[self._i - 1] if self._i else None
+        after = f" after {self._raw(before)!r}" if before else ""
+        if token.kind == "end":
+            return self._error(f"expected a number, name or '('{after}", token.pos)
+        if token.kind == "super":
+            return self._error("a superscript must follow what it raises, as in x²", token.pos)
+        if token.text in (")", "]", "|"):
+            return self._error(f"expected a number, name or '(' before {token.text!r}", token.pos)
+        if before is None:
+            return self._error(f"{self._raw(token)!r} needs something before it", token.pos)
+        return self._error(f"unexpected {self._raw(token)!r}{after}", token.pos)

@@ -1,0 +1,135 @@
+"""The parser's limits, and the guard that enforces them while the expression is being built.
+
+SymPy folds numbers as soon as a node is built (2**10**9 is computed right there), and Python
+cannot interrupt a long big-integer operation, so a power whose value would be astronomically
+large must be refused *before* SymPy sees it. The guard estimates the size of every numeric
+power from its base and exponent, and checks every number SymPy produced afterwards.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sympy
+
+from chainrule.errors import ParseError
+
+#: Longest formula, in characters.
+MAX_LENGTH = 1000
+#: Deepest nesting of brackets, signs, powers, roots and function applications together.
+MAX_DEPTH = 50
+#: Most digits in one number literal (before its e-exponent).
+MAX_LITERAL_DIGITS = 100
+#: Most digits of any number in the result, numerator or denominator. Well below Python's
+#: 4300-digit limit for turning an int into text, so every result can still be printed.
+MAX_DIGITS = 1000
+#: Largest numerator or denominator of a numeric exponent, on any base: x^10000 is fine,
+#: x^(10^100) and (x^1000)^1000 are not.
+MAX_EXPONENT = 10_000
+
+_MAX_BITS = math.ceil(MAX_DIGITS * math.log2(10))
+_UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
+
+
+class Guard:
+    """Enforces depth and size limits for one parse of ``text``."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._depth = 0
+        # Subtrees already checked: each new node is walked only as far as its new parts.
+        self._checked: set[sympy.Basic] = set()
+
+    @contextmanager
+    def deeper(self, position: int) -> Iterator[None]:
+        """One more level of nesting, starting at ``position``."""
+        if self._depth >= MAX_DEPTH:
+            raise ParseError(
+                f"nested too deeply (the limit is {MAX_DEPTH} levels)", position, self._text
+            )
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+
+    def power(self, base: sympy.Expr, exponent: sympy.Expr, position: int) -> sympy.Expr:
+        """base**exponent, refused before it is computed if a number in it would be too large."""
+        if exponent.is_Rational:
+            self._check_exponent(exponent, position)
+            digits = _growth(base) * abs(exponent.p) / exponent.q
+            if digits > MAX_DIGITS:
+                raise ParseError(
+                    f"this power is too large to work with (about 10^{digits:.0f};"
+                    f" the limit is 10^{MAX_DIGITS})",
+                    position,
+                    self._text,
+                )
+        return self.check(sympy.Pow(base, exponent), position)
+
+    def check(self, expr: sympy.Expr, position: int) -> sympy.Expr:
+        """Return ``expr`` if every number in it is within the limits and finite."""
+        stack = [expr]
+        while stack:
+            node = stack.pop()
+            if node in self._checked:
+                continue
+            self._checked.add(node)
+            if node in _UNDEFINED:
+                raise ParseError(
+                    "this has no finite value (a division by zero, log(0), tan(pi/2) …)",
+                    position,
+                    self._text,
+                )
+            if node is sympy.I or _is_complex_root(node):
+                raise ParseError(
+                    "this is not a real number (complex numbers are out of scope)",
+                    position,
+                    self._text,
+                )
+            if node.is_Rational and max(abs(node.p), node.q).bit_length() > _MAX_BITS:
+                raise ParseError(
+                    f"a number here has more than {MAX_DIGITS} digits", position, self._text
+                )
+            if node.is_Pow and node.exp.is_Rational:
+                self._check_exponent(node.exp, position)
+            stack.extend(node.args)
+        return expr
+
+    def _check_exponent(self, exponent: sympy.Rational, position: int) -> None:
+        if abs(exponent.p) > MAX_EXPONENT or exponent.q > MAX_EXPONENT:
+            raise ParseError(
+                f"this exponent is too large (the limit is {MAX_EXPONENT:,} "
+                "for the top and bottom of a numeric exponent)",
+                position,
+                self._text,
+            )
+
+
+def _growth(base: sympy.Expr) -> float:
+    """How many digits SymPy's numbers can gain per unit of an exponent applied to ``base``.
+
+    A numeric power distributes over a product and multiplies into an inner power:
+    (2·3^(1/2)·x)^n = 2^n·3^(n/2)·x^n. Sums and functions are left alone, so only numbers
+    reached through products and powers count.
+    """
+    if base.is_Rational:
+        return math.log10(max(abs(base.p), base.q))
+    if base.is_Mul:
+        return sum(_growth(factor) for factor in base.args)
+    if base.is_Pow and base.exp.is_Rational:
+        return _growth(base.base) * abs(base.exp.p) / base.exp.q
+    return 0.0
+
+
+def _is_complex_root(node: sympy.Basic) -> bool:
+    """(-1)^(1/3) and the like: SymPy takes the complex principal root of a negative number."""
+    return (
+        node.is_Pow
+        and node.base.is_Rational
+        and node.base.is_negative
+        and node.exp.is_Rational
+        and not node.exp.is_integer
+    )

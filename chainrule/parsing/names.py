@@ -1,0 +1,207 @@
+"""What each word in a formula means: functions, constants, Greek letters and variables.
+
+A word is looked up in this order: a symbol the caller declared, a function, a constant, a
+Greek letter name, a letter (or Greek name) followed by digits. Any other run of letters is
+read as a product, as textbooks do (``xy`` is x·y, ``2pix`` is 2·π·x), except that a run
+containing a function name (``sinx``, ``cost``) is refused with a "did you mean" instead of
+being guessed at.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import sympy
+
+from chainrule.errors import ParseError
+from chainrule.functions import sigmoid
+from chainrule.parsing.characters import GREEK_LETTERS
+
+
+@dataclass(frozen=True, kw_only=True)
+class FunctionSpec:
+    """A function a formula may apply: how to build it and how many arguments it takes."""
+
+    name: str
+    build: Callable[..., sympy.Expr]
+    max_args: int = 1
+    #: The function that ``name^-1`` means (sin^-1 x is asin x), if any.
+    inverse: str | None = None
+
+
+def _log(x: sympy.Expr, base: sympy.Expr | None = None) -> sympy.Expr:
+    return sympy.log(x) if base is None else sympy.log(x, base)
+
+
+def _table() -> dict[str, FunctionSpec]:
+    table: dict[str, FunctionSpec] = {}
+
+    def add(names: str, build: Callable[..., sympy.Expr], **options: object) -> None:
+        first, *_ = names.split()
+        for name in names.split():
+            table[name] = FunctionSpec(name=first, build=build, **options)
+
+    trig = ("sin", "cos", "tan", "cot", "sec", "csc")
+    for f in trig:
+        add(f, getattr(sympy, f), inverse="a" + f)
+        add(f"a{f} arc{f}", getattr(sympy, "a" + f))
+    for f in (t + "h" for t in trig):
+        add(f, getattr(sympy, f), inverse="a" + f)
+        add(f"a{f} ar{f} arc{f}", getattr(sympy, "a" + f))
+    add("exp", sympy.exp)
+    add("ln", sympy.log)
+    add("log", _log, max_args=2)
+    add("log10", lambda x: sympy.log(x, 10))
+    add("log2", lambda x: sympy.log(x, 2))
+    add("sqrt", sympy.sqrt)
+    add("cbrt", sympy.cbrt)
+    add("abs Abs", sympy.Abs)
+    add("sigmoid sigma", sigmoid)
+    return table
+
+
+#: Every function name a formula may use (σ is read as "sigma").
+FUNCTIONS = _table()
+
+#: Words that are constants: e and E are Euler's number (E is how SymPy prints it).
+CONSTANTS = {"e": sympy.E, "E": sympy.E, "pi": sympy.pi}
+
+#: Greek letter names that are variables (pi is a constant, sigma the sigmoid).
+GREEK_NAMES = frozenset(GREEK_LETTERS.values()) - {"pi", "sigma"}
+
+#: Letters that are abstract functions when a bracket follows: f(x), g(h(x)).
+ABSTRACT = frozenset("fgh")
+
+_REFUSED = {
+    "I": "I is the imaginary unit in SymPy, and complex numbers are out of scope: "
+    "use another letter",
+    "oo": "infinity is not a number you can calculate with here",
+    "zoo": "complex infinity is not a number you can calculate with here",
+    "nan": "'nan' (not a number) is not a number you can calculate with here",
+    "inf": "infinity is not a number you can calculate with here",
+    "infinity": "infinity is not a number you can calculate with here",
+}
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*")
+_INDEXED = re.compile(r"([A-Za-z]+)_?([0-9]+)")
+
+
+def canonical(name: str) -> str:
+    """One spelling per variable: b_2 and b2 are both "b2"."""
+    match = _INDEXED.fullmatch(name)
+    return match.group(1) + match.group(2) if match else name
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Part of a word that is read as one factor: ``offset`` and ``text`` within the word."""
+
+    offset: int
+    text: str
+
+
+class Names:
+    """Resolves words for one parse, knowing the caller's declared symbols."""
+
+    def __init__(self, symbols: Iterable[str | sympy.Symbol] = ()) -> None:
+        self._declared: dict[str, sympy.Symbol] = {}
+        if isinstance(symbols, str | sympy.Symbol):
+            symbols = (symbols,)
+        for item in symbols:
+            symbol = item if isinstance(item, sympy.Symbol) else _declare(item)
+            if not _NAME.fullmatch(symbol.name) or _is_reserved(symbol.name):
+                raise ValueError(f"cannot declare {symbol.name!r} as a variable name")
+            self._declared[canonical(symbol.name)] = symbol
+        self._cache: dict[str, sympy.Symbol] = {}
+
+    def symbol(self, name: str) -> sympy.Symbol:
+        """The variable called ``name`` (declared ones keep their assumptions)."""
+        key = canonical(name)
+        if key in self._declared:
+            return self._declared[key]
+        return self._cache.setdefault(key, sympy.Symbol(key))
+
+    def is_declared(self, word: str) -> bool:
+        return canonical(word) in self._declared
+
+    def is_variable(self, word: str) -> bool:
+        """A declared name, a letter or Greek name, optionally followed by digits (w1, θ_2)."""
+        if self.is_declared(word):
+            return True
+        match = _INDEXED.fullmatch(word)
+        letters = match.group(1) if match else word
+        return (len(letters) == 1 and letters not in _REFUSED) or letters in GREEK_NAMES
+
+    def refusal(self, word: str) -> str | None:
+        """Why ``word`` can never be a name, if it is one of the refused ones."""
+        return _REFUSED.get(word)
+
+    def split(self, word: str, position: int, text: str, before_bracket: bool) -> list[Piece]:
+        """Read a run of letters as a product of variables and constants, or say why not."""
+        if before_bracket:
+            raise ParseError(_unknown_function(word), position, text)
+        pieces = []
+        i = 0
+        while i < len(word):
+            name = self._longest_name(word, i)
+            function = _longest(word, i, FUNCTIONS)
+            if function and len(function) >= len(name):
+                raise ParseError(
+                    f"unknown name {word!r}: did you mean {_suggest(word, i, function)!r}?",
+                    position,
+                    text,
+                )
+            end = i + len(name)
+            while end < len(word) and word[end].isdigit():
+                end += 1
+            piece = word[i:end]
+            if piece in _REFUSED:
+                raise ParseError(_REFUSED[piece], position + i, text)
+            if end > i + len(name) and name in CONSTANTS and len(name) > 1:
+                raise ParseError(f"unknown name {piece!r}", position + i, text)
+            pieces.append(Piece(i, piece))
+            i = end
+        return pieces
+
+    def _longest_name(self, word: str, i: int) -> str:
+        candidates = [*GREEK_NAMES, *CONSTANTS, *(n for n in self._declared if not n[-1].isdigit())]
+        return _longest(word, i, candidates) or word[i]
+
+
+def _declare(name: object) -> sympy.Symbol:
+    if not isinstance(name, str):
+        raise TypeError(f"symbols must be names or sympy Symbols, not {type(name).__name__}")
+    return sympy.Symbol(canonical(name))
+
+
+def _is_reserved(name: str) -> bool:
+    return name in FUNCTIONS or name in CONSTANTS or name in _REFUSED
+
+
+def _longest(word: str, i: int, names: Iterable[str]) -> str | None:
+    found = [n for n in names if word.startswith(n, i)]
+    return max(found, key=len) if found else None
+
+
+def _suggest(word: str, i: int, function: str) -> str:
+    before, rest = word[:i], word[i + len(function) :]
+    call = f"{function}({rest})" if rest else f"{function}(…)"
+    return f"{before} {call}" if before else call
+
+
+def _unknown_function(word: str) -> str:
+    for i in range(1, len(word)):
+        if word[i:] in FUNCTIONS:
+            return f"unknown function {word!r}: did you mean {word[:i] + ' ' + word[i:]!r}?"
+    close = difflib.get_close_matches(word.lower(), FUNCTIONS, n=1, cutoff=0.6)
+    if close:
+        return f"unknown function {word!r}: did you mean {close[0]!r}?"
+    for i in range(len(word)):
+        function = _longest(word, i, FUNCTIONS)
+        if function:
+            return f"unknown function {word!r}: did you mean {_suggest(word, i, function)!r}?"
+    spaced = " ".join(word)
+    return f"unknown function {word!r}: to multiply, put spaces or '*' between letters ({spaced})"
