@@ -53,8 +53,10 @@ def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr]:
         from chainrule.parsing import parse
 
         return expr_or_text, parse(expr_or_text)
-    if isinstance(expr_or_text, (int, float)) and not isinstance(expr_or_text, bool):
-        return None, sympy.sympify(expr_or_text)
+    if isinstance(expr_or_text, int) and not isinstance(expr_or_text, bool):
+        return None, sympy.Integer(expr_or_text)
+    if isinstance(expr_or_text, float):
+        return None, sympy.Float(expr_or_text)
     if isinstance(expr_or_text, sympy.Expr):
         return None, expr_or_text
     raise TypeError(

@@ -21,6 +21,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from chainrule.functions import sigmoid
+from chainrule.simplifying import size
 from chainrule.steps import (
     ChainStep,
     ConstantMultipleStep,
@@ -28,6 +29,7 @@ from chainrule.steps import (
     QuotientStep,
     Step,
     SumStep,
+    TableStep,
     Verification,
 )
 
@@ -37,6 +39,10 @@ ENOUGH = 3
 #: Relative tolerance of a numeric agreement; values beyond LARGE are too ill-conditioned to judge.
 TOLERANCE = 1e-7
 LARGE = 1e8
+#: Derivatives up to this many nodes are compared symbolically with SymPy's, in full.
+SYMBOLIC_NODES = 400
+#: The one variable table entries are checked in (d/du sin u is d/dt sin t).
+_T = sympy.Symbol("_t")
 
 
 def verify(root: Step, final: sympy.Expr | None = None) -> Verification:
@@ -66,6 +72,34 @@ def verify(root: Step, final: sympy.Expr | None = None) -> Verification:
 # -- what sympy.diff says a step's derivative is -----------------------------------------------
 
 
+def _numerically(at: Callable[[int], tuple[complex, complex, complex]]) -> bool:
+    """Agreement at candidate points; ``at(i)`` is (expression, ours, reference) at point i.
+
+    A disagreement where the expression is real fails at once. Off the real domain, branch
+    conventions of √ and the inverse functions may differ, so complex points only count when
+    there are too few real ones.
+    """
+    real, complex_agreements, complex_disagreements = 0, 0, 0
+    for i in range(CANDIDATES):
+        e, a, b = at(i)
+        if not all(cmath.isfinite(v) for v in (e, a, b)) or max(abs(a), abs(b)) > LARGE:
+            continue
+        close = abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
+        if abs(e.imag) <= 1e-12 * max(1.0, abs(e)):
+            if not close:
+                return False
+            real += 1
+            if real >= ENOUGH:
+                return True
+        elif close:
+            complex_agreements += 1
+        else:
+            complex_disagreements += 1
+    if real >= 2:
+        return True
+    return complex_disagreements == 0 and real + complex_agreements >= 2
+
+
 def _opaque(i: int) -> type:
     # Real-valued, so that SymPy writes d|F|/dx as sign(F)·F′ rather than with re() and im().
     return sympy.Function(f"_F{i}", real=True)
@@ -87,30 +121,18 @@ def _template(step: Step) -> tuple[sympy.Expr, list[Step]] | None:
     return None
 
 
-def reference(step: Step) -> sympy.Expr | None:
-    """``sympy.diff``'s derivative of the step's expression, given its parts' derivatives.
-
-    None if the parts do not make up the expression (a decomposition bug).
-    """
-    x = step.variable
-    shape = _template(step)
-    if shape is None:
-        return _real_diff(step.expression, x)
-    template, parts = shape
-    back = {_opaque(i)(x): part.expression for i, part in enumerate(parts)}
-    if template.xreplace(back) != step.expression:
-        return None
-    # Top-down, so F′ is replaced as a whole before the F inside it.
-    back_with_derivatives = {
-        sympy.Derivative(_opaque(i)(x), x): part.derivative for i, part in enumerate(parts)
-    }
-    back_with_derivatives.update(back)
-    derivative = sympy.diff(template, x)
+def _put_back(derivative: sympy.Expr, parts: list[Step], x: sympy.Symbol) -> sympy.Expr:
+    """A template's derivative with the parts, and their derivatives, put back for F and F′."""
+    back: dict[sympy.Basic, sympy.Expr] = {}
+    for i, part in enumerate(parts):
+        # Top-down, so F′ is replaced as a whole before the F inside it.
+        back[sympy.Derivative(_opaque(i)(x), x)] = part.derivative
+        back[_opaque(i)(x)] = part.expression
     try:
-        return derivative.xreplace(back_with_derivatives)
+        return derivative.xreplace(back)
     except ValueError:
         # f′(F(x)) is written d f(F)/dF, which cannot stand with F replaced by, say, x² + 1.
-        return _derivatives_as_subs(derivative).xreplace(back_with_derivatives)
+        return _derivatives_as_subs(derivative).xreplace(back)
 
 
 def _real_diff(expr: sympy.Expr, x: sympy.Symbol) -> sympy.Expr:
@@ -137,10 +159,55 @@ class Checker:
         self._memo: list[dict[sympy.Basic, complex]] = [{} for _ in range(CANDIDATES)]
         self._values: dict[str, list[float]] = {}
         self._concrete: dict[str, sympy.Lambda] = {}
+        self._diffs: dict[tuple[sympy.Expr, sympy.Symbol], sympy.Expr] = {}
+
+    def _diff(self, expr: sympy.Expr, x: sympy.Symbol) -> sympy.Expr:
+        """sympy.diff, once per distinct template (sin(F(x)) recurs all along a chain)."""
+        key = (expr, x)
+        result = self._diffs.get(key)
+        if result is None:
+            result = self._diffs[key] = _real_diff(expr, x)
+        return result
 
     def step_agrees(self, step: Step) -> bool:
-        ref = reference(step)
-        return ref is not None and self.agree(step.derivative, ref, step.expression)
+        """Whether the step's derivative is ``sympy.diff`` of its expression (parts as given)."""
+        x = step.variable
+        if isinstance(step, TableStep) and x.name != _T.name:
+            # d/du sin u is d/dt sin t: one sympy.diff for every placeholder letter.
+            rename = {x: _T}
+            return self.agree(
+                step.derivative.xreplace(rename),
+                self._diff(step.expression.xreplace(rename), _T),
+                step.expression.xreplace(rename),
+            )
+        shape = _template(step)
+        if shape is None:
+            return self.agree(step.derivative, self._diff(step.expression, x), step.expression)
+        template, parts = shape
+        back = {_opaque(i)(x): part.expression for i, part in enumerate(parts)}
+        if template.xreplace(back) != step.expression:
+            return False  # the parts do not make up the expression
+        derivative = self._diff(template, x)
+        if size(step.derivative, SYMBOLIC_NODES) <= SYMBOLIC_NODES or step.expression.has(
+            AppliedUndef
+        ):
+            return self.agree(step.derivative, _put_back(derivative, parts, x), step.expression)
+        # A long derivative: compare at points without building SymPy's answer in full, the
+        # parts' values standing in for F and F′.
+        self.used_numbers = True
+
+        def at(i: int) -> tuple[complex, complex, complex]:
+            given: dict[sympy.Basic, complex] = {}
+            for k, part in enumerate(parts):
+                given[_opaque(k)(x)] = self.value(part.expression, i)
+                given[sympy.Derivative(_opaque(k)(x), x)] = self.value(part.derivative, i)
+            return (
+                self.value(step.expression, i),
+                self.value(step.derivative, i),
+                self._value_given(derivative, i, given),
+            )
+
+        return _numerically(at)
 
     def agree(self, ours: sympy.Expr, ref: sympy.Expr, expr: sympy.Expr) -> bool:
         """Whether ``ours`` and ``ref`` are the same derivative of ``expr``."""
@@ -149,30 +216,9 @@ class Checker:
         self.used_numbers = True
         if ours.has(AppliedUndef) or ref.has(AppliedUndef) or expr.has(AppliedUndef):
             ours, ref, expr = (self._concretise(e) for e in (ours, ref, expr))
-        return self._agree_numerically(ours, ref, expr)
-
-    def _agree_numerically(self, ours: sympy.Expr, ref: sympy.Expr, expr: sympy.Expr) -> bool:
-        real_agreements, complex_agreements = 0, 0
-        for i in range(CANDIDATES):
-            e, a, b = self.value(expr, i), self.value(ours, i), self.value(ref, i)
-            if not all(cmath.isfinite(v) for v in (e, a, b)) or max(abs(a), abs(b)) > LARGE:
-                continue
-            close = abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
-            if abs(e.imag) <= 1e-12 * max(1.0, abs(e)):
-                if not close:
-                    return False
-                real_agreements += 1
-                if real_agreements >= ENOUGH:
-                    return True
-            elif close:
-                complex_agreements += 1
-            elif real_agreements == 0:
-                # Off the real domain, and no real point yet: branch conventions may differ,
-                # so this alone is no verdict; keep looking for real points.
-                complex_agreements = -CANDIDATES
-        if real_agreements >= 2:
-            return True
-        return real_agreements + complex_agreements >= 2
+        return _numerically(
+            lambda i: (self.value(expr, i), self.value(ours, i), self.value(ref, i))
+        )
 
     # -- numbers ----------------------------------------------------------------------------------
 
@@ -203,27 +249,20 @@ class Checker:
     def _compute(self, expr: sympy.Basic, i: int) -> complex:
         if expr.is_Symbol:
             return complex(self._point(expr.name, i))
-        if expr.is_number and not expr.args:
+        if not expr.args:  # a number, π, e, i
             return complex(expr)
-        args = [self.value(arg, i) for arg in expr.args]
-        if expr.is_Add:
-            return sum(args, 0j)
-        if expr.is_Mul:
-            product = 1 + 0j
-            for a in args:
-                product *= a
-            return product
-        if expr.is_Pow:
-            base, exponent = args
-            if exponent.imag == 0 and exponent.real == int(exponent.real):
-                return base ** int(exponent.real)
-            return base**exponent
-        f = _NUMERIC.get(type(expr))
-        if f is not None:
-            return complex(f(*args))
-        # Anything else, through SymPy's own numerics.
-        floats = [sympy.Float(a.real) + sympy.I * sympy.Float(a.imag) for a in args]
-        return complex(expr.func(*floats).evalf())
+        return _combine(expr, [self.value(arg, i) for arg in expr.args])
+
+    def _value_given(self, expr: sympy.Basic, i: int, given: dict[sympy.Basic, complex]) -> complex:
+        """``expr`` at point i, with the values of some subexpressions (F, F′) given."""
+        if expr in given:
+            return given[expr]
+        if not expr.args:
+            return self.value(expr, i)
+        try:
+            return _combine(expr, [self._value_given(arg, i, given) for arg in expr.args])
+        except (ArithmeticError, ValueError, TypeError, AttributeError):
+            return complex(math.nan, math.nan)
 
     # -- undefined functions ----------------------------------------------------------------------
 
@@ -243,6 +282,28 @@ class Checker:
             body = sympy.Add(*(_CONCRETE[(k + j) % len(_CONCRETE)](t) for j, t in enumerate(ts)))
             f = self._concrete[name] = sympy.Lambda(ts, body * (1 + sympy.Rational(k, 7)))
         return f
+
+
+def _combine(expr: sympy.Basic, args: list[complex]) -> complex:
+    """The value of ``expr`` from the values of its arguments."""
+    if expr.is_Add:
+        return sum(args, 0j)
+    if expr.is_Mul:
+        product = 1 + 0j
+        for a in args:
+            product *= a
+        return product
+    if expr.is_Pow:
+        base, exponent = args
+        if exponent.imag == 0 and exponent.real == int(exponent.real):
+            return base ** int(exponent.real)
+        return base**exponent
+    f = _NUMERIC.get(type(expr))
+    if f is not None:
+        return complex(f(*args))
+    # Anything else, through SymPy's own numerics.
+    floats = [sympy.Float(a.real) + sympy.I * sympy.Float(a.imag) for a in args]
+    return complex(expr.func(*floats).evalf())
 
 
 def _derivatives_as_subs(expr: sympy.Expr) -> sympy.Expr:

@@ -1,0 +1,85 @@
+"""How long ``explain`` takes (without rendering), next to plain ``sympy.diff``.
+
+    python bench/bench_explain.py
+
+Prints a Markdown table: textbook expressions, then families that grow (nesting depth,
+number of terms) to show that the cost grows about linearly with size. Not a test: times
+depend on the machine, so nothing here asserts them.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+import sympy
+from sympy import cos, exp, log, sin, sqrt, tan
+
+from chainrule.explaining import explain
+from chainrule.functions import sigmoid
+
+x, y, w, b = sympy.symbols("x y w b")
+
+TEXTBOOK = {
+    "log(2+cos(x))": log(2 + cos(x)),
+    "sin(x)/x": sin(x) / x,
+    "x^2·exp(-x)": x**2 * exp(-x),
+    "sqrt(1+tan(x)^2)": sqrt(1 + tan(x) ** 2),
+    "σ(w·x+b) wrt w": sigmoid(w * x + b),
+    "x^x": x**x,
+}
+
+
+def nested_sin(n: int) -> sympy.Expr:
+    e = x
+    for _ in range(n):
+        e = sin(e)
+    return e
+
+
+def nested_mixed(n: int) -> sympy.Expr:
+    # Cycles through table entries with different derivative forms (tan → sec², …).
+    heads = (sin, exp, tan, lambda u: log(2 + u**2), cos)
+    e = x
+    for i in range(n):
+        e = heads[i % len(heads)](e)
+    return e
+
+
+def long_sum(n: int) -> sympy.Expr:
+    return sympy.Add(*(sin(k * x) * x**k for k in range(1, n + 1)))
+
+
+def best_of(f: Callable[[], object], repeat: int) -> float:
+    """Seconds for one call of f, the best of ``repeat`` (SymPy's cache cleared each time)."""
+    best = float("inf")
+    for _ in range(repeat):
+        sympy.core.cache.clear_cache()
+        start = time.perf_counter()
+        f()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def row(name: str, expr: sympy.Expr, wrt: sympy.Symbol, repeat: int) -> str:
+    t_explain = best_of(lambda: explain(expr, wrt=wrt), repeat)
+    t_diff = best_of(lambda: sympy.diff(expr, wrt), repeat)
+    return f"| {name} | {t_explain * 1e3:.1f} | {t_diff * 1e3:.1f} | {t_explain / t_diff:.1f} |"
+
+
+def main() -> None:
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    print("| expression | explain (ms) | sympy.diff (ms) | ratio |")
+    print("|---|---:|---:|---:|")
+    for name, expr in TEXTBOOK.items():
+        print(row(name, expr, w if "wrt w" in name else x, repeat=7), flush=True)
+    for family, make in (("sin nested", nested_sin), ("mixed nested", nested_mixed)):
+        for n in (10, 25, 50, 100):
+            print(row(f"{family}, depth {n}", make(n), x, repeat=3), flush=True)
+    for n in (10, 25, 50, 100):
+        print(row(f"sum of {n} terms x^k·sin(kx)", long_sum(n), x, repeat=3), flush=True)
+
+
+if __name__ == "__main__":
+    main()
