@@ -15,10 +15,12 @@ from typing import Any
 
 import sympy
 from sympy.core.function import AppliedUndef
-from sympy.printing.precedence import PRECEDENCE, precedence
 
 from chainrule import steps as s
-from chainrule.render import notation, wording
+from chainrule.render import wording
+from chainrule.render.mathstyle import Math
+
+__all__ = ["Chain", "Line", "Link", "Math", "Renderer", "Story", "Visitor"]
 
 
 class Visitor:
@@ -30,83 +32,6 @@ class Visitor:
             if method is not None:
                 return method(step)
         raise TypeError(f"cannot render {type(step).__name__}")  # not a Step at all
-
-
-# -- how a format writes math --------------------------------------------------------------------
-
-
-class Math:
-    """One-line Unicode math (terminal and plain text)."""
-
-    times = "·"
-    minus = "−"
-    prime = "′"
-    compose = "∘"
-    ln = "ln "
-    check, cross = "✓", "✗"
-
-    def expr(self, expr: sympy.Basic) -> str:
-        return notation.unicode(expr)
-
-    def inline(self, math: str) -> str:
-        """Math placed inside a sentence (Markdown and LaTeX wrap it in $…$)."""
-        return math
-
-    def d(self, variable: sympy.Symbol, partial: bool) -> str:
-        name = self.expr(variable)
-        return f"∂/∂{name}" if partial else f"d/d{name}"
-
-    def group(self, text: str) -> str:
-        return f"({text})"
-
-    def derivative_of(self, expr: sympy.Basic, variable: sympy.Symbol, partial: bool) -> str:
-        """d/dx applied to expr: d/dx ln(x), d/dx (cos(x) + 2)."""
-        text = self.expr(expr)
-        if precedence(expr) < PRECEDENCE["Pow"] or text.startswith(("−", "-")):
-            text = self.group(text)
-        return f"{self.d(variable, partial)} {text}"
-
-    def factor(self, expr: sympy.Basic, strict: bool = False) -> str:
-        """expr as one factor of a product: brackets round sums and negative terms.
-
-        ``strict`` also brackets products and fractions, so f′(g(x))·g′(x) shows its two factors.
-        """
-        text = self.expr(expr)
-        if precedence(expr) < PRECEDENCE["Mul"] or text.startswith(("−", "-")):
-            return self.group(text)
-        # 2x reads as one factor; x·cos(x) or sin(x)/x inside a product needs its brackets.
-        if strict and isinstance(expr, sympy.Mul) and self._compound(text):
-            return self.group(text)
-        return text
-
-    def _compound(self, text: str) -> bool:
-        return self.times.strip() in text or "/" in text
-
-    def product(self, factors: list[str]) -> str:
-        return self.times.join(factors)
-
-    def sum(self, terms: list[str]) -> str:
-        """Terms joined by + and −: 0 − sin(x), never 0 + (−sin(x))."""
-        text = terms[0] if terms else "0"
-        for term in terms[1:]:
-            if term.startswith(("−", "-")):
-                text += f" {self.minus} {term[1:].lstrip()}"
-            else:
-                text += f" + {term}"
-        return text
-
-    def quotient(self, numerator: str, denominator: str) -> str:
-        return f"({numerator})/{denominator}"
-
-    def square(self, text: str) -> str:
-        return f"{text}²"
-
-    def call(self, name: str, argument: str) -> str:
-        return f"{name}({argument})"
-
-    def text(self, words: str) -> str:
-        """Plain words inside a math line (LaTeX needs \\text{…})."""
-        return words
 
 
 # -- the story ----------------------------------------------------------------------------------

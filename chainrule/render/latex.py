@@ -13,7 +13,8 @@ import sympy
 
 from chainrule import steps as s
 from chainrule.render import notation, wording
-from chainrule.render.base import Line, Math, Renderer, Story
+from chainrule.render.base import Line, Renderer, Story
+from chainrule.render.mathstyle import Math
 
 
 class LatexMath(Math):
