@@ -98,7 +98,9 @@ class Evaluation:
     gradients: tuple[GradientValue, ...]
     lr: float
     h: float
-    cost_after: float  # J after updating every parameter in ``gradients`` at once
+    # J after updating every parameter in ``gradients`` at once; None where J is undefined
+    # (a cross-entropy step that pushed ŷ out of (0, 1)).
+    cost_after: float | None
 
     @property
     def agrees(self) -> bool:
@@ -226,6 +228,13 @@ def evaluate(
         gradients=tuple(gradients),
         lr=lr,
         h=h,
-        cost_after=cost(*after),
+        cost_after=_maybe(cost, after),
     )
+
+
+def _maybe(cost, args: list[float]) -> float | None:
+    try:
+        return cost(*args)
+    except NetworkError:
+        return None
 

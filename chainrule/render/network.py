@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import sympy
 
 from chainrule.network.backprop import Backprop, Delta, Factor, Gradient
-from chainrule.network.model import J, Network
+from chainrule.network.model import YHAT, J, Network
 from chainrule.network.numbers import Evaluation
 from chainrule.render import wording
 from chainrule.steps import Explanation
@@ -344,7 +344,12 @@ def _update(values, at: Evaluation) -> list[Block]:
     ]
     for v in values:
         blocks.append(Equation((v.param, Update(v.current, at.lr, v.value), Number(v.updated))))
-    blocks.append(Para(("J goes from ", Number(at.cost_value), " to ", Number(at.cost_after), ".")))
+    if at.cost_after is None:
+        undefined = ("After this step J is undefined: ", YHAT, " left the interval (0, 1).")
+        blocks.append(Para(undefined))
+    else:
+        after = Number(at.cost_after)
+        blocks.append(Para(("J goes from ", Number(at.cost_value), " to ", after, ".")))
     return blocks
 
 

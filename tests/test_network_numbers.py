@@ -1,0 +1,139 @@
+"""Numbers at a point: every gradient against a central finite difference of J computed here,
+the forward pass against the course's equations, the update rule, and --at parsing."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+
+from chainrule.network import Network, NetworkError, backprop
+from chainrule.network.numbers import defaults, evaluate, parse_point
+
+
+def sig(u: float) -> float:
+    return 1 / (1 + math.exp(-u))
+
+
+def cost_by_hand(network: Network, v: dict[str, float]) -> float:
+    """J by the forward pass, written from the course's equations with plain floats."""
+    f = sig if network.activation == "sigmoid" else math.tanh
+    a = v["x"]
+    for k in range(1, network.nodes + 1):
+        a = f(v[f"w{k}"] * a + v[f"b{k}"])
+    if network.cost == "squared":
+        return (v["y"] - a) ** 2 / 2
+    return -(v["y"] * math.log(a) + (1 - v["y"]) * math.log(1 - a))
+
+
+def finite_difference(network: Network, v: dict[str, float], name: str, h: float = 1e-6) -> float:
+    up, down = dict(v), dict(v)
+    up[name] += h
+    down[name] -= h
+    return (cost_by_hand(network, up) - cost_by_hand(network, down)) / (2 * h)
+
+
+POINTS = [
+    {},
+    {"x": 0.5, "y": 1, "w1": 0.3},
+    {"x": -1.2, "y": 0.2, "w1": 0.8, "b1": -0.4, "w2": -1.1, "b2": 0.3},
+]
+
+
+@pytest.mark.parametrize(
+    ("cost", "activation", "layers", "point"),
+    list(
+        itertools.product(
+            ("squared", "cross-entropy"), ("sigmoid", "tanh"), (1, 2, 3), range(len(POINTS))
+        )
+    ),
+)
+def test_gradients_match_finite_differences(cost, activation, layers, point):
+    network = Network(layers=layers, cost=cost, activation=activation)
+    given = POINTS[point]
+    values = defaults(network) | given
+    if activation == "tanh" and cost == "cross-entropy":
+        values |= {"y": 0.9}  # keep 0 < ŷ < 1, where ln(ŷ) is defined
+        given = {**given, "y": 0.9}
+    # tanh can send ŷ negative at the third point; cross-entropy is undefined there.
+    if cost == "cross-entropy" and not 0 < _yhat(network, values) < 1:
+        with pytest.raises(NetworkError):
+            evaluate(backprop(network, verify=False), given)
+        return
+    at = evaluate(backprop(network, verify=False), given)
+    assert math.isclose(at.cost_value, cost_by_hand(network, values), rel_tol=1e-12)
+    for v in at.gradients:
+        expected = finite_difference(network, values, v.param.name)
+        assert math.isclose(v.value, expected, rel_tol=1e-6, abs_tol=1e-9), v.param
+        assert v.agrees
+        assert math.isclose(v.value, math.prod(v.factors))
+
+
+def _yhat(network: Network, v: dict[str, float]) -> float:
+    f = sig if network.activation == "sigmoid" else math.tanh
+    a = v["x"]
+    for k in range(1, network.nodes + 1):
+        a = f(v[f"w{k}"] * a + v[f"b{k}"])
+    return a
+
+
+def test_forward_pass_matches_the_equations():
+    at = evaluate(backprop(Network(), verify=False), {"x": 2.0, "w1": 0.25, "b1": -1.0})
+    forward = {s.name: v for s, v in at.forward}
+    assert forward["z1"] == pytest.approx(0.25 * 2.0 - 1.0)
+    assert forward["a1"] == pytest.approx(sig(forward["z1"]))
+    assert forward["z2"] == pytest.approx(0.5 * forward["a1"] + 0.0)
+    assert forward["yhat"] == pytest.approx(sig(forward["z2"]))
+
+
+def test_one_update_step_moves_against_the_gradient_and_lowers_j():
+    at = evaluate(backprop(Network(), verify=False), lr=0.1)
+    for v in at.gradients:
+        assert v.updated == pytest.approx(v.current - 0.1 * v.value)
+    assert at.cost_after is not None and at.cost_after < at.cost_value
+
+
+def test_deltas_are_the_heads_of_the_chains():
+    result = backprop(Network(layers=2), verify=False)
+    at = evaluate(result)
+    deltas = dict(at.deltas)
+    # ∂J/∂b_k = δk · 1, so each δ is the gradient of its node's bias.
+    for k in (1, 2, 3):
+        assert deltas[k] == pytest.approx(at.gradient(f"b{k}").value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x=0.5,y=1,w1=0.3", {"x": 0.5, "y": 1.0, "w1": 0.3}),
+        (" x = -2e-3 , b2=.5 ", {"x": -0.002, "b2": 0.5}),
+        ("", {}),
+    ],
+)
+def test_parse_point(text, expected):
+    assert parse_point(text, Network()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("q=1", "unknown name 'q'"),
+        ("w3=1", "unknown name 'w3'"),
+        ("x=abc", "x needs a number"),
+        ("x=1+1", "x needs a number"),
+        ("x=__import__('os')", "x needs a number"),
+        ("x=nan", "x needs a number"),
+        ("x=inf", "x needs a number"),
+        ("x", "expected name=number"),
+        ("x=1,x=2", "given twice"),
+    ],
+)
+def test_bad_points_are_clean_errors(text, message):
+    with pytest.raises(NetworkError, match=message):
+        parse_point(text, Network())
+
+
+def test_bad_learning_rate():
+    with pytest.raises(NetworkError, match="learning rate"):
+        evaluate(backprop(Network(), verify=False), lr=-1)
