@@ -156,10 +156,10 @@ Steps
    (from steps 1 and 4)
      d/dx ln(cos(x) + 2) = 1/(cos(x) + 2)·(−sin(x)) = −sin(x)/(cos(x) + 2)
 
-╭─ Answer ───────────────────────────────────────────╮
-│ Result: d/dx ln(cos(x) + 2) = −sin(x)/(cos(x) + 2) │
-│ ✓ checked against sympy.diff (symbolic): 5 steps   │
-╰────────────────────────────────────────────────────╯
+╭─ Answer ─────────────────────────────────────────────╮
+│ Result: d/dx ln(cos(x) + 2) = −sin(x)/(cos(x) + 2)   │
+│ ✓ checked against sympy.diff (symbolically): 5 steps │
+╰──────────────────────────────────────────────────────╯
 """
 
 NESTED_TEXT = """\
@@ -188,7 +188,7 @@ Steps
 
 Answer
   Result: d/dx ln(sin(x²)) = 2x·cos(x²)/sin(x²)
-  ✓ checked against sympy.diff (symbolic): 5 steps
+  ✓ checked against sympy.diff (symbolically): 5 steps
 """
 
 

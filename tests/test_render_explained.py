@@ -115,3 +115,11 @@ def test_explanation_renders_itself():
     assert "−sin(x)/(cos(x) + 2)" in plain(ex.root)
     assert ex._repr_latex_().startswith("$$")
     assert r"\frac{1}{u}" in ex.root._repr_latex_()
+
+
+def test_each_chain_inside_a_product_gets_its_own_decomposition():
+    text = flat(render(explain("sqrt(1+x^2)*exp(-x)"), "text"))
+    assert text.count("Decomposition: f∘g") == 2
+    assert "√(x² + 1) = f(g(x))" in text
+    assert "e^(−x) = f(g(x))" in text
+    assert "h(x)" not in text  # h names only a chain that is the whole expression

@@ -299,10 +299,11 @@ class Renderer(Visitor):
             while isinstance(links[-1].inner_step, s.ChainStep):
                 links.append(links[-1].inner_step)
             seen.update(id(link) for link in links)
-            blocks.append(self._chain(links, letters, whole))
+            # Only the whole expression is called h; a chain inside it is named by what it is.
+            blocks.append(self._chain(links, letters, whole if step is root else None))
         return tuple(blocks)
 
-    def _chain(self, links: list[s.ChainStep], letters: list[str], whole: str) -> Chain:
+    def _chain(self, links: list[s.ChainStep], letters: list[str], whole: str | None) -> Chain:
         m, p, x = self.math, self.math.prime, links[0].variable
         names = (letters * 2)[: len(links) + 1]
         var = m.expr(x)
@@ -325,9 +326,14 @@ class Renderer(Visitor):
         nested = var
         for name in reversed(names):
             nested = m.call(name, nested)
-        composition = f"{m.call(whole, var)} = {m.expr(links[0].expression)} = {nested}"
+        expr = links[0].expression
+        composition = f"{m.expr(expr)} = {nested}"
+        if whole:
+            composition = f"{m.call(whole, var)} = {composition}"
         args = [m.expr(link.u) for link in links] + [var]
         factors = [m.call(name + p, arg) for name, arg in zip(names, args, strict=True)]
-        product = f"{m.call(whole + p, var)} = {m.product(factors)}"
-        title = wording.decomposition(m.inline(f"{whole} = {m.compose.join(names)}"))
+        lhs = m.call(whole + p, var) if whole else m.derivative_of(expr, x, self._partial)
+        product = f"{lhs} = {m.product(factors)}"
+        composed = m.compose.join(names)
+        title = wording.decomposition(m.inline(f"{whole} = {composed}" if whole else composed))
         return Chain(title, composition, tuple(rows), product)

@@ -148,7 +148,10 @@ def kept_as_derived() -> str:
 
 def verified(method: str, count: int) -> str:
     noun = "step" if count == 1 else "steps"
-    return f"checked against sympy.diff ({method}): {count} {noun}"
+    how = {"symbolic": "symbolically", "numeric": "numerically, at random points"}.get(
+        method, method
+    )
+    return f"checked against sympy.diff ({how}): {count} {noun}"
 
 
 def not_verified(failures: str) -> str:
