@@ -8,12 +8,13 @@ so ``display`` writes the words as ``\text{…}`` rows of an ``aligned`` block i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import sympy
 
 from chainrule import steps as s
 from chainrule.render import notation, wording
-from chainrule.render.base import Line, Renderer, Story
+from chainrule.render.base import Renderer, Story
 from chainrule.render.mathstyle import Math
 
 
@@ -77,55 +78,61 @@ def text(words: str) -> str:
     )
 
 
-def _heading(line: Line) -> str:
-    sentence = f" --- {text(line.sentence)}" if line.sentence else ""
-    uses = f" ({wording.uses(line.uses)})" if line.uses else ""
-    return rf"\textbf{{{line.number}. {text(line.title)}}}{sentence}{uses}"
-
-
 def _equation(parts: tuple[str, ...]) -> list[str]:
     rows = [f"{parts[0]} &= {parts[1]}"] if len(parts) > 1 else [parts[0]]
     rows += [f"&= {part}" for part in parts[2:]]
     return rows
 
 
-def rows(story: Story, words) -> list[tuple[str, bool]]:
-    """(row, is_words) pairs in reading order; ``words`` wraps a sentence for the environment."""
+def rows(story: Story, words: Callable[[str, str], str]) -> list[tuple[str, bool]]:
+    """(row, is_words) pairs in reading order.
+
+    ``words(bold, rest)`` writes a sentence row for the environment; both parts are our words
+    with $…$ math, not yet escaped (each environment escapes text its own way).
+    """
     out: list[tuple[str, bool]] = []
     if story.heading:
-        held = f" ({text(story.held)})" if story.held else ""
-        out.append((words(rf"\textbf{{{text(story.heading)}}}{held}"), True))
+        held = f" ({story.held})" if story.held else ""
+        out.append((words(story.heading, held), True))
     for chain in story.chains:
-        out.append((words(rf"\textit{{{text(chain.title)}}}"), True))
+        out.append((words("", chain.title), True))
         left, _, right = chain.composition.partition(" = ")
         out.append((f"{left} &= {right}", False))
         for link in chain.links:
-            out.append(
-                (rf"&\text{{{link.role}: }} {link.definition}, \quad {link.derivative}", False)
-            )
+            row = rf"&\text{{{link.role}: }} {link.definition}, \quad {link.derivative}"
+            out.append((row, False))
         left, _, right = chain.product.partition(" = ")
         out.append((f"{left} &= {right}", False))
     for line in story.lines:
-        out.append((words(_heading(line)), True))
+        rest = f" — {line.sentence}" if line.sentence else ""
+        rest += f" ({wording.uses(line.uses)})" if line.uses else ""
+        out.append((words(f"{line.number}. {line.title}", rest), True))
         out += [(row, False) for row in _equation(line.math)]
     if story.answer is not None:
         label = wording.derived() if story.simplified is not None else wording.result()
-        out.append((words(rf"\textbf{{{label}:}}"), True))
+        out.append((words(f"{label}:", ""), True))
         out.append((f"{story.answer} &= {story.derived}", False))
         if story.simplified is not None:
-            out.append((words(rf"\textbf{{{wording.simplified()}:}}"), True))
+            out.append((words(f"{wording.simplified()}:", ""), True))
             out.append((f"{story.answer} &= {story.simplified}", False))
         if story.kept_as_derived:
-            out.append((words(f"({text(wording.kept_as_derived())})"), True))
-        mark = LatexMath.check if story.ok else LatexMath.cross
-        check = text(story.verification or "")
-        out.append((words(f"{mark} {check}" if story.ok else rf"\textbf{{{mark} {check}}}"), True))
+            out.append((words("", f"({wording.kept_as_derived()})"), True))
+        check = story.verification or ""
+        if story.ok:
+            out.append((words("", f"{LatexMath.check} {check}"), True))
+        else:
+            out.append((words(f"{LatexMath.cross} {check}", ""), True))
     return out
+
+
+def _intertext(bold: str, rest: str) -> str:
+    head = rf"\textbf{{{text(bold)}}}" if bold else ""
+    return rf"\intertext{{{head}{text(rest)}}}"
 
 
 def render(obj: s.Explanation | s.Step) -> str:
     """An amsmath ``align*`` environment with every step, ready to paste into a slide."""
-    body = rows(_LatexRenderer().story(obj), lambda words: rf"\intertext{{{words}}}")
+    body = rows(_LatexRenderer().story(obj), _intertext)
     lines = []
     for i, (row, is_words) in enumerate(body):
         # \intertext must follow a finished row, so every math row but the last ends with \\.
@@ -136,9 +143,15 @@ def render(obj: s.Explanation | s.Step) -> str:
     )
 
 
+def _mathjax_text(bold: str, rest: str) -> str:
+    # MathJax shows \text{…} literally (no escapes, no ---), but does typeset its $…$ math.
+    parts = [rf"\textbf{{{bold}}}" if bold else "", rf"\text{{{rest}}}" if rest else ""]
+    return "&" + "".join(parts)
+
+
 def display(obj: s.Explanation | s.Step) -> str:
     """$$\\begin{aligned}…\\end{aligned}$$ for Jupyter's ``_repr_latex_`` (MathJax)."""
-    body = rows(_LatexRenderer().story(obj), lambda words: rf"&\text{{{words}}}")
+    body = rows(_LatexRenderer().story(obj), _mathjax_text)
     return "$$\\begin{aligned}\n" + " \\\\\n".join(row for row, _ in body) + "\n\\end{aligned}$$"
 
 
