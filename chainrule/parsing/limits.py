@@ -20,10 +20,9 @@ from chainrule.errors import ParseError
 MAX_LENGTH = 1000
 #: Deepest nesting of brackets, signs, powers, roots and function applications together.
 MAX_DEPTH = 50
-#: Most digits in one number literal (before its e-exponent).
-MAX_LITERAL_DIGITS = 100
-#: Most digits of any number in the result, numerator or denominator. Well below Python's
-#: 4300-digit limit for turning an int into text, so every result can still be printed.
+#: Most digits of any number, typed or computed, numerator or denominator. Well below Python's
+#: 4300-digit limit for turning an int into text, so every result can still be printed, and
+#: as many as a formula can hold, so every result that fits the length limit reads back.
 MAX_DIGITS = 1000
 #: Largest numerator or denominator of a numeric exponent, on any base: x^10000 is fine,
 #: x^(10^100) and (x^1000)^1000 are not.

@@ -44,13 +44,30 @@ def _table() -> dict[str, FunctionSpec]:
         for name in names.split():
             table[name] = FunctionSpec(name=first, build=build, **options)
 
-    trig = ("sin", "cos", "tan", "cot", "sec", "csc")
-    for f in trig:
-        add(f, getattr(sympy, f), inverse="a" + f)
-        add(f"a{f} arc{f}", getattr(sympy, "a" + f))
-    for f in (t + "h" for t in trig):
-        add(f, getattr(sympy, f), inverse="a" + f)
-        add(f"a{f} ar{f} arc{f}", getattr(sympy, "a" + f))
+    trig = [
+        (sympy.sin, sympy.asin),
+        (sympy.cos, sympy.acos),
+        (sympy.tan, sympy.atan),
+        (sympy.cot, sympy.acot),
+        (sympy.sec, sympy.asec),
+        (sympy.csc, sympy.acsc),
+    ]
+    hyperbolic = [
+        (sympy.sinh, sympy.asinh),
+        (sympy.cosh, sympy.acosh),
+        (sympy.tanh, sympy.atanh),
+        (sympy.coth, sympy.acoth),
+        (sympy.sech, sympy.asech),
+        (sympy.csch, sympy.acsch),
+    ]
+    for f, inverse in trig:
+        name = f.__name__
+        add(name, f, inverse="a" + name)
+        add(f"a{name} arc{name}", inverse)
+    for f, inverse in hyperbolic:
+        name = f.__name__
+        add(name, f, inverse="a" + name)
+        add(f"a{name} ar{name} arc{name}", inverse)
     add("exp", sympy.exp)
     add("ln", sympy.log)
     add("log", _log, max_args=2)
@@ -158,12 +175,15 @@ class Names:
             while end < len(word) and word[end].isdigit():
                 end += 1
             piece = word[i:end]
-            if piece in _REFUSED:
-                raise ParseError(_REFUSED[piece], position + i, text)
+            if name in _REFUSED:
+                raise ParseError(_REFUSED[name], position + i, text)
             if end > i + len(name) and name in CONSTANTS and len(name) > 1:
                 raise ParseError(f"unknown name {piece!r}", position + i, text)
             pieces.append(Piece(i, piece))
             i = end
+        if len(pieces) == 1:
+            # Nothing to split: the word is one piece that is not a name we know.
+            raise ParseError(f"unknown name {word!r}", position, text)
         return pieces
 
     def _longest_name(self, word: str, i: int) -> str:

@@ -13,7 +13,7 @@ import sympy
 
 from chainrule.errors import ParseError
 from chainrule.parsing.characters import GREEK_LETTERS, SUBSCRIPTS, SUPERSCRIPTS
-from chainrule.parsing.limits import MAX_DIGITS, MAX_LITERAL_DIGITS
+from chainrule.parsing.limits import MAX_DIGITS
 
 # [0-9], not \d: \d would also match other scripts' digits.
 _NUMBER = re.compile(r"([0-9]+)(?:\.([0-9]*))?|\.([0-9]+)")
@@ -99,8 +99,8 @@ def _number(source: str, text: str, start: int) -> Token:
     whole, fraction = match.group(1) or "", match.group(2) or match.group(3) or ""
     end = match.end()
     digits = (whole + fraction).lstrip("0")
-    if len(digits) > MAX_LITERAL_DIGITS:
-        raise ParseError(f"this number has more than {MAX_LITERAL_DIGITS} digits", start, source)
+    if len(digits) > MAX_DIGITS:
+        raise ParseError(f"this number has more than {MAX_DIGITS} digits", start, source)
     scale = -len(fraction)
     exponent = _EXPONENT.match(text, end)
     if exponent:
@@ -130,7 +130,7 @@ def _superscript(source: str, text: str, start: int) -> Token:
     if not re.fullmatch(r"[+-]?[0-9]+", run):
         raise ParseError("a superscript needs digits and at most one sign, like x⁻¹", start, source)
     body = run.lstrip("+-")
-    if len(body) > MAX_LITERAL_DIGITS:
-        raise ParseError(f"this exponent has more than {MAX_LITERAL_DIGITS} digits", start, source)
+    if len(body) > MAX_DIGITS:
+        raise ParseError(f"this exponent has more than {MAX_DIGITS} digits", start, source)
     value = sympy.Integer(int(body))
     return Token("super", run, start, end, -value if run.startswith("-") else value)

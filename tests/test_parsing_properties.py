@@ -1,0 +1,97 @@
+"""Properties of the parser over many inputs: what SymPy prints reads back, and nothing crashes."""
+
+import sympy as sp
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from sympy.parsing.sympy_parser import parse_expr
+
+from chainrule import ParseError, parse
+from chainrule.functions import sigmoid
+
+x, y, z = sp.symbols("x y z")
+f, g = sp.Function("f"), sp.Function("g")
+
+FUNCTIONS = [
+    sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc,
+    sp.asin, sp.acos, sp.atan, sp.acot, sp.asec, sp.acsc,
+    sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch,
+    sp.asinh, sp.acosh, sp.atanh, sp.acoth, sp.asech, sp.acsch,
+    sp.exp, sp.log, sp.sqrt, sp.cbrt, sp.Abs, sigmoid, f, g,
+]  # fmt: skip
+
+leaves = st.one_of(
+    st.sampled_from([x, y, z, sp.E, sp.pi]),
+    st.integers(-12, 12).map(sp.Integer),
+    st.builds(sp.Rational, st.integers(-9, 9), st.integers(1, 9)),
+)
+exponents = st.one_of(
+    st.integers(-4, 4).map(sp.Integer),
+    st.sampled_from([sp.Rational(1, 2), sp.Rational(-1, 2), sp.Rational(2, 3)]),
+)
+
+
+def _grow(children):
+    return st.one_of(
+        st.builds(lambda a, b: a + b, children, children),
+        st.builds(lambda a, b: a - b, children, children),
+        st.builds(lambda a, b: a * b, children, children),
+        st.builds(lambda a, b: a / b, children, children),
+        st.builds(sp.Pow, children, exponents),
+        st.builds(sp.Pow, children, children),
+        st.builds(lambda fn, a: fn(a), st.sampled_from(FUNCTIONS), children),
+        st.builds(sp.log, children, st.sampled_from([sp.Integer(2), sp.Integer(10), y])),
+    )
+
+
+expressions = st.recursive(leaves, _grow, max_leaves=10)
+
+
+def _real_and_finite(expr):
+    if expr.has(sp.I, sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return False
+    return not any(
+        p.base.is_Rational and p.base.is_negative and p.exp.is_Rational and not p.exp.is_integer
+        for p in expr.atoms(sp.Pow)
+    )
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(expressions)
+def test_what_sympy_prints_parses_back_to_an_equal_expression(expr):
+    assume(_real_and_finite(expr))
+    text = str(expr)
+    assume(len(text) <= 1000)
+    ours = parse(text)
+    # SymPy's printing is not always lossless: 1/(2*(x + y)) reads back as 1/(2*x + 2*y) in
+    # SymPy too. So the outside answer is SymPy's own reading of the text (in the test only).
+    assert ours == expr or ours == parse_expr(text, local_dict={"sigmoid": sigmoid})
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=60))
+def test_random_text_raises_nothing_but_parse_error(text):
+    try:
+        result = parse(text)
+    except ParseError as error:
+        assert 0 <= error.position <= len(text)
+        assert error.message
+    else:
+        assert isinstance(result, sp.Expr)
+
+
+formula_alphabet = st.sampled_from(
+    list("0123456789.xyzeEIi+-*/^()[]|, ")
+    + ["sin", "log", "log_2", "sqrt", "f", "pi", "π", "θ", "√", "²", "⁻¹", "**", "e-", "1e9"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(formula_alphabet, max_size=30).map("".join))
+def test_formula_like_text_raises_nothing_but_parse_error(text):
+    try:
+        result = parse(text)
+    except ParseError as error:
+        assert 0 <= error.position <= len(text)
+    else:
+        # What we accept reads back the same after SymPy prints it.
+        assert parse(str(result)) == result
