@@ -154,7 +154,7 @@ Steps
      d/dx (cos(x) + 2) = 0 − sin(x) = −sin(x)
 5. Chain rule — outer ln(u), inner u = cos(x) + 2; multiply their derivatives
    (from steps 1 and 4)
-     d/dx ln(cos(x) + 2) = 1/(cos(x) + 2)·(−sin(x)) = −sin(x)/(cos(x) + 2)
+     d/dx ln(cos(x) + 2) = (1/(cos(x) + 2))·(−sin(x)) = −sin(x)/(cos(x) + 2)
 
 ╭─ Answer ─────────────────────────────────────────────╮
 │ Result: d/dx ln(cos(x) + 2) = −sin(x)/(cos(x) + 2)   │
@@ -184,7 +184,7 @@ Steps
      d/dx sin(x²) = cos(x²)·2x = 2x·cos(x²)
 5. Chain rule — outer ln(u), inner u = sin(x²); multiply their derivatives (from
    steps 1 and 4)
-     d/dx ln(sin(x²)) = 1/sin(x²)·(2x·cos(x²)) = 2x·cos(x²)/sin(x²)
+     d/dx ln(sin(x²)) = (1/sin(x²))·(2x·cos(x²)) = 2x·cos(x²)/sin(x²)
 
 Answer
   Result: d/dx ln(sin(x²)) = 2x·cos(x²)/sin(x²)
@@ -213,7 +213,7 @@ def test_text_and_rich_fit_the_width(width):
 def test_long_equations_break_at_the_equals_signs():
     shown = render(explanation(nested()), "text", width=44)
     assert (
-        "     d/dx ln(sin(x²))\n       = 1/sin(x²)·(2x·cos(x²))\n       = 2x·cos(x²)/sin(x²)"
+        "     d/dx ln(sin(x²))\n       = (1/sin(x²))·(2x·cos(x²))\n       = 2x·cos(x²)/sin(x²)"
         in shown
     )
 
@@ -366,7 +366,7 @@ def test_latex_text_escapes_specials_outside_math():
 
 @pytest.mark.parametrize("obj", [course(), explanation(course())])
 def test_rich_and_jupyter_hooks(obj):
-    assert "1/(cos(x) + 2)·(−sin(x))" in plain_rich(obj)
+    assert "(1/(cos(x) + 2))·(−sin(x))" in plain_rich(obj)
     assert plain_rich(obj) == plain_rich(renderable(obj))
     tex = obj._repr_latex_()
     assert tex.startswith("$$") and tex.endswith("$$")

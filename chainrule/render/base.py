@@ -264,7 +264,9 @@ class Renderer(Visitor):
         # substitution only rewrites the placeholder; the math is what the step holds.
         with sympy.evaluate(False):
             at_inner = step.outer_derivative.xreplace({step.u: step.inner})
-        middle = m.product([m.factor(at_inner), m.factor(step.inner_derivative, strict=True)])
+        middle = m.product(
+            [m.factor(at_inner, strict=True), m.factor(step.inner_derivative, strict=True)]
+        )
         outer = m.inline(m.expr(step.outer))
         inner = m.inline(f"{m.expr(step.u)} = {m.expr(step.inner)}")
         return wording.title(step.rule), wording.chain(outer, inner), self._equation(step, middle)

@@ -51,7 +51,8 @@ class LatexMath(Math):
         return f"{name}({argument})"
 
     def _compound(self, text: str) -> bool:
-        return r"\cdot" in text or r"\frac" in text
+        # A \frac is visibly one factor on its own; only a product inside a product needs brackets.
+        return r"\cdot" in text
 
 
 _SPECIAL = {

@@ -53,7 +53,7 @@ class Math:
         if precedence(expr) < PRECEDENCE["Mul"] or text.startswith(("−", "-")):
             return self.group(text)
         # 2x reads as one factor; x·cos(x) or sin(x)/x inside a product needs its brackets.
-        if strict and isinstance(expr, sympy.Mul) and self._compound(text):
+        if strict and isinstance(expr, sympy.Mul | sympy.Pow) and self._compound(text):
             return self.group(text)
         return text
 

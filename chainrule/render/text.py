@@ -97,14 +97,13 @@ def layout(story: Story, width: int = 80) -> str:
 def _answer(story: Story, width: int) -> list[str]:
     out = []
     name = wording.derived() if story.simplified is not None else wording.result()
-    label = f"  {name}: "
-    out += [
-        label + row for row in equation_lines((story.answer, story.derived), width - len(label))
-    ]
+    pairs = [(name, story.derived)]
     if story.simplified is not None:
-        label = f"  {wording.simplified()}: "
-        rows = equation_lines((story.answer, story.simplified), width - len(label))
-        out += [label + row for row in rows]
+        pairs.append((wording.simplified(), story.simplified))
+    for name, value in pairs:
+        label = f"  {name}: "
+        rows = equation_lines((story.answer, value), width - len(label))
+        out += [(label if i == 0 else " " * len(label)) + row for i, row in enumerate(rows)]
     if story.kept_as_derived:
         out += _paragraph(f"({wording.kept_as_derived()})", width, "  ")
     if story.verification:
