@@ -203,9 +203,46 @@ def _width() -> int:
 
 
 def _train(net, given, lr, steps, data, seed, plot, fmt):
-    from chainrule.network import NetworkError
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    raise NetworkError("--train is not built yet")
+    from chainrule.network.training import load_csv, train
+
+    rows = load_csv(data) if data is not None else None
+    console = Console(stderr=True)
+    # The bar goes to stderr and vanishes when done; in a pipe or a file it is not drawn at all.
+    with Progress(
+        TextColumn("gradient descent"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("train", total=steps)
+        run = train(
+            net,
+            rows,
+            given=given,
+            steps=steps,
+            lr=lr,
+            seed=seed,
+            on_step=lambda i: progress.update(task, completed=i),
+        )
+    if plot is not None:
+        from chainrule.render.network_training import write_png
+
+        write_png(run, plot)
+    if fmt == "json":
+        from chainrule.render import network_json
+
+        return network_json.render_training(run)
+    from chainrule.render.network_training import training_view
+
+    out = _blocks(training_view(run), fmt)
+    if plot is not None:
+        typer.echo(f"J over the steps written to {plot}", err=True)
+    return out
 
 
 def _graph(net, fmt):

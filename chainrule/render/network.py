@@ -126,7 +126,16 @@ class Check:
     parts: tuple
 
 
-Block = Heading | Para | Equation | Derivation | Table | Check
+@dataclass(frozen=True)
+class Plot:
+    """A curve to draw: ``values`` over ``steps`` (J over gradient-descent steps)."""
+
+    values: tuple[float, ...]
+    steps: tuple[int, ...]
+    label: str
+
+
+Block = Heading | Para | Equation | Derivation | Table | Check | Plot
 
 
 def partial(f: Factor) -> Partial:

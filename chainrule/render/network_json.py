@@ -14,6 +14,7 @@ from typing import Any
 from chainrule.functions import expand_sigmoid
 from chainrule.network.backprop import Backprop, Factor
 from chainrule.network.numbers import Evaluation
+from chainrule.network.training import TrainingRun
 from chainrule.render.notation import code
 
 
@@ -74,3 +75,27 @@ def data(result: Backprop, at: Evaluation | None = None) -> dict[str, Any]:
 
 def render(result: Backprop, at: Evaluation | None = None) -> str:
     return json.dumps(data(result, at), indent=2, ensure_ascii=False) + "\n"
+
+
+def training(run: TrainingRun) -> dict[str, Any]:
+    """The setting, J at every step, and the parameters every few steps."""
+    names = [p.name for p in run.network.params]
+    return {
+        "cost": run.network.cost,
+        "activation": run.network.activation,
+        "layers": run.network.layers,
+        "lr": run.lr,
+        "steps": run.steps,
+        "seed": run.seed,
+        "data": [list(row) for row in run.data],
+        "costs": list(run.costs),
+        "records": [
+            {"step": r.step, "cost": r.cost, "params": dict(zip(names, r.params, strict=True))}
+            for r in run.records
+        ],
+        "final": dict(zip(names, run.final.params, strict=True)),
+    }
+
+
+def render_training(run: TrainingRun) -> str:
+    return json.dumps(training(run), indent=2) + "\n"

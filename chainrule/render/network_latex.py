@@ -133,6 +133,10 @@ def latex(blocks: list[doc.Block]) -> str:
             out.append(" & ".join(_cell(h) for h in block.headers) + r" \\ \hline")
             out += [" & ".join(_cell(c) for c in row) + r" \\" for row in block.rows]
             out.append("\\end{tabular}\n")
+        elif isinstance(block, doc.Plot):
+            out.append(
+                f"% {block.label} over {len(block.values) - 1} steps: draw it with --plot out.png\n"
+            )
         elif isinstance(block, doc.Check):
             mark = r"$\checkmark$" if block.ok else r"$\times$"
             out.append(f"{mark} {words(block.parts)}\n")
@@ -176,6 +180,10 @@ def markdown(blocks: list[doc.Block]) -> str:
             )
             out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
             out.append("")
+        elif isinstance(block, doc.Plot):
+            from chainrule.render.network_training import plot_lines
+
+            out += ["```text", *plot_lines(block.values, 72), "```", ""]
         elif isinstance(block, doc.Check):
             mark = "✓" if block.ok else "✗"
             out += [f"**{mark}** {_md_words(block.parts)}", ""]

@@ -106,6 +106,10 @@ def renderable(blocks: list[doc.Block]) -> RenderableType:
             )
         elif isinstance(block, doc.Table):
             out.append(_table(block))
+        elif isinstance(block, doc.Plot):
+            from chainrule.render.network_training import plot_lines
+
+            out.append(_Flow(lambda w, b=block: ["", *plot_lines(b.values, w), ""], "cyan"))
         elif isinstance(block, doc.Check):
             mark, style = ("✓", "bold green") if block.ok else ("✗", "bold red")
             text = f"{mark} {plain.paragraph(block.parts)}"

@@ -121,6 +121,10 @@ def render(blocks: list[doc.Block], width: int = 80) -> str:
             out += ["      " + row for row in derivation_lines(block, width - 6)]
         elif isinstance(block, doc.Table):
             out += ["  " + row for row in table_lines(block)]
+        elif isinstance(block, doc.Plot):
+            from chainrule.render.network_training import plot_lines
+
+            out += ["", *plot_lines(block.values, width), ""]
         elif isinstance(block, doc.Check):
             mark = "✓" if block.ok else "✗"
             text = f"{mark} {paragraph(block.parts)}"

@@ -1,0 +1,208 @@
+"""Gradient descent with the derived gradient: θ ← θ − η·∂J/∂θ, repeated, on one sample or on
+a small data set of (x, y) rows (the cost is then the mean of J over the rows).
+
+The gradient is the one backpropagation derived, written out in x, y and the parameters, and
+compiled once by ``lambdify`` (with common subexpressions shared, so the forward pass is not
+repeated per parameter); nothing here differentiates numerically.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import random
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import sympy
+
+from chainrule.functions import LAMBDIFY_MODULES
+from chainrule.network.backprop import Backprop, backprop
+from chainrule.network.model import Network, NetworkError
+from chainrule.network.numbers import DEFAULT_LR, DEFAULT_X, DEFAULT_Y
+
+DEFAULT_STEPS = 200
+DEFAULT_SEED = 0
+#: Weights start uniform in [−INIT_RANGE, INIT_RANGE]; biases start at 0.
+INIT_RANGE = 1.0
+#: A data file larger than this is not "a small CSV": say so rather than crawl.
+MAX_ROWS = 10_000
+
+_NUMBER = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*")
+
+Sample = tuple[float, float]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """The state before step ``step`` (step = steps: after the last one)."""
+
+    step: int
+    cost: float
+    params: tuple[float, ...]  # in ``Network.params`` order
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingRun:
+    """A finished gradient descent: its setting, J at every step, and snapshots every few."""
+
+    network: Network
+    data: tuple[Sample, ...]
+    lr: float
+    steps: int
+    seed: int
+    costs: tuple[float, ...]  # J before each step, then after the last: steps + 1 values
+    records: tuple[Record, ...]
+
+    @property
+    def start(self) -> Record:
+        return self.records[0]
+
+    @property
+    def final(self) -> Record:
+        return self.records[-1]
+
+
+def initial_params(
+    network: Network, seed: int = DEFAULT_SEED, given: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """Weights uniform in [−1, 1] from ``random.Random(seed)``, biases 0; ``given`` overrides."""
+    rng = random.Random(seed)
+    values = {
+        p.name: rng.uniform(-INIT_RANGE, INIT_RANGE) if p.name.startswith("w") else 0.0
+        for p in network.params
+    }
+    for name, value in (given or {}).items():
+        if name in values:
+            values[name] = float(value)
+    return values
+
+
+def compile_gradient(result: Backprop) -> Callable[..., list[float]]:
+    """f(x, y, *params) → [J, ∂J/∂θ for each θ]: the expanded cost and gradients, compiled."""
+    network = result.network
+    by_name = {g.param.name: g for g in result.gradients}
+    missing = [p.name for p in network.params if p.name not in by_name]
+    if missing:
+        raise NetworkError(f"training needs every gradient; missing {', '.join(missing)}")
+    exprs = [network.expanded_cost, *(by_name[p.name].expanded for p in network.params)]
+    return sympy.lambdify(network.inputs, exprs, modules=LAMBDIFY_MODULES, cse=True)
+
+
+def train(
+    network: Network,
+    data: tuple[Sample, ...] | list[Sample] | None = None,
+    *,
+    given: Mapping[str, float] | None = None,
+    steps: int = DEFAULT_STEPS,
+    lr: float = DEFAULT_LR,
+    seed: int = DEFAULT_SEED,
+    every: int | None = None,
+    on_step: Callable[[int], None] | None = None,
+) -> TrainingRun:
+    """Run ``steps`` steps of gradient descent on the mean of J over ``data``.
+
+    Without ``data`` the one sample is (x, y) from ``given`` or the defaults (0.5, 1).
+    Parameters start from ``initial_params(network, seed, given)``. A snapshot is kept every
+    ``every`` steps (default: about ten in all) and after the last. ``on_step(i)`` is called
+    after each step, for a progress bar.
+    """
+    given = dict(given or {})
+    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
+        raise NetworkError(f"steps must be a whole number ≥ 1, got {steps!r}")
+    if not (math.isfinite(lr) and lr > 0):
+        raise NetworkError(f"the learning rate must be a positive number, got {lr}")
+    if data is None:
+        data = ((given.get("x", DEFAULT_X), given.get("y", DEFAULT_Y)),)
+    data = tuple((float(a), float(b)) for a, b in data)
+    if not data:
+        raise NetworkError("no data to train on")
+    every = every or max(1, steps // 10)
+
+    f = compile_gradient(backprop(network, verify=False))
+    theta = [initial_params(network, seed, given)[p.name] for p in network.params]
+    n = len(data)
+    costs: list[float] = []
+    records: list[Record] = []
+    for step in range(steps + 1):
+        total = 0.0
+        grad = [0.0] * len(theta)
+        for x, y in data:
+            try:
+                cost, *g = f(x, y, *theta)
+            except (ValueError, ZeroDivisionError, OverflowError):
+                raise NetworkError(_diverged(network, step)) from None
+            total += cost
+            grad = [a + b for a, b in zip(grad, g, strict=True)]
+        cost = total / n
+        if not math.isfinite(cost):
+            raise NetworkError(_diverged(network, step))
+        costs.append(cost)
+        if step % every == 0 or step == steps:
+            records.append(Record(step=step, cost=cost, params=tuple(theta)))
+        if step == steps:
+            break
+        # Gradient descent: every parameter moves against the mean gradient at once.
+        theta = [t - lr * g / n for t, g in zip(theta, grad, strict=True)]
+        if on_step is not None:
+            on_step(step + 1)
+    return TrainingRun(
+        network=network,
+        data=data,
+        lr=lr,
+        steps=steps,
+        seed=seed,
+        costs=tuple(costs),
+        records=tuple(records),
+    )
+
+
+def _diverged(network: Network, step: int) -> str:
+    if network.cost == "cross-entropy":
+        return (
+            f"training stopped at step {step}: the cross-entropy cost needs 0 < ŷ < 1 and ŷ"
+            " reached 0 or 1 (or left the interval, as tanh allows); try a smaller --lr,"
+            " another --seed, or --cost squared"
+        )
+    return f"training diverged at step {step}: try a smaller --lr"
+
+
+def load_csv(path: str | Path) -> tuple[Sample, ...]:
+    """(x, y) rows from a CSV file: two numeric columns, an optional header naming x and y."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise NetworkError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise NetworkError(f"{path}: cannot read it ({error.__class__.__name__})") from None
+    rows = [(i, row) for i, row in enumerate(csv.reader(text.splitlines()), 1) if any(row)]
+    if not rows:
+        raise NetworkError(f"{path}: no rows; expected x,y pairs such as 0.5,1")
+    order = (0, 1)
+    first_line, first = rows[0]
+    if not all(_NUMBER.fullmatch(cell) for cell in first):
+        names = [cell.strip().lower() for cell in first]
+        if sorted(names) != ["x", "y"]:
+            raise NetworkError(
+                f"{path}, line {first_line}: a header must name the two columns x and y,"
+                f" got {','.join(first)!r}"
+            )
+        order = (names.index("x"), names.index("y"))
+        rows = rows[1:]
+        if not rows:
+            raise NetworkError(f"{path}: a header but no rows")
+    if len(rows) > MAX_ROWS:
+        raise NetworkError(f"{path}: {len(rows)} rows; this teaching tool takes up to {MAX_ROWS}")
+    samples = []
+    for line, row in rows:
+        if len(row) != 2:
+            raise NetworkError(f"{path}, line {line}: expected 2 columns (x,y), got {len(row)}")
+        for cell in row:
+            if not _NUMBER.fullmatch(cell):
+                raise NetworkError(f"{path}, line {line}: {cell.strip()!r} is not a number")
+        values = [float(row[i]) for i in order]
+        samples.append((values[0], values[1]))
+    return tuple(samples)
