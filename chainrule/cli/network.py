@@ -247,5 +247,21 @@ def _train(net, given, lr, steps, data, seed, plot, fmt):
 
 def _graph(net, fmt):
     from chainrule.network import NetworkError
+    from chainrule.network.graph import graph
+    from chainrule.render import network_graph
 
-    raise NetworkError("--graph is not built yet")
+    g = graph(net)
+    if fmt == "dot":
+        return network_graph.dot(g)
+    if fmt == "json":
+        return network_graph.render_json(g)
+    if fmt == "text":
+        return network_graph.text(g)
+    if fmt == "markdown":
+        return "```text\n" + network_graph.text(g) + "```\n"
+    if fmt == "latex":
+        raise NetworkError("--graph has no LaTeX form: use --format dot and Graphviz")
+    from rich.console import Console
+
+    Console(highlight=False).print(network_graph.renderable(g))
+    return None

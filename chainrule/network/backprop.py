@@ -142,7 +142,7 @@ def derive(expression: sympy.Expr, wrt: sympy.Symbol) -> Explanation:
     return explain(expression, wrt=wrt)
 
 
-class _Links:
+class Links:
     """Each local derivative derived once, however many chains share it."""
 
     def __init__(self, network: Network) -> None:
@@ -177,7 +177,7 @@ def _in_activations(network: Network, expr: sympy.Expr) -> sympy.Expr:
     )
 
 
-def _deltas(network: Network, links: _Links) -> tuple[Delta, ...]:
+def _deltas(network: Network, links: Links) -> tuple[Delta, ...]:
     n = network.nodes
     head = (links.cost(), links.activation(n))
     raw = sympy.Mul(*(f.derivative for f in head))
@@ -216,7 +216,7 @@ def _deltas(network: Network, links: _Links) -> tuple[Delta, ...]:
     return tuple(deltas)
 
 
-def _chain(network: Network, links: _Links, k: int, param: sympy.Symbol) -> tuple[Factor, ...]:
+def _chain(network: Network, links: Links, k: int, param: sympy.Symbol) -> tuple[Factor, ...]:
     # J ← ŷ ← z_n ← a(n−1) ← … ← zk ← θ: one link per arrow, read from J downwards.
     chain = [links.cost(), links.activation(network.nodes)]
     for j in range(network.nodes - 1, k - 1, -1):
@@ -240,7 +240,7 @@ def backprop(
         if params is None
         else tuple(network.param(p if isinstance(p, str) else p.name) for p in params)
     )
-    links = _Links(network)
+    links = Links(network)
     deltas = _deltas(network, links)
     by_index = {d.index: d for d in deltas}
     gradients = []

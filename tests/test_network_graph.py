@@ -1,0 +1,63 @@
+"""The computational graph: its edges are the chain's links, derived by the explainer, and it
+draws as text and as Graphviz source."""
+
+from __future__ import annotations
+
+import json
+
+import sympy as sp
+from typer.testing import CliRunner
+
+from chainrule.cli.app import app
+from chainrule.network import Network
+from chainrule.network.graph import graph
+from chainrule.render import network_graph
+
+
+def test_the_course_chain_and_its_edges():
+    g = graph(Network())
+    assert [n.symbol.name for n in g.chain] == ["x", "z1", "a1", "z2", "yhat", "J"]
+    for edge in g.edges:
+        # Every edge label is the local derivative ∂target/∂source of the target's equation.
+        assert edge.factor.of == edge.target and edge.factor.wrt == edge.source
+        local = sp.diff(edge.factor.expression, edge.source)
+        assert sp.simplify(edge.factor.derivative - local) == 0
+    assert {(e.source.name, e.target.name) for e in g.edges} >= {
+        ("x", "z1"),
+        ("w1", "z1"),
+        ("b1", "z1"),
+        ("z1", "a1"),
+        ("a1", "z2"),
+        ("z2", "yhat"),
+        ("yhat", "J"),
+        ("y", "J"),
+    }
+
+
+def test_deeper_graph_grows_by_two_nodes_per_layer():
+    assert len(graph(Network(layers=3)).chain) == 2 + 2 * 4
+
+
+def test_text_drawing():
+    text = network_graph.text(graph(Network()))
+    assert "│  ∂z₁/∂x = w₁" in text
+    assert "◀── w₂   ∂z₂/∂w₂ = a₁" in text
+    assert text.index("x\n") < text.index("z₁ =") < text.index("ŷ =") < text.index("J =")
+
+
+def test_dot_source():
+    source = network_graph.dot(graph(Network()))
+    assert source.startswith("digraph network {") and source.rstrip().endswith("}")
+    assert 'x -> z1 [label="∂z₁/∂x = w₁"];' in source
+    assert source.count("->") == 10
+
+
+def test_cli_graph_formats():
+    runner = CliRunner()
+    for fmt in ("rich", "text", "dot", "json", "markdown"):
+        result = runner.invoke(app, ["network", "--graph", "--format", fmt])
+        assert result.exit_code == 0, (fmt, result.stderr)
+    data = json.loads(runner.invoke(app, ["network", "--graph", "-f", "json"]).stdout)
+    assert {"nodes", "edges"} <= set(data)
+    bad = runner.invoke(app, ["network", "--graph", "--format", "latex"])
+    assert bad.exit_code == 2 and "dot" in bad.stderr
