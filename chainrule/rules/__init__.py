@@ -107,8 +107,11 @@ def product_or_quotient(d: Deriver, expr: sympy.Mul) -> Step:
                     d, expr, varying[0].args[0], partial(table.logarithm, base=base)
                 )
     if constants:
-        factor = sympy.Mul(*varying)
-        return combining.constant_multiple(d, expr, sympy.Mul(*constants), factor)
+        constant = sympy.Mul(*constants)
+        if len(constants) > 1 and not isinstance(constant, sympy.Mul):
+            # Keep 2·(y + 2) as written: multiplied out alone, SymPy would make it 2y + 4.
+            constant = sympy.Mul._from_args(constants)
+        return combining.constant_multiple(d, expr, constant, sympy.Mul(*varying))
     numerator = [f for f in varying if _denominator(f) is None]
     denominator = [_denominator(f) for f in varying if _denominator(f) is not None]
     if not denominator:
@@ -122,6 +125,8 @@ def power_or_exponential(d: Deriver, expr: sympy.Pow) -> Step:
     if not d.depends(exponent):
         return combining.link(d, expr, base, partial(table.power, n=exponent))
     if not d.depends(base):
+        if base.is_zero:
+            return no_rule(d, expr)  # 0ᵘ: ln 0 is undefined, so aᵘ·ln a says nothing
         return combining.link(d, expr, exponent, partial(table.exponential, base=base))
     return combining.general_power(d, expr)
 

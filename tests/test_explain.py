@@ -1,0 +1,298 @@
+"""``chainrule.explain``: the course example, chains, partial derivatives, the variable, the
+final simplified answer and the verifier that must catch a wrong step."""
+
+import dataclasses
+
+import pytest
+import sympy
+from sympy import Function, cos, exp, log, sin, sqrt, tan
+
+import chainrule
+from chainrule import steps as s
+from chainrule.errors import ChainruleError, VariableError
+from chainrule.explaining import MAX_DEPTH, explain, main
+from chainrule.functions import sigmoid
+from chainrule.verifying import verify
+
+x, y, z, u, v, w, b = sympy.symbols("x y z u v w b")
+
+
+def numerically_equal(a: sympy.Expr, b: sympy.Expr) -> bool:
+    """Equal at a few real points (trig identities such as sec² = 1 + tan² need no simplify)."""
+    symbols = sorted((a - b).free_symbols, key=str)
+    for value in (0.31, 0.77, 1.13):
+        point = {symbol: value + 0.17 * k for k, symbol in enumerate(symbols)}
+        if abs(complex(sympy.N((a - b).subs(point)))) > 1e-9:
+            return False
+    return True
+
+
+def chain_letters(step: s.Step) -> list[sympy.Symbol]:
+    return [st.u for st in step.walk() if isinstance(st, s.ChainStep)]
+
+
+# -- the course example ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("given", ["log(2+cos(x))", log(2 + cos(x))], ids=["text", "sympy"])
+def test_course_example_exactly(given):
+    e = explain(given)
+    root = e.root
+    assert isinstance(root, s.ChainStep)
+    assert root.u == u
+    assert root.outer == log(u)
+    assert root.inner == cos(x) + 2
+    assert root.outer_derivative == 1 / u
+    assert root.inner_derivative == -sin(x)
+    assert isinstance(root.outer_step, s.LogarithmStep)
+    assert isinstance(root.inner_step, s.SumStep)
+    # f′(g(x))·g′(x), then the textbook form
+    assert root.derivative == (1 / (cos(x) + 2)) * (-sin(x))
+    assert e.derivative == -sin(x) / (cos(x) + 2)
+    assert str(e.derivative) == "-sin(x)/(cos(x) + 2)"
+    assert e.variable == x
+    assert e.constants == ()
+    assert e.verification.ok
+    assert e.verification.steps_checked == len(list(e.steps()))
+
+
+def test_text_input_is_recorded():
+    assert explain("log(2+cos(x))").input == "log(2+cos(x))"
+    assert explain(log(2 + cos(x))).input is None
+
+
+def test_package_level_explain():
+    assert chainrule.explain("log(2+cos(x))").derivative == -sin(x) / (cos(x) + 2)
+
+
+# -- chains -----------------------------------------------------------------------------------
+
+
+def test_every_link_of_a_multi_link_chain():
+    e = explain("log(sin(x^2))")
+    first = e.root
+    assert (first.outer, first.inner) == (log(u), sin(x**2))
+    second = first.inner_step
+    assert isinstance(second, s.ChainStep)
+    assert (second.outer, second.inner) == (sin(v), x**2)
+    assert second.outer_derivative == cos(v)
+    assert isinstance(second.inner_step, s.PowerStep)
+    assert second.inner_derivative == 2 * x
+    assert first.derivative == 2 * x * cos(x**2) / sin(x**2)
+    assert e.verification.ok
+
+
+def test_placeholders_avoid_the_expressions_own_letters():
+    e = explain(sin(u * x**2 + v), wrt=x)
+    letters = chain_letters(e.root)
+    assert letters and not {str(letter) for letter in letters} & {"u", "v", "x"}
+    assert e.root.u == w
+    assert e.verification.ok
+
+
+def test_placeholders_are_distinct_and_readable_in_deep_chains():
+    expr = x
+    for _ in range(12):
+        expr = sin(expr)
+    letters = [str(letter) for letter in chain_letters(explain(expr).root)]
+    assert letters[:4] == ["u", "v", "w", "s"]
+    assert len(set(letters)) == len(letters) == 11
+    assert not any("Dummy" in name or name.startswith("_") for name in letters)
+
+
+def test_chain_derivative_is_sympys():
+    for expr in (sqrt(1 + x**2), exp(sin(x)) ** 3, tan(x**2 + 1), sigmoid(3 * x)):
+        e = explain(expr)
+        assert numerically_equal(e.root.derivative, sympy.diff(expr, x))
+        assert numerically_equal(e.derivative, sympy.diff(expr, x))
+        assert e.verification.ok
+
+
+# -- the variable -----------------------------------------------------------------------------
+
+
+def test_partial_derivative_holds_the_others_constant():
+    e = explain(x**2 * y + sin(y), wrt="y")
+    assert e.variable == y
+    assert e.constants == (x,)
+    assert e.derivative == x**2 + cos(y)
+    constants = [st for st in e.steps() if isinstance(st, s.ConstantMultipleStep)]
+    assert constants and constants[0].constant == x**2
+
+
+def test_partial_derivative_with_a_symbol():
+    e = explain(sigmoid(w * x + b), wrt=w)
+    assert e.variable == w
+    assert e.constants == (b, x)
+    assert sympy.simplify(e.derivative - sympy.diff(sigmoid(w * x + b), w)) == 0
+    assert e.verification.ok
+
+
+def test_default_variable_is_x_else_the_only_symbol():
+    assert explain(x * y).variable == x
+    assert explain(sin(t := sympy.Symbol("t"))).variable == t
+
+
+def test_ambiguous_variable_lists_the_candidates():
+    with pytest.raises(VariableError, match="y, z"):
+        explain(y * z)
+
+
+def test_variable_not_in_the_expression_is_refused_as_a_typo():
+    with pytest.raises(VariableError, match="does not occur") as caught:
+        explain(sin(x), wrt="y")
+    assert "x" in str(caught.value)
+
+
+def test_constant_expression_has_derivative_zero():
+    e = explain(sympy.Integer(7))
+    assert e.variable == x
+    assert isinstance(e.root, s.ConstantStep)
+    assert e.derivative == 0
+    assert explain("2*pi", wrt="t").variable == sympy.Symbol("t")
+
+
+@pytest.mark.parametrize("bad", ["2x", "", "x y"])
+def test_wrt_must_be_a_name(bad):
+    with pytest.raises(VariableError):
+        explain(sin(x), wrt=bad)
+
+
+def test_wrong_types_are_type_errors():
+    with pytest.raises(TypeError):
+        explain([x])
+    with pytest.raises(TypeError):
+        explain(x, wrt=3)
+
+
+def test_numbers_are_accepted():
+    assert explain(3).derivative == 0
+
+
+# -- the final answer ---------------------------------------------------------------------------
+
+
+def test_sigmoid_derivative_keeps_its_recognisable_form():
+    e = explain(sigmoid(z))
+    assert e.derivative == sigmoid(z) * (1 - sigmoid(z))
+    assert not e.derivative.has(sympy.cosh, exp)
+
+
+def test_final_answer_is_simplified_within_budget():
+    e = explain((x + 1) ** 3 * sin(x))
+    assert e.simplified
+    assert e.derivative == (x + 1) ** 2 * (3 * sin(x) + (x + 1) * cos(x))
+    assert sympy.expand(e.derivative - e.root.derivative) == 0
+
+
+def test_innocent_inputs_that_stall_sympy_simplify_stay_cheap():
+    # sympy.simplify takes seconds on each of these; the budget keeps explain quick.
+    deep = x
+    for _ in range(12):
+        deep = sin(deep)
+    for expr in (deep, (x + 1) ** 1000):
+        e = explain(expr)
+        assert e.verification.ok
+        assert sympy.expand(e.derivative - e.root.derivative) == 0 or e.derivative == e.derived
+
+
+def test_over_budget_answer_is_left_as_derived():
+    expr = sympy.Add(*(sin(k * x) * x**k for k in range(1, 80)))
+    e = explain(expr)
+    assert not e.simplified
+    assert e.derivative == e.root.derivative
+    assert e.verification.ok
+
+
+def test_depth_one_hundred():
+    expr = x
+    for _ in range(100):
+        expr = sin(expr)
+    e = explain(expr)
+    assert e.verification.ok
+    derivative = e.root.derivative
+    # The product of the 100 links, checked at a point against sympy.diff.
+    point = {x: sympy.Rational(3, 10)}
+    assert abs(sympy.N(derivative.subs(point)) - sympy.N(sympy.diff(expr, x).subs(point))) < 1e-12
+
+
+def test_too_deep_is_a_clear_error():
+    expr = x
+    for _ in range(MAX_DEPTH + 5):
+        expr = sin(expr, evaluate=False)
+    with pytest.raises(ChainruleError, match="nested"):
+        explain(expr)
+
+
+# -- the verifier -------------------------------------------------------------------------------
+
+
+def test_verification_is_ok_and_counts_steps():
+    v = explain("x^2*sin(x)/(1+exp(x))").verification
+    assert v.ok and v.failures == ()
+    assert v.method in ("symbolic", "numeric")
+    assert v.steps_checked >= 5
+
+
+def _with(step: s.Step, **changes) -> s.Step:
+    return dataclasses.replace(step, **changes)
+
+
+def test_a_wrong_chain_derivative_is_caught():
+    root = explain(log(2 + cos(x))).root
+    wrong = _with(root, derivative=sin(x) / (cos(x) + 2))  # sign lost
+    v = verify(wrong)
+    assert not v.ok
+    assert v.failures == (log(2 + cos(x)),)
+
+
+def test_a_wrong_table_entry_is_caught():
+    root = explain(tan(x**2)).root
+    outer = _with(root.outer_step, derivative=sec(root.u))  # forgot the square
+    v = verify(_with(root, substeps=(outer, root.inner_step)))
+    assert not v.ok
+    assert outer.expression in v.failures
+
+
+def sec(arg):
+    return sympy.sec(arg)
+
+
+def test_a_wrong_decomposition_is_caught():
+    root = explain(sin(x) / x).root
+    v = verify(_with(root, denominator=x**2, numerator=sin(x)))
+    # The numerator and denominator steps still say sin(x) and x: the parts are fine, so
+    # the derivative stands; but swapped parts must fail.
+    assert v.ok
+    swapped = _with(root, substeps=root.substeps[::-1])
+    assert not verify(swapped).ok
+
+
+def test_a_wrong_product_term_is_caught():
+    root = explain(x * exp(x) * sin(x)).root
+    assert not verify(_with(root, derivative=root.derivative + x * exp(x) * cos(x))).ok
+
+
+def test_a_wrong_final_answer_is_caught():
+    root = explain(sin(x) ** 2).root
+    assert not verify(root, final=sin(2 * x) + 1).ok
+    assert verify(root, final=sin(2 * x)).ok
+
+
+def test_undefined_functions_are_verified():
+    f, g = Function("f"), Function("g")
+    for expr in (f(g(x)), f(x**2 + 1), f(x) * g(x), f(sin(x)) / g(x)):
+        assert explain(expr).verification.ok
+    wrong = explain(f(g(x))).root
+    assert not verify(_with(wrong, derivative=sympy.Derivative(g(x), x) ** 2)).ok
+
+
+# -- the demo -----------------------------------------------------------------------------------
+
+
+def test_demo_prints_the_steps(capsys):
+    main(["log(2+cos(x))"])
+    out = capsys.readouterr().out
+    assert "[chain] d/dx log(cos(x) + 2)" in out
+    assert "[logarithm] d/du log(u) = 1/u" in out
+    assert "derivative: -sin(x)/(cos(x) + 2)" in out
