@@ -35,7 +35,9 @@ f, g = sp.Function("f"), sp.Function("g")
         (sp.atan(x), "arctan(x)"),
         (sp.pi * x, "π·x"),
         (sigmoid(z2) * (1 - sigmoid(z2)), "(1 − σ(z₂))·σ(z₂)"),
-        ((yhat - y) * a1, "a₁·(−y + ŷ)"),
+        ((yhat - y) * a1, "a₁·(ŷ − y)"),
+        (-x + 1, "1 − x"),
+        (-x - 1, "−x − 1"),
         (sp.diff(f(g(x)), x), "f′(g(x))·g′(x)"),
         (sp.Subs(sp.Derivative(f(u), u), u, g(x)), "f′(g(x))"),
     ],
@@ -54,6 +56,7 @@ def test_unicode(expr, expected):
         (sp.asin(x), r"\arcsin{\left(x \right)}"),
         (sp.Subs(sp.Derivative(f(u), u), u, g(x)), r"f'\left(g{\left(x \right)}\right)"),
         (yhat, r"\hat{y}"),
+        (yhat - y, r"\hat{y} - y"),
     ],
 )
 def test_latex(expr, expected):

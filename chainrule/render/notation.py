@@ -56,11 +56,26 @@ def _derivative_of_undefined(expr: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr] 
     return None
 
 
+def _positive_first(terms: list[sympy.Expr]) -> list[sympy.Expr]:
+    """SymPy's term order, except that a sum starts with a positive term when it has one.
+
+    SymPy prints −y + ŷ where a learner writes ŷ − y; the sum is the same either way.
+    """
+    if terms and terms[0].could_extract_minus_sign():
+        for i, term in enumerate(terms):
+            if not term.could_extract_minus_sign():
+                return [term, *terms[:i], *terms[i + 1 :]]
+    return terms
+
+
 class _UnicodePrinter(StrPrinter):
     """SymPy's str() layout with the symbols a learner writes on paper."""
 
     # Our own hook name, so functions that print themselves for str() (σ) come through here.
     printmethod = "_chainrule_unicode"
+
+    def _as_ordered_terms(self, expr, order=None):
+        return _positive_first(super()._as_ordered_terms(expr, order=order))
 
     def _print_Symbol(self, expr):
         return symbol(expr.name)
@@ -148,6 +163,9 @@ class _LatexPrinter(LatexPrinter):
 
     def __init__(self) -> None:
         super().__init__({"ln_notation": True, "mul_symbol": "dot", "inv_trig_style": "full"})
+
+    def _as_ordered_terms(self, expr, order=None):
+        return _positive_first(super()._as_ordered_terms(expr, order=order))
 
     def _print_Derivative(self, expr):
         found = _derivative_of_undefined(expr)
