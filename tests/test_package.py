@@ -1,0 +1,82 @@
+"""The package as a whole: how it is started, what it imports, what it never does."""
+
+import ast
+import pathlib
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+import chainrule
+from chainrule.cli.app import app
+
+PACKAGE = pathlib.Path(chainrule.__file__).parent
+# Calls that would run or interpret text as code. The parser must build every tree itself.
+FORBIDDEN_NAMES = {"eval", "exec", "compile", "sympify", "parse_expr", "S", "__import__"}
+# As methods too (builtins.eval, sympy.sympify, sympy.S(...)); re.compile is harmless.
+FORBIDDEN_METHODS = FORBIDDEN_NAMES - {"compile"}
+
+
+def test_version_option():
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"chainrule {chainrule.__version__}"
+
+
+def test_python_dash_m_runs_the_same_cli():
+    done = subprocess.run(
+        [sys.executable, "-m", "chainrule", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"chainrule {chainrule.__version__}"
+
+
+def test_help_does_not_import_sympy():
+    # --help must stay quick: SymPy costs most of a second to import.
+    probe = (
+        "import sys\n"
+        "from chainrule.cli.app import main\n"
+        "sys.argv = ['chainrule', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('SYMPY' if 'sympy' in sys.modules else 'CLEAN')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "CLEAN", done.stderr
+
+
+def test_every_public_name_resolves():
+    for name in chainrule.__all__:
+        assert getattr(chainrule, name) is not None
+
+
+def test_unknown_attribute_is_an_attribute_error():
+    try:
+        chainrule.no_such_thing  # noqa: B018
+    except AttributeError as error:
+        assert "no_such_thing" in str(error)
+    else:  # pragma: no cover
+        raise AssertionError("expected AttributeError")
+
+
+def _called_names(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in FORBIDDEN_NAMES:
+                yield func.id, node.lineno
+            elif isinstance(func, ast.Attribute) and func.attr in FORBIDDEN_METHODS:
+                yield func.attr, node.lineno
+
+
+def test_no_module_evaluates_text():
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{line} calls {name}()"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for name, line in _called_names(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []
+
+
+def test_the_static_check_would_see_an_offender():
+    sample = ast.parse("import re, sympy\nsympy.sympify(t)\neval(t)\nre.compile(t)\nsympy.S(t)\n")
+    assert {name for name, _ in _called_names(sample)} == {"sympify", "eval", "S"}
