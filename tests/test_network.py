@@ -178,3 +178,19 @@ def test_unknown_parameter_lists_the_valid_ones():
     with pytest.raises(NetworkError, match="w1, b1, w2, b2"):
         Network().param("w3")
     assert Network(layers=2).param("w3").name == "w3"
+
+
+def test_deep_networks_skip_the_slow_check_and_say_why():
+    result = backprop(Network(layers=11), ["w12"])
+    g = result.gradient("w12")
+    assert g.check.method == "skipped" and not g.verified
+    assert "minutes" in g.check.reason
+
+
+def test_plain_expansion_is_the_expanded_gradient_with_sigma_written_out():
+    from chainrule.functions import expand_sigmoid
+
+    for cost in COSTS:
+        network = Network(layers=2, cost=cost)
+        for g in backprop(network, verify=False).gradients:
+            assert network.expand(g.simplified, plain=True) == expand_sigmoid(g.expanded)

@@ -49,7 +49,7 @@ def test_all_view_shows_delta_two_reused_in_both_chains():
 def test_cross_entropy_view_shows_the_cancellation():
     out = run("--cost", "cross-entropy", "--format", "text").stdout
     assert "cancels" in out
-    assert "δ₂ = ∂J/∂z₂ = −y + ŷ" in out
+    assert "δ₂ = ∂J/∂z₂ = ŷ − y" in out
 
 
 def test_rich_default_has_the_same_content():

@@ -14,7 +14,7 @@ from functools import cached_property
 import sympy
 
 from chainrule.errors import ChainruleError
-from chainrule.functions import sigmoid
+from chainrule.functions import expand_sigmoid, sigmoid
 
 COSTS = ("squared", "cross-entropy")
 ACTIVATIONS = ("sigmoid", "tanh")
@@ -144,21 +144,34 @@ class Network:
         lines.append(Equation(lhs=J, rhs=self.cost_expr))
         return tuple(lines)
 
-    @cached_property
-    def _forward(self) -> dict[sympy.Symbol, sympy.Expr]:
+    def _forward_map(self, activate) -> dict[sympy.Symbol, sympy.Expr]:
         # Every intermediate written in x and the parameters: the forward pass done symbolically.
         full: dict[sympy.Symbol, sympy.Expr] = {}
         previous: sympy.Expr = X
         for k in range(1, self.nodes + 1):
             z = self.w(k) * previous + self.b(k)
-            previous = self.activate(z)
+            previous = activate(z)
             full[self.z(k)] = z
             full[self.a(k)] = previous
         return full
 
-    def expand(self, expr: sympy.Expr) -> sympy.Expr:
-        """``expr`` with each intermediate (zk, ak, ŷ) written in x and the parameters."""
-        return expr.xreplace(self._forward)
+    @cached_property
+    def _forward(self) -> dict[sympy.Symbol, sympy.Expr]:
+        return self._forward_map(self.activate)
+
+    @cached_property
+    def _forward_plain(self) -> dict[sympy.Symbol, sympy.Expr]:
+        # σ(u) written 1/(1 + exp(−u)) as each node is built: cheaper than rewriting σ later
+        # throughout a deep formula, where every σ shares the ones inside it.
+        return self._forward_map(lambda u: expand_sigmoid(self.activate(u)))
+
+    def expand(self, expr: sympy.Expr, *, plain: bool = False) -> sympy.Expr:
+        """``expr`` with each intermediate (zk, ak, ŷ) written in x and the parameters.
+
+        With ``plain``, σ is written out as 1/(1 + exp(−u)) too (``expr`` itself must be free of
+        σ, as every formula written in the activations is).
+        """
+        return expr.xreplace(self._forward_plain if plain else self._forward)
 
     @cached_property
     def expanded_cost(self) -> sympy.Expr:

@@ -11,11 +11,46 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chainrule.functions import expand_sigmoid
+import sympy
+from sympy.printing.str import StrPrinter
+
+from chainrule.functions import expand_sigmoid, sigmoid
 from chainrule.network.backprop import Backprop, Factor
 from chainrule.network.numbers import Evaluation
 from chainrule.network.training import TrainingRun
 from chainrule.render.notation import code
+
+
+class _SharedStr(StrPrinter):
+    """``str()`` output, each distinct subtree printed once.
+
+    A deep chain's gradient repeats the same inner formulas many times over; str() would print
+    (and sort the terms of) each repeat again. A subtree prints the same wherever it sits (its
+    parent adds any brackets), so remembering it changes nothing in the text.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: dict[sympy.Basic, str] = {}
+
+    def _print(self, expr, **kwargs) -> str:
+        if kwargs or not isinstance(expr, sympy.Basic):
+            return super()._print(expr, **kwargs)
+        if expr not in self._seen:
+            self._seen[expr] = super()._print(expr)
+        return self._seen[expr]
+
+
+def _code(expr: sympy.Basic) -> str:
+    """Exactly ``notation.code(expr)``, fast on deep formulas."""
+    return _SharedStr().doprint(expr)
+
+
+def _plain(network, g) -> sympy.Expr:
+    """∂J/∂θ in x, y, the parameters, exp, log, tanh and arithmetic: no σ."""
+    if g.simplified.has(sigmoid):  # not expected: simplified forms are written in activations
+        return expand_sigmoid(g.expanded)
+    return network.expand(g.simplified, plain=True)
 
 
 def _factor(f: Factor) -> dict[str, Any]:
@@ -54,7 +89,7 @@ def data(result: Backprop, at: Evaluation | None = None) -> dict[str, Any]:
             "factors": [_factor(f) for f in g.chain],
             "delta": g.delta.symbol.name,
             "gradient": code(g.gradient),
-            "expanded": code(expand_sigmoid(g.expanded)),
+            "expanded": _code(_plain(network, g)),
             "verified": g.verified,
             "check": g.check.method,
         }

@@ -138,7 +138,7 @@ def latex(blocks: list[doc.Block]) -> str:
                 f"% {block.label} over {len(block.values) - 1} steps: draw it with --plot out.png\n"
             )
         elif isinstance(block, doc.Check):
-            mark = r"$\checkmark$" if block.ok else r"$\times$"
+            mark = "--" if block.skipped else r"$\checkmark$" if block.ok else r"$\times$"
             out.append(f"{mark} {words(block.parts)}\n")
     flush()
     return "\n".join(out) + "\n"
@@ -185,7 +185,7 @@ def markdown(blocks: list[doc.Block]) -> str:
 
             out += ["```text", *plot_lines(block.values, 72), "```", ""]
         elif isinstance(block, doc.Check):
-            mark = "✓" if block.ok else "✗"
+            mark = "–" if block.skipped else "✓" if block.ok else "✗"
             out += [f"**{mark}** {_md_words(block.parts)}", ""]
     return "\n".join(out).rstrip() + "\n"
 

@@ -111,7 +111,13 @@ def renderable(blocks: list[doc.Block]) -> RenderableType:
 
             out.append(_Flow(lambda w, b=block: ["", *plot_lines(b.values, w), ""], "cyan"))
         elif isinstance(block, doc.Check):
-            mark, style = ("✓", "bold green") if block.ok else ("✗", "bold red")
+            mark, style = (
+                ("–", "dim")
+                if block.skipped
+                else ("✓", "bold green")
+                if block.ok
+                else ("✗", "bold red")
+            )
             text = f"{mark} {plain.paragraph(block.parts)}"
             out.append(
                 _Flow(lambda w, text=text: plain.wrap(text, w, subsequent_indent="  "), style)

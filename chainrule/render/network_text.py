@@ -126,7 +126,7 @@ def render(blocks: list[doc.Block], width: int = 80) -> str:
 
             out += ["", *plot_lines(block.values, width), ""]
         elif isinstance(block, doc.Check):
-            mark = "✓" if block.ok else "✗"
+            mark = "–" if block.skipped else "✓" if block.ok else "✗"
             text = f"{mark} {paragraph(block.parts)}"
             out += wrap(text, width, subsequent_indent="  ")
     return "\n".join(out) + "\n"
