@@ -37,6 +37,20 @@ def _degree(expr: sympy.Basic) -> int:
     )
 
 
+def _has_fractions_to_add(expr: sympy.Basic) -> bool:
+    """Whether some sum in ``expr`` has a term with a denominator: only then can putting it
+    over a common denominator (together, cancel) shorten it."""
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, sympy.Add):
+            for term in node.args:
+                if any(
+                    isinstance(f, sympy.Pow) and f.exp.is_negative
+                    for f in sympy.Mul.make_args(term)
+                ):
+                    return True
+    return False
+
+
 def simplify(expr: sympy.Expr) -> tuple[sympy.Expr, bool]:
     """(a shorter equal form of ``expr``, True), or (``expr``, False) if it is over budget."""
     n = size(expr, MAX_NODES)
@@ -46,7 +60,11 @@ def simplify(expr: sympy.Expr) -> tuple[sympy.Expr, bool]:
     # Pull out common factors and signs: 3(x+1)²sin x + (x+1)³cos x → (x+1)²(3 sin x + …).
     candidates.append(sympy.factor_terms(expr))
     candidates.append(sympy.powsimp(expr))
-    if n <= MAX_RATIONAL_NODES and _degree(expr) <= MAX_RATIONAL_DEGREE:
+    if (
+        n <= MAX_RATIONAL_NODES
+        and _has_fractions_to_add(expr)
+        and _degree(expr) <= MAX_RATIONAL_DEGREE
+    ):
         # One fraction over a common denominator: 1/(2√x)·… + … → (…)/(2√x).
         together = sympy.together(expr)
         candidates.append(together)

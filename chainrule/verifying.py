@@ -16,6 +16,7 @@ import cmath
 import math
 import random
 from collections.abc import Callable
+from functools import cache, lru_cache
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -29,7 +30,6 @@ from chainrule.steps import (
     QuotientStep,
     Step,
     SumStep,
-    TableStep,
     Verification,
 )
 
@@ -41,7 +41,9 @@ TOLERANCE = 1e-7
 LARGE = 1e8
 #: Derivatives up to this many nodes are compared symbolically with SymPy's, in full.
 SYMBOLIC_NODES = 400
-#: The one variable table entries are checked in (d/du sin u is d/dt sin t).
+#: Expressions up to this many nodes are checked in one variable t, their sympy.diff remembered.
+SMALL = 40
+#: The one variable templates and small steps are checked in (d/du sin u is d/dt sin t).
 _T = sympy.Symbol("_t")
 
 
@@ -100,39 +102,59 @@ def _numerically(at: Callable[[int], tuple[complex, complex, complex]]) -> bool:
     return complex_disagreements == 0 and real + complex_agreements >= 2
 
 
-def _opaque(i: int) -> type:
-    # Real-valued, so that SymPy writes d|F|/dx as sign(F)·F′ rather than with re() and im().
-    return sympy.Function(f"_F{i}", real=True)
+@cache
+def _opaque(i: int, real: bool = False) -> type:
+    # Real-valued for |F|, so that SymPy writes d|F|/dx as sign(F)·F′, not with re() and im().
+    return sympy.Function(f"_F{i}", real=True) if real else sympy.Function(f"_F{i}")
 
 
-def _template(step: Step) -> tuple[sympy.Expr, list[Step]] | None:
-    """The step's expression with its parts made opaque, and those parts' steps."""
-    x = step.variable
+Template = tuple[sympy.Expr, list[Step], list[sympy.Expr]]
+
+
+def _template(step: Step) -> Template | None:
+    """The step's expression with its parts made opaque F₀(t), F₁(t), …: (template, the
+    parts' steps, the opaque F(t) standing for each part).
+
+    In t rather than the step's own variable, so that one sympy.diff serves every template
+    of the same shape (``_diff_t`` remembers them).
+    """
+    x = _T
     if isinstance(step, ChainStep):
-        return step.outer.xreplace({step.u: _opaque(0)(x)}), [step.inner_step]
+        f = _opaque(0, real=step.outer.has(sympy.Abs))(x)
+        return step.outer.xreplace({step.u: f}), [step.inner_step], [f]
+    parts = list(step.substeps)
+    fs = [_opaque(i)(x) for i in range(len(parts))]
     if isinstance(step, SumStep):
-        return sympy.Add(*(_opaque(i)(x) for i in range(len(step.substeps)))), list(step.substeps)
+        return sympy.Add(*fs), parts, fs
     if isinstance(step, ProductStep):
-        return sympy.Mul(*(_opaque(i)(x) for i in range(len(step.substeps)))), list(step.substeps)
+        return sympy.Mul(*fs), parts, fs
     if isinstance(step, QuotientStep):
-        return _opaque(0)(x) / _opaque(1)(x), list(step.substeps)
+        return fs[0] / fs[1], parts, fs
     if isinstance(step, ConstantMultipleStep):
-        return step.constant * _opaque(0)(x), list(step.substeps)
+        return step.constant * fs[0], parts, fs
     return None
 
 
-def _put_back(derivative: sympy.Expr, parts: list[Step], x: sympy.Symbol) -> sympy.Expr:
+def _put_back(
+    derivative: sympy.Expr, parts: list[Step], fs: list[sympy.Expr], x: sympy.Symbol
+) -> sympy.Expr:
     """A template's derivative with the parts, and their derivatives, put back for F and F′."""
     back: dict[sympy.Basic, sympy.Expr] = {}
-    for i, part in enumerate(parts):
+    for f, part in zip(fs, parts, strict=True):
         # Top-down, so F′ is replaced as a whole before the F inside it.
-        back[sympy.Derivative(_opaque(i)(x), x)] = part.derivative
-        back[_opaque(i)(x)] = part.expression
+        back[sympy.Derivative(f, x)] = part.derivative
+        back[f] = part.expression
     try:
         return derivative.xreplace(back)
     except ValueError:
         # f′(F(x)) is written d f(F)/dF, which cannot stand with F replaced by, say, x² + 1.
         return _derivatives_as_subs(derivative).xreplace(back)
+
+
+@lru_cache(maxsize=4096)
+def _diff_t(expr: sympy.Expr) -> sympy.Expr:
+    """sympy.diff with respect to t, remembered across explanations (templates recur)."""
+    return _real_diff(expr, _T)
 
 
 def _real_diff(expr: sympy.Expr, x: sympy.Symbol) -> sympy.Expr:
@@ -159,49 +181,42 @@ class Checker:
         self._memo: list[dict[sympy.Basic, complex]] = [{} for _ in range(CANDIDATES)]
         self._values: dict[str, list[float]] = {}
         self._concrete: dict[str, sympy.Lambda] = {}
-        self._diffs: dict[tuple[sympy.Expr, sympy.Symbol], sympy.Expr] = {}
-
-    def _diff(self, expr: sympy.Expr, x: sympy.Symbol) -> sympy.Expr:
-        """sympy.diff, once per distinct template (sin(F(x)) recurs all along a chain)."""
-        key = (expr, x)
-        result = self._diffs.get(key)
-        if result is None:
-            result = self._diffs[key] = _real_diff(expr, x)
-        return result
 
     def step_agrees(self, step: Step) -> bool:
         """Whether the step's derivative is ``sympy.diff`` of its expression (parts as given)."""
         x = step.variable
-        if isinstance(step, TableStep) and x.name != _T.name:
-            # d/du sin u is d/dt sin t: one sympy.diff for every placeholder letter.
-            rename = {x: _T}
-            return self.agree(
-                step.derivative.xreplace(rename),
-                self._diff(step.expression.xreplace(rename), _T),
-                step.expression.xreplace(rename),
-            )
         shape = _template(step)
         if shape is None:
-            return self.agree(step.derivative, self._diff(step.expression, x), step.expression)
-        template, parts = shape
-        back = {_opaque(i)(x): part.expression for i, part in enumerate(parts)}
+            if size(step.expression, SMALL) <= SMALL and not step.expression.has(_T):
+                # d/du sin u is d/dt sin t: one sympy.diff for each small expression in t.
+                rename = {x: _T}
+                return self.agree(
+                    step.derivative.xreplace(rename),
+                    _diff_t(step.expression.xreplace(rename)),
+                    step.expression.xreplace(rename),
+                )
+            return self.agree(step.derivative, _real_diff(step.expression, x), step.expression)
+        template, parts, fs = shape
+        back = {f: part.expression for f, part in zip(fs, parts, strict=True)}
         rebuilt = template.xreplace(back)
         if rebuilt != step.expression and not self.agree(rebuilt, step.expression, rebuilt):
             return False  # the parts do not make up the expression
-        derivative = self._diff(template, x)
+        derivative = _diff_t(template)
         if size(step.derivative, SYMBOLIC_NODES) <= SYMBOLIC_NODES or step.expression.has(
             AppliedUndef
         ):
-            return self.agree(step.derivative, _put_back(derivative, parts, x), step.expression)
+            return self.agree(
+                step.derivative, _put_back(derivative, parts, fs, _T), step.expression
+            )
         # A long derivative: compare at points without building SymPy's answer in full, the
         # parts' values standing in for F and F′.
         self.used_numbers = True
 
         def at(i: int) -> tuple[complex, complex, complex]:
             given: dict[sympy.Basic, complex] = {}
-            for k, part in enumerate(parts):
-                given[_opaque(k)(x)] = self.value(part.expression, i)
-                given[sympy.Derivative(_opaque(k)(x), x)] = self.value(part.derivative, i)
+            for f, part in zip(fs, parts, strict=True):
+                given[f] = self.value(part.expression, i)
+                given[sympy.Derivative(f, _T)] = self.value(part.derivative, i)
             return (
                 self.value(step.expression, i),
                 self.value(step.derivative, i),
