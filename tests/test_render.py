@@ -372,3 +372,36 @@ def test_rich_and_jupyter_hooks(obj):
     assert tex.startswith("$$") and tex.endswith("$$")
     assert _balanced(tex)
     assert r"f'(u) = \frac{1}{u}" in tex
+
+
+def test_printing_a_deep_tree_gets_room_on_the_stack():
+    import sys
+
+    from chainrule.render.base import stack_room
+
+    before = sys.getrecursionlimit()
+    with stack_room(explanation(nested())):
+        assert sys.getrecursionlimit() >= 1000 + 40 * 3  # three levels: chain, chain, power
+    assert sys.getrecursionlimit() == before
+
+
+def test_a_chain_longer_than_the_alphabet_numbers_its_functions():
+    step = S.PowerStep(expression=x**2, variable=x, derivative=2 * x, exponent=sp.Integer(2))
+    for name in "uvwabcdemn":
+        ph = sp.Symbol(name)
+        outer = sp.sin(ph)
+        expr = sp.sin(step.expression)
+        step = S.ChainStep(
+            expression=expr,
+            variable=x,
+            outer=outer,
+            u=ph,
+            inner=step.expression,
+            outer_derivative=sp.cos(ph),
+            inner_derivative=step.derivative,
+            derivative=sp.cos(step.expression) * step.derivative,
+            substeps=(S.TrigStep(expression=outer, variable=ph, derivative=sp.cos(ph)), step),
+        )
+    text = render(step, "text", width=200)
+    assert "f₁(n) = sin(n)" in text and "f₁₁′(x) = 2x" in text
+    assert r"f_{11}'(x) = 2 x" in render(step, "latex")

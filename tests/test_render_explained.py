@@ -123,3 +123,11 @@ def test_each_chain_inside_a_product_gets_its_own_decomposition():
     assert "√(x² + 1) = f(g(x))" in text
     assert "e^(−x) = f(g(x))" in text
     assert "h(x)" not in text  # h names only a chain that is the whole expression
+
+
+def test_a_long_answer_wraps_under_its_label():
+    text = render(explain("x/((x+1)(x+2))"), "text", width=60)
+    answer = text.split("Answer\n")[1].splitlines()
+    assert answer[0].startswith("  Result: d/dx")
+    assert answer[1].startswith("            = ")
+    assert text.count("Result:") == 1

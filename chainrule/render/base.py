@@ -10,6 +10,9 @@ simplifies; the math shown is exactly what the step tree holds.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +23,27 @@ from chainrule import steps as s
 from chainrule.render import wording
 from chainrule.render.mathstyle import Math
 
-__all__ = ["Chain", "Line", "Link", "Math", "Renderer", "Story", "Visitor"]
+__all__ = ["Chain", "Line", "Link", "Math", "Renderer", "Story", "Visitor", "stack_room"]
+
+
+@contextmanager
+def stack_room(obj: s.Explanation | s.Step) -> Iterator[None]:
+    """Room on the stack to print a deep tree: SymPy's printers recurse once per level.
+
+    The explainer accepts expressions nested a few hundred deep and raises the limit while it
+    works; printing them needs the same room afterwards.
+    """
+    root = obj.root if isinstance(obj, s.Explanation) else obj
+    depth, frontier = 0, [root] if isinstance(root, s.Step) else []
+    while frontier:  # breadth first, without recursion: this is what measures the depth
+        depth += 1
+        frontier = [sub for step in frontier for sub in step.substeps]
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 1000 + 40 * depth))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
 
 
 class Visitor:
@@ -99,9 +122,14 @@ class Renderer(Visitor):
 
     # The one entry point formats call.
     def story(self, obj: s.Explanation | s.Step) -> Story:
+        with stack_room(obj):
+            return self._story(obj)
+
+    def _story(self, obj: s.Explanation | s.Step) -> Story:
         if isinstance(obj, s.Explanation):
             return self._explanation(obj)
         if isinstance(obj, s.Step):
+            self._partial = False
             return Story(None, None, self._chains(obj), self._number(obj))
         raise TypeError(f"cannot render {type(obj).__name__}: expected an Explanation or a Step")
 
@@ -307,7 +335,13 @@ class Renderer(Visitor):
 
     def _chain(self, links: list[s.ChainStep], letters: list[str], whole: str | None) -> Chain:
         m, p, x = self.math, self.math.prime, links[0].variable
-        names = (letters * 2)[: len(links) + 1]
+        count = len(links) + 1
+        # A long chain runs out of letters: then f₁, f₂, … as far as it goes.
+        names = (
+            letters[:count]
+            if count <= len(letters)
+            else [m.indexed("f", i) for i in range(1, count + 1)]
+        )
         var = m.expr(x)
         rows = []
         for i, link in enumerate(links):

@@ -12,7 +12,7 @@ from typing import Any
 
 from chainrule import steps as s
 from chainrule.render import notation
-from chainrule.render.base import Visitor
+from chainrule.render.base import Visitor, stack_room
 
 #: Version of the JSON contract (the "schema" key of every document).
 SCHEMA = 1
@@ -78,11 +78,16 @@ class JsonRenderer(Visitor):
 
 def data(obj: s.Explanation | s.Step) -> dict[str, Any]:
     """The JSON document for an Explanation (or for one Step: just its step object)."""
+    if not isinstance(obj, s.Explanation | s.Step):
+        raise TypeError(f"cannot render {type(obj).__name__}: expected an Explanation or a Step")
+    with stack_room(obj):
+        return _data(obj)
+
+
+def _data(obj: s.Explanation | s.Step) -> dict[str, Any]:
     renderer = JsonRenderer()
     if isinstance(obj, s.Step):
         return renderer.step(obj)
-    if not isinstance(obj, s.Explanation):
-        raise TypeError(f"cannot render {type(obj).__name__}: expected an Explanation or a Step")
     v = obj.verification
     return {
         "schema": SCHEMA,
@@ -105,4 +110,5 @@ def data(obj: s.Explanation | s.Step) -> dict[str, Any]:
 
 def render(obj: s.Explanation | s.Step, indent: int | None = 2) -> str:
     """The JSON document as text; the learner's ``input`` keeps its Unicode characters."""
-    return json.dumps(data(obj), indent=indent, ensure_ascii=False) + "\n"
+    with stack_room(obj):  # json.dumps recurses once per level of the step tree too
+        return json.dumps(data(obj), indent=indent, ensure_ascii=False) + "\n"

@@ -47,6 +47,9 @@ class LatexMath(Math):
     def square(self, text: str) -> str:
         return f"{{{text}}}^{{2}}"
 
+    def indexed(self, name: str, index: int) -> str:
+        return f"{name}_{{{index}}}"
+
     def call(self, name: str, argument: str) -> str:
         return f"{name}({argument})"
 

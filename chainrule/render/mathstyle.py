@@ -79,6 +79,10 @@ class Math:
     def square(self, text: str) -> str:
         return f"{text}²"
 
+    def indexed(self, name: str, index: int) -> str:
+        """f₁, f₂ … (LaTeX: f_{1})."""
+        return notation.symbol(f"{name}_{index}")
+
     def call(self, name: str, argument: str) -> str:
         return f"{name}({argument})"
 
