@@ -140,7 +140,7 @@ The derivative of ln(cos(x) + 2) with respect to x
 │ h(x) = ln(cos(x) + 2) = f(g(x))               │
 │ outer  f(u) = ln(u)           f′(u) = 1/u     │
 │ inner  u = g(x) = cos(x) + 2  g′(x) = −sin(x) │
-│ h′(x) = f′(u)·g′(x)                           │
+│ h′(x) = f′(g(x))·g′(x)                        │
 ╰───────────────────────────────────────────────╯
 
 Steps

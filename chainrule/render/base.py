@@ -367,6 +367,9 @@ class Renderer(Visitor):
         if whole:
             composition = f"{m.call(whole, var)} = {composition}"
         args = [m.expr(link.u) for link in links] + [var]
+        if len(links) == 1:
+            # One link: the textbook form f′(g(x))·g′(x); longer chains name each placeholder.
+            args[0] = m.call(names[1], var)
         factors = [m.call(name + p, arg) for name, arg in zip(names, args, strict=True)]
         lhs = m.call(whole + p, var) if whole else m.derivative_of(expr, x, self._partial)
         product = f"{lhs} = {m.product(factors)}"
