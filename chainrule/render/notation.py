@@ -68,6 +68,23 @@ def _positive_first(terms: list[sympy.Expr]) -> list[sympy.Expr]:
     return terms
 
 
+class _FactorsAsGiven(sympy.Mul):
+    """A product that prints its factors in the order it was built with, not SymPy's."""
+
+    def as_ordered_factors(self, order=None):
+        return list(self.args)
+
+
+def _sums_last(expr: sympy.Mul) -> sympy.Mul:
+    """The same product with bracketed sums moved to the end: σ(z)·(1 − σ(z)), 3x·(x + 1).
+
+    SymPy sorts (1 − σ(z)) before σ(z); a learner reads σ(z)(1 − σ(z)) as the sigmoid rule.
+    """
+    factors = expr.as_ordered_factors()
+    ordered = sorted(factors, key=lambda factor: factor.is_Add)  # stable: the rest keep order
+    return expr if ordered == factors else _FactorsAsGiven._from_args(ordered)
+
+
 class _UnicodePrinter(StrPrinter):
     """SymPy's str() layout with the symbols a learner writes on paper."""
 
@@ -76,6 +93,18 @@ class _UnicodePrinter(StrPrinter):
 
     def _as_ordered_terms(self, expr, order=None):
         return _positive_first(super()._as_ordered_terms(expr, order=order))
+
+    def _print_Mul(self, expr):
+        if isinstance(expr, _FactorsAsGiven):
+            return super()._print_Mul(expr)
+        coeff, rest = expr.as_coeff_Mul()
+        if coeff is sympy.S.One:
+            return super()._print_Mul(_sums_last(expr))
+        if coeff.is_Integer and rest.is_Mul:
+            # SymPy's printer would multiply the coefficient back into a sum: 3 − 3σ(z).
+            prefix = "-" if coeff == -1 else f"{coeff}*"
+            return prefix + self._print_Mul(rest)
+        return super()._print_Mul(expr)
 
     def _print_Symbol(self, expr):
         return symbol(expr.name)
