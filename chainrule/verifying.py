@@ -36,9 +36,9 @@ from chainrule.steps import (
 #: Candidate points tried per comparison, and agreeing real points that settle it.
 CANDIDATES = 12
 ENOUGH = 3
-#: Relative tolerance of a numeric agreement; values beyond LARGE are too ill-conditioned to judge.
+#: Relative tolerance of a numeric agreement; values beyond LARGE are too near overflow to judge.
 TOLERANCE = 1e-7
-LARGE = 1e8
+LARGE = 1e100
 #: Derivatives up to this many nodes are compared symbolically with SymPy's, in full.
 SYMBOLIC_NODES = 400
 #: Expressions up to this many nodes are checked in one variable t, their sympy.diff remembered.

@@ -296,3 +296,24 @@ def test_demo_prints_the_steps(capsys):
     assert "[chain] d/dx log(cos(x) + 2)" in out
     assert "[logarithm] d/du log(u) = 1/u" in out
     assert "derivative: -sin(x)/(cos(x) + 2)" in out
+
+
+def test_a_wrong_link_deep_in_a_long_chain_is_caught():
+    # Long derivatives are compared at points, with the parts' values standing in for them.
+    expr = x
+    for _ in range(40):
+        expr = sin(expr)
+    root = explain(expr).root
+    assert verify(root).ok
+    assert not verify(_with(root, derivative=2 * root.derivative)).ok
+    inner = root.inner_step
+    wrong_inner = _with(inner, derivative=-inner.derivative)
+    v = verify(_with(root, substeps=(root.outer_step, wrong_inner)))
+    assert not v.ok and inner.expression in v.failures
+
+
+def test_huge_values_are_still_compared():
+    # 27^(x + 8) is about 10¹¹ at the sample points: relative agreement decides.
+    e = explain(sympy.Integer(27) ** (x + 8))
+    assert e.verification.ok
+    assert not verify(_with(e.root, derivative=e.root.derivative * 1.001)).ok
