@@ -183,9 +183,17 @@ def _deltas(network: Network, links: Links) -> tuple[Delta, ...]:
     n = network.nodes
     head = (links.cost(), links.activation(n))
     raw = sympy.Mul(*(f.derivative for f in head))
-    # The only place anything cancels: ∂J/∂ŷ against the output activation's derivative.
-    out = sympy.factor(sympy.cancel(_in_activations(network, raw)))
-    cancels = sympy.expand(out - (YHAT - Y)) == 0
+    # The only place anything cancels: ∂J/∂ŷ against the output activation's derivative
+    # (with cross-entropy and σ, completely: δ = ŷ − y). Keep the product as it is otherwise.
+    as_product = _in_activations(network, raw)
+    cancelled = sympy.factor(sympy.cancel(as_product))
+    cancels = sympy.expand(cancelled - (YHAT - Y)) == 0
+    if cancels:
+        out = YHAT - Y
+    elif sympy.count_ops(cancelled) < sympy.count_ops(as_product):
+        out = cancelled
+    else:
+        out = as_product
     deltas = [
         Delta(
             index=n,

@@ -510,22 +510,14 @@ def _activation_note(network: Network, k: int) -> tuple:
 
 def _param_blocks(g: Gradient, d: Delta, result: Backprop) -> list[Block]:
     own = g.last
-    heads = _reused_heads(g, result)
-    sides: list = [Partial(J, g.param)]
-    # The full Leibniz chain, then the same with its shared head written as the output δ.
-    sides.append(chain_names(g.chain))
-    if heads:
-        sides.append(Product((heads[0], *(partial(f) for f in g.chain[2:])), spaced=True))
+    sides: list = [Partial(J, g.param), chain_names(g.chain)]
+    if d.previous is not None:
+        # The head of the chain is δ(k+1), already computed one node further on.
+        head = result.delta(d.previous).symbol
+        sides.append(Product((head, *(partial(f) for f in g.chain[-3:])), spaced=True))
     sides.append(Product((d.symbol, partial(own)), spaced=True))
     sides.append(d.symbol if own.derivative == 1 else Product((d.symbol, own.derivative)))
     return [Equation(tuple(sides), note=rules(own.explanation))]
-
-
-def _reused_heads(g: Gradient, result: Backprop) -> list[sympy.Symbol]:
-    # Only worth a separate form when the chain passes through more than its own δ.
-    if g.delta.previous is None:
-        return []
-    return [result.deltas[0].symbol]
 
 
 #: Rules every linear link uses; named only when a link needs nothing else.
@@ -543,6 +535,6 @@ def rules(explanation: Explanation) -> tuple:
     for r in shown:
         title = wording.title(r)
         if title.endswith(" (table)"):  # "Sigmoid (table)" reads "table: sigmoid" in brackets
-            title = "table: " + title.removesuffix(" (table)")
+            title = "table: " + title.removesuffix(" (table)").lower()
         names.append(title[0].lower() + title[1:])
     return (", ".join(names),)

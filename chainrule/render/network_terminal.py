@@ -27,17 +27,30 @@ _NOTE = "dim"
 
 
 class _Flow:
-    """Lines laid out by ``layout(width)`` at whatever width rich gives, in one style."""
+    """Lines laid out by ``layout(width)`` at the width rich gives (less ``indent``), in one
+    style. Indenting here rather than with rich's Padding keeps lines free of trailing spaces
+    when the output goes to a pipe or a file."""
 
-    def __init__(self, layout: Callable[[int], list[str]], style: str = "") -> None:
-        self.layout, self.style = layout, style
+    def __init__(
+        self, layout: Callable[[int], list[str | Text]], style: str = "", indent: int = 0
+    ) -> None:
+        self.layout, self.style, self.indent = layout, style, indent
+
+    def _rows(self, width: int) -> list[Text]:
+        pad = " " * self.indent
+        out = []
+        for row in self.layout(max(20, width - self.indent)):
+            text = Text(row, style=self.style) if isinstance(row, str) else row
+            out.append(Text(pad) + text if pad else text)
+        return out
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for row in self.layout(options.max_width):
-            yield Text(row, style=self.style, overflow="fold")
+        for row in self._rows(options.max_width):
+            row.overflow = "fold"
+            yield row
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        widest = max((cell_len(row) for row in self.layout(options.max_width)), default=0)
+        widest = max((cell_len(t.plain) for t in self._rows(options.max_width)), default=0)
         return Measurement(min(widest, 20), widest)
 
 
@@ -47,7 +60,7 @@ def _equation(block: doc.Equation) -> RenderableType:
     def rows(width: int) -> list[Text]:
         out = []
         for row in plain.equation(block, width):
-            text = Text(row, style=_MATH, overflow="fold")
+            text = Text(row, style=_MATH)
             if note and row.endswith(note):
                 text.stylize(_NOTE, len(row) - len(note))
             elif note and row.startswith("    ") and not row.lstrip().startswith("="):
@@ -55,35 +68,17 @@ def _equation(block: doc.Equation) -> RenderableType:
             out.append(text)
         return out
 
-    return _indent(_Styled(rows), 2)
-
-
-class _Styled:
-    """Pre-styled lines laid out by ``layout(width)``."""
-
-    def __init__(self, layout: Callable[[int], list[Text]]) -> None:
-        self.layout = layout
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from self.layout(options.max_width)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        widest = max((t.cell_len for t in self.layout(options.max_width)), default=0)
-        return Measurement(min(widest, 20), widest)
-
-
-def _indent(inner: RenderableType, columns: int) -> Padding:
-    return Padding(inner, (0, 0, 0, columns), expand=False)
+    return _Flow(rows, indent=2)
 
 
 def _table(block: doc.Table) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False)
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
     for i, header in enumerate(block.headers):
         numeric = all(isinstance(row[i], doc.Number) for row in block.rows)
         table.add_column(plain.term(header), justify="right" if numeric else "left")
     for row in block.rows:
         table.add_row(*(plain.term(cell) for cell in row))
-    return _indent(table, 2)
+    return Padding(table, (0, 0, 0, 2), expand=False)
 
 
 def renderable(blocks: list[doc.Block]) -> RenderableType:
