@@ -1,7 +1,8 @@
 """The course's neural network and its gradient: the chain rule, organised as backpropagation.
 
-    from chainrule.network import Network, backprop
-    w2 = backprop(Network()).gradient("w2")  # w2.chain: ∂J/∂ŷ · ∂ŷ/∂z2 · ∂z2/∂w2
+>>> from chainrule.network import Network, backprop
+>>> [f.name for f in backprop(Network()).gradient("w2").chain]
+['dJ/dyhat', 'dyhat/dz2', 'dz2/dw2']
 """
 
 from chainrule.network.backprop import Backprop, Delta, Factor, Gradient, backprop

@@ -237,4 +237,3 @@ def _maybe(cost, args: list[float]) -> float | None:
         return cost(*args)
     except NetworkError:
         return None
-
