@@ -1,0 +1,202 @@
+"""Every step's derivative checked against ``sympy.diff``, at a cost that grows linearly.
+
+A step is checked *locally*: its parts (terms, factors, the inner function of a chain) are
+replaced by opaque functions F₀(t), F₁(t), …, SymPy differentiates that small template, and the
+parts and their derivatives — already checked themselves — are put back. By induction the whole
+tree agrees with ``sympy.diff``, without SymPy differentiating a deep subtree over and over.
+Steps with no parts (table entries, constants) are differentiated by SymPy directly. Templates
+and small steps are written in one variable t, so each shape (ln F(t), d/dt sin t) costs one
+sympy.diff per process, however many steps and explanations share it.
+
+Two answers agree *symbolically* when their difference is 0 after SymPy's automatic arithmetic,
+else *numerically* at random real points where the expression is real and both are finite.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from chainrule.simplifying import size
+from chainrule.steps import (
+    ChainStep,
+    ConstantMultipleStep,
+    ProductStep,
+    QuotientStep,
+    Step,
+    SumStep,
+    Verification,
+)
+from chainrule.verifying.points import Points, agree_at_points, derivatives_as_subs
+
+#: Derivatives up to this many nodes are compared symbolically with SymPy's, in full.
+SYMBOLIC_NODES = 400
+#: Expressions up to this many nodes are checked in one variable t, their sympy.diff remembered.
+SMALL = 40
+#: The one variable templates and small steps are checked in (d/du sin u is d/dt sin t).
+_T = sympy.Symbol("_t")
+
+
+def verify(root: Step, final: sympy.Expr | None = None) -> Verification:
+    """Check every step of ``root`` against ``sympy.diff``, and ``final`` against the root's."""
+    checker = Checker()
+    failures: list[sympy.Expr] = []
+    seen: set[tuple[type, sympy.Expr, sympy.Symbol]] = set()
+    checked = 0
+    for step in root.walk():
+        key = (type(step), step.expression, step.variable)
+        if key in seen:
+            continue
+        seen.add(key)
+        checked += 1
+        if not checker.step_agrees(step):
+            failures.append(step.expression)
+    if final is not None and not checker.agree(final, root.derivative, root.expression):
+        failures.append(root.expression)
+    return Verification(
+        ok=not failures,
+        method="numeric" if checker.used_numbers else "symbolic",
+        steps_checked=checked,
+        failures=tuple(failures),
+    )
+
+
+# -- what sympy.diff says a step's derivative is -----------------------------------------------
+
+
+@cache
+def _opaque(i: int, real: bool = False) -> type:
+    # Real-valued for |F|, so that SymPy writes d|F|/dx as sign(F)·F′, not with re() and im().
+    return sympy.Function(f"_F{i}", real=True) if real else sympy.Function(f"_F{i}")
+
+
+Template = tuple[sympy.Expr, list[Step], list[sympy.Expr]]
+
+
+def _template(step: Step) -> Template | None:
+    """The step's expression with its parts made opaque F₀(t), F₁(t), …: (template, the
+    parts' steps, the opaque F(t) standing for each part).
+
+    In t rather than the step's own variable, so that one sympy.diff serves every template
+    of the same shape (``_diff_t`` remembers them).
+    """
+    x = _T
+    if isinstance(step, ChainStep):
+        f = _opaque(0, real=step.outer.has(sympy.Abs))(x)
+        return step.outer.xreplace({step.u: f}), [step.inner_step], [f]
+    parts = list(step.substeps)
+    fs = [_opaque(i)(x) for i in range(len(parts))]
+    if isinstance(step, SumStep):
+        return sympy.Add(*fs), parts, fs
+    if isinstance(step, ProductStep):
+        return sympy.Mul(*fs), parts, fs
+    if isinstance(step, QuotientStep):
+        return fs[0] / fs[1], parts, fs
+    if isinstance(step, ConstantMultipleStep):
+        return step.constant * fs[0], parts, fs
+    return None
+
+
+def _put_back(
+    derivative: sympy.Expr, parts: list[Step], fs: list[sympy.Expr], x: sympy.Symbol
+) -> sympy.Expr:
+    """A template's derivative with the parts, and their derivatives, put back for F and F′."""
+    back: dict[sympy.Basic, sympy.Expr] = {}
+    for f, part in zip(fs, parts, strict=True):
+        # Top-down, so F′ is replaced as a whole before the F inside it.
+        back[sympy.Derivative(f, x)] = part.derivative
+        back[f] = part.expression
+    try:
+        return derivative.xreplace(back)
+    except ValueError:
+        # f′(F(x)) is written d f(F)/dF, which cannot stand with F replaced by, say, x² + 1.
+        return derivatives_as_subs(derivative).xreplace(back)
+
+
+@lru_cache(maxsize=4096)
+def _diff_t(expr: sympy.Expr) -> sympy.Expr:
+    """sympy.diff with respect to t, remembered across explanations (templates recur)."""
+    return _real_diff(expr, _T)
+
+
+def _real_diff(expr: sympy.Expr, x: sympy.Symbol) -> sympy.Expr:
+    """sympy.diff, with symbols taken as real where |u| is involved (d|u|/du = sign u)."""
+    if not expr.has(sympy.Abs):
+        return sympy.diff(expr, x)
+    real = {s: sympy.Symbol(s.name, real=True) for s in expr.free_symbols}
+    back = {r: s for s, r in real.items()}
+    return sympy.diff(expr.xreplace(real), real.get(x, x)).xreplace(back)
+
+
+# -- comparing two answers -----------------------------------------------------------------------
+
+
+class Checker:
+    """Compares derivatives, symbolically when it is cheap, else at shared random points.
+
+    The points (``chainrule.verifying.points``) are shared by all the steps of one tree.
+    """
+
+    def __init__(self) -> None:
+        self.used_numbers = False
+        self.points = Points()
+
+    def step_agrees(self, step: Step) -> bool:
+        """Whether the step's derivative is ``sympy.diff`` of its expression (parts as given)."""
+        x = step.variable
+        shape = _template(step)
+        if shape is None:
+            if size(step.expression, SMALL) <= SMALL and not step.expression.has(_T):
+                # d/du sin u is d/dt sin t: one sympy.diff for each small expression in t.
+                rename = {x: _T}
+                return self.agree(
+                    step.derivative.xreplace(rename),
+                    _diff_t(step.expression.xreplace(rename)),
+                    step.expression.xreplace(rename),
+                )
+            return self.agree(step.derivative, _real_diff(step.expression, x), step.expression)
+        template, parts, fs = shape
+        back = {f: part.expression for f, part in zip(fs, parts, strict=True)}
+        rebuilt = template.xreplace(back)
+        if rebuilt != step.expression and not self.agree(rebuilt, step.expression, rebuilt):
+            return False  # the parts do not make up the expression
+        derivative = _diff_t(template)
+        if size(step.derivative, SYMBOLIC_NODES) <= SYMBOLIC_NODES or step.expression.has(
+            AppliedUndef
+        ):
+            return self.agree(
+                step.derivative, _put_back(derivative, parts, fs, _T), step.expression
+            )
+        # A long derivative: compare at points without building SymPy's answer in full, the
+        # parts' values standing in for F and F′.
+        self.used_numbers = True
+
+        def at(i: int) -> tuple[complex, complex, complex]:
+            given: dict[sympy.Basic, complex] = {}
+            for f, part in zip(fs, parts, strict=True):
+                given[f] = self.points.value(part.expression, i)
+                given[sympy.Derivative(f, _T)] = self.points.value(part.derivative, i)
+            return (
+                self.points.value(step.expression, i),
+                self.points.value(step.derivative, i),
+                self.points.value_given(derivative, i, given),
+            )
+
+        return agree_at_points(at)
+
+    def agree(self, ours: sympy.Expr, ref: sympy.Expr, expr: sympy.Expr) -> bool:
+        """Whether ``ours`` and ``ref`` are the same derivative of ``expr``."""
+        if ours == ref or (ours - ref) == 0:
+            return True
+        self.used_numbers = True
+        if ours.has(AppliedUndef) or ref.has(AppliedUndef) or expr.has(AppliedUndef):
+            ours, ref, expr = (self.points.concretise(e) for e in (ours, ref, expr))
+        return agree_at_points(
+            lambda i: (
+                self.points.value(expr, i),
+                self.points.value(ours, i),
+                self.points.value(ref, i),
+            )
+        )

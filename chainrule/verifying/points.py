@@ -1,0 +1,201 @@
+"""Numbers for the verifier: expressions evaluated at shared random real points.
+
+Every subexpression's value is remembered per point, so checking all the steps of a deep tree
+evaluates each distinct subexpression once per point. Undefined functions f, g, … are replaced
+by fixed concrete functions before evaluation.
+"""
+
+from __future__ import annotations
+
+import cmath
+import math
+import random
+from collections.abc import Callable
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from chainrule.functions import sigmoid
+
+#: Candidate points tried per comparison, and agreeing real points that settle it.
+CANDIDATES = 12
+ENOUGH = 3
+#: Relative tolerance of a numeric agreement; values beyond LARGE are too near overflow to judge.
+TOLERANCE = 1e-7
+LARGE = 1e100
+
+
+def agree_at_points(at: Callable[[int], tuple[complex, complex, complex]]) -> bool:
+    """Agreement at candidate points; ``at(i)`` is (expression, ours, reference) at point i.
+
+    A disagreement where the expression is real fails at once. Off the real domain, branch
+    conventions of √ and the inverse functions may differ, so complex points only count when
+    there are too few real ones.
+    """
+    real, complex_agreements, complex_disagreements = 0, 0, 0
+    for i in range(CANDIDATES):
+        e, a, b = at(i)
+        if not all(cmath.isfinite(v) for v in (e, a, b)) or max(abs(a), abs(b)) > LARGE:
+            continue
+        close = abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
+        if abs(e.imag) <= 1e-12 * max(1.0, abs(e)):
+            if not close:
+                return False
+            real += 1
+            if real >= ENOUGH:
+                return True
+        elif close:
+            complex_agreements += 1
+        else:
+            complex_disagreements += 1
+    if real >= 2:
+        return True
+    return complex_disagreements == 0 and real + complex_agreements >= 2
+
+
+class Points:
+    """Values of expressions at the candidate points, remembered per point."""
+
+    def __init__(self) -> None:
+        self._memo: list[dict[sympy.Basic, complex]] = [{} for _ in range(CANDIDATES)]
+        self._values: dict[str, list[float]] = {}
+        self._concrete: dict[str, sympy.Lambda] = {}
+
+    def _point(self, name: str, i: int) -> float:
+        values = self._values.get(name)
+        if values is None:
+            rng = random.Random(f"chainrule:{name}")
+            # Mostly moderate magnitudes, both signs, a few beyond 1 (for acosh, asec, …).
+            values = [
+                rng.choice((-1, 1)) * rng.uniform(*((0.1, 1.0) if k % 3 else (1.05, 3.0)))
+                for k in range(CANDIDATES)
+            ]
+            self._values[name] = values
+        return values[i]
+
+    def value(self, expr: sympy.Basic, i: int) -> complex:
+        """``expr`` at candidate point i, as a complex number (nan where undefined)."""
+        memo = self._memo[i]
+        v = memo.get(expr)
+        if v is None:
+            try:
+                v = self._compute(expr, i)
+            except (ArithmeticError, ValueError, TypeError, AttributeError):
+                v = complex(math.nan, math.nan)
+            memo[expr] = v
+        return v
+
+    def _compute(self, expr: sympy.Basic, i: int) -> complex:
+        if expr.is_Symbol:
+            return complex(self._point(expr.name, i))
+        if not expr.args:  # a number, π, e, i
+            return complex(expr)
+        return _combine(expr, [self.value(arg, i) for arg in expr.args])
+
+    def value_given(self, expr: sympy.Basic, i: int, given: dict[sympy.Basic, complex]) -> complex:
+        """``expr`` at point i, with the values of some subexpressions (F, F′) given."""
+        if expr in given:
+            return given[expr]
+        if not expr.args:
+            return self.value(expr, i)
+        try:
+            return _combine(expr, [self.value_given(arg, i, given) for arg in expr.args])
+        except (ArithmeticError, ValueError, TypeError, AttributeError):
+            return complex(math.nan, math.nan)
+
+    # -- undefined functions ----------------------------------------------------------------------
+
+    def concretise(self, expr: sympy.Expr) -> sympy.Expr:
+        """Each undefined function replaced by a fixed concrete one, so it can be evaluated."""
+        expr = derivatives_as_subs(expr).replace(
+            lambda e: isinstance(e, AppliedUndef),
+            lambda e: self._concrete_function(type(e).__name__, len(e.args))(*e.args),
+        )
+        return expr.doit()
+
+    def _concrete_function(self, name: str, nargs: int) -> sympy.Lambda:
+        f = self._concrete.get(name)
+        if f is None:
+            k = len(self._concrete)
+            ts = sympy.symbols(f"t0:{nargs}")
+            body = sympy.Add(*(_CONCRETE[(k + j) % len(_CONCRETE)](t) for j, t in enumerate(ts)))
+            f = self._concrete[name] = sympy.Lambda(ts, body * (1 + sympy.Rational(k, 7)))
+        return f
+
+
+def _combine(expr: sympy.Basic, args: list[complex]) -> complex:
+    """The value of ``expr`` from the values of its arguments."""
+    if expr.is_Add:
+        return sum(args, 0j)
+    if expr.is_Mul:
+        product = 1 + 0j
+        for a in args:
+            product *= a
+        return product
+    if expr.is_Pow:
+        base, exponent = args
+        if exponent.imag == 0 and exponent.real == int(exponent.real):
+            return base ** int(exponent.real)
+        return base**exponent
+    f = _NUMERIC.get(type(expr))
+    if f is not None:
+        return complex(f(*args))
+    # Anything else, through SymPy's own numerics.
+    floats = [sympy.Float(a.real) + sympy.I * sympy.Float(a.imag) for a in args]
+    return complex(expr.func(*floats).evalf())
+
+
+def derivatives_as_subs(expr: sympy.Expr) -> sympy.Expr:
+    """Every derivative with respect to an expression (d f(g)/dg) written as a ``Subs``."""
+    return expr.replace(
+        lambda e: isinstance(e, sympy.Derivative) and not all(v.is_Symbol for v in e.variables),
+        _as_subs,
+    )
+
+
+def _as_subs(derivative: sympy.Derivative) -> sympy.Expr:
+    """d f(g)/dg as "f′(t) at t = g", which stays meaningful once f and g are concrete."""
+    (v, n), *rest = derivative.variable_count
+    t = sympy.Dummy("t")
+    inner = sympy.Derivative(derivative.expr.xreplace({v: t}), (t, n), *rest)
+    return sympy.Subs(inner, t, v)
+
+
+#: Stand-ins for undefined functions: smooth, real on the reals, and different from each other.
+_CONCRETE: list[Callable[[sympy.Expr], sympy.Expr]] = [
+    lambda t: sympy.sin(t) + t**2 / 3,
+    lambda t: sympy.exp(t / 2) + sympy.cos(3 * t) / 4,
+    lambda t: sympy.atan(t) + t**3 / 5,
+    lambda t: sympy.cosh(t / 3) + sympy.sin(2 * t) / 2,
+]
+
+
+def _sigmoid(u: complex) -> complex:
+    return 1 / (1 + cmath.exp(-u))
+
+
+_NUMERIC: dict[type, Callable[..., complex]] = {
+    sympy.exp: cmath.exp,
+    sympy.log: cmath.log,
+    sympy.sin: cmath.sin,
+    sympy.cos: cmath.cos,
+    sympy.tan: cmath.tan,
+    sympy.cot: lambda u: 1 / cmath.tan(u),
+    sympy.sec: lambda u: 1 / cmath.cos(u),
+    sympy.csc: lambda u: 1 / cmath.sin(u),
+    sympy.asin: cmath.asin,
+    sympy.acos: cmath.acos,
+    sympy.atan: cmath.atan,
+    sympy.sinh: cmath.sinh,
+    sympy.cosh: cmath.cosh,
+    sympy.tanh: cmath.tanh,
+    sympy.coth: lambda u: 1 / cmath.tanh(u),
+    sympy.sech: lambda u: 1 / cmath.cosh(u),
+    sympy.csch: lambda u: 1 / cmath.sinh(u),
+    sympy.asinh: cmath.asinh,
+    sympy.acosh: cmath.acosh,
+    sympy.atanh: cmath.atanh,
+    sympy.Abs: abs,
+    sympy.sign: lambda u: 0j if u == 0 else u / abs(u),
+    sigmoid: _sigmoid,
+}
