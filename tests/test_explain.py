@@ -317,3 +317,48 @@ def test_huge_values_are_still_compared():
     e = explain(sympy.Integer(27) ** (x + 8))
     assert e.verification.ok
     assert not verify(_with(e.root, derivative=e.root.derivative * 1.001)).ok
+
+
+# -- text in, as the CLI passes it -----------------------------------------------------------------
+
+TEXTS = [
+    ("x^x", None, "general_power"),
+    ("log2(x)", None, "logarithm"),
+    ("log(x, 10)", None, "logarithm"),
+    ("|x^2 - 1|", None, "chain"),
+    ("sigmoid(w*x + b)", "w", "chain"),
+    ("e^(2x)*sin(3x)", None, "product"),
+    ("sqrt(x)/(x+1)", None, "quotient"),
+    ("1/x", None, "power"),
+    ("tanh(w*x)", "w", "chain"),
+    ("f(g(x))", None, "chain"),
+]
+
+
+@pytest.mark.parametrize(("text", "wrt", "rule"), TEXTS, ids=[t for t, *_ in TEXTS])
+def test_text_inputs(text, wrt, rule):
+    from chainrule.parsing import parse
+
+    e = explain(text, wrt=wrt)
+    assert e.root.rule == rule
+    assert e.verification.ok
+    expr = parse(text)
+    assert e.expression == expr
+    if not expr.has(sympy.Abs, sympy.core.function.AppliedUndef):
+        assert numerically_equal(e.derivative, sympy.diff(expr, e.variable))
+
+
+def test_bad_text_is_a_parse_error():
+    with pytest.raises(chainrule.ParseError):
+        explain("2 +")
+
+
+def test_recursion_limit_is_restored():
+    import sys
+
+    before = sys.getrecursionlimit()
+    expr = x
+    for _ in range(60):
+        expr = sin(expr)
+    explain(expr)
+    assert sys.getrecursionlimit() == before

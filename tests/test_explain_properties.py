@@ -29,6 +29,18 @@ UNARY = [
     sympy.tanh,
     sympy.Abs,
     sigmoid,
+    sympy.cot,
+    sympy.sec,
+    sympy.csc,
+    sympy.acos,
+    sympy.acot,
+    sympy.asec,
+    sympy.cosh,
+    sympy.asinh,
+    sympy.acosh,
+    sympy.atanh,
+    sympy.sech,
+    lambda a: sympy.log(a, 2),
 ]
 
 leaves = st.sampled_from([x, x, x, y, sympy.Integer(2), sympy.Integer(3), sympy.Rational(1, 2)])
