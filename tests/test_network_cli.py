@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -149,3 +150,18 @@ def test_cli_defaults_mirror_the_library():
     assert cli_network.DEFAULT_LR == DEFAULT_LR
     assert cli_network.DEFAULT_STEPS == training.DEFAULT_STEPS
     assert cli_network.DEFAULT_SEED == training.DEFAULT_SEED
+
+
+def test_rich_view_fits_a_fixed_width_console():
+    from rich.console import Console
+
+    from chainrule.render import network as doc
+    from chainrule.render import network_terminal
+
+    console = Console(width=80, color_system=None, record=True, file=io.StringIO())
+    result = backprop(Network(cost="cross-entropy"))
+    console.print(network_terminal.renderable(doc.backprop_view(result)))
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "δ₂ reused, not recomputed" in text
+    assert not any(line.endswith(" ") for line in text.splitlines() if "─" not in line)

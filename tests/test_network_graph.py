@@ -61,3 +61,32 @@ def test_cli_graph_formats():
     assert {"nodes", "edges"} <= set(data)
     bad = runner.invoke(app, ["network", "--graph", "--format", "latex"])
     assert bad.exit_code == 2 and "dot" in bad.stderr
+
+
+GRAPH_TEXT = """\
+The computational graph: read down for the forward pass; multiply the labels from J
+back up to a parameter for its gradient (backpropagation).
+
+  x
+  │  ∂z₁/∂x = w₁
+  ▼
+  z₁ = b₁ + w₁·x    ◀── w₁   ∂z₁/∂w₁ = x
+  │                 ◀── b₁   ∂z₁/∂b₁ = 1
+  │  ∂a₁/∂z₁ = σ(z₁)·(1 − σ(z₁))
+  ▼
+  a₁ = σ(z₁)
+  │  ∂z₂/∂a₁ = w₂
+  ▼
+  z₂ = a₁·w₂ + b₂   ◀── w₂   ∂z₂/∂w₂ = a₁
+  │                 ◀── b₂   ∂z₂/∂b₂ = 1
+  │  ∂ŷ/∂z₂ = σ(z₂)·(1 − σ(z₂))
+  ▼
+  ŷ = σ(z₂)
+  │  ∂J/∂ŷ = ŷ − y
+  ▼
+  J = (y − ŷ)²/2    ◀── y   ∂J/∂y = y − ŷ
+"""
+
+
+def test_text_drawing_exactly():
+    assert network_graph.text(graph(Network())) == GRAPH_TEXT

@@ -83,7 +83,8 @@ def network(
         str | None,
         typer.Option(
             help="Evaluate at a point, e.g. x=0.5,y=1,w1=0.3 (the rest from the defaults): "
-            "each link's value, a central finite difference, one gradient-descent step.",
+            "each link's value, a central finite difference, one gradient-descent step. "
+            "With --train: the sample and any starting values.",
         ),
     ] = None,
     lr: Annotated[
