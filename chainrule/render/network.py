@@ -8,68 +8,30 @@ differentiates or simplifies: every formula comes from the ``Backprop`` and ``Ev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import sympy
 
 from chainrule.network.backprop import Backprop, Delta, Factor, Gradient
 from chainrule.network.model import YHAT, J, Network
 from chainrule.network.numbers import Evaluation
 from chainrule.render import wording
+from chainrule.render.network_blocks import (  # noqa: F401 - formats read these from here too
+    Apply,
+    Block,
+    Check,
+    Derivation,
+    Equation,
+    Heading,
+    Number,
+    Para,
+    Partial,
+    Plot,
+    Product,
+    Raw,
+    Table,
+    Term,
+    Update,
+)
 from chainrule.steps import Explanation
-
-# -- terms: math that is not one SymPy expression ---------------------------------------------
-
-
-@dataclass(frozen=True)
-class Partial:
-    """∂of/∂wrt, a link's name in Leibniz form."""
-
-    of: sympy.Symbol
-    wrt: sympy.Symbol
-
-
-@dataclass(frozen=True)
-class Product:
-    """Terms multiplied in the order given (SymPy would reorder a Mul): ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂w₂."""
-
-    items: tuple
-    spaced: bool = False  # " · " between Leibniz names, "·" between formulas
-
-
-@dataclass(frozen=True)
-class Number:
-    """A float shown to a fixed number of significant digits."""
-
-    value: float
-
-
-@dataclass(frozen=True)
-class Apply:
-    """∂/∂wrt (expression), unevaluated: the question a link answers."""
-
-    expression: sympy.Expr
-    wrt: sympy.Symbol
-
-
-@dataclass(frozen=True)
-class Update:
-    """θ − η·g with the numbers filled in."""
-
-    current: float
-    lr: float
-    gradient: float
-
-
-@dataclass(frozen=True)
-class Raw:
-    """Fixed math that is not a SymPy expression, given in both notations."""
-
-    unicode: str
-    latex: str
-
-
-Term = sympy.Basic | Partial | Product | Number | Apply | Update | Raw
 
 _DELTA = sympy.Symbol("delta")
 _ETA = sympy.Symbol("eta")
@@ -78,65 +40,6 @@ _Z_K = sympy.Symbol("z_k")
 _UPDATE_RULE = Raw(
     "θ ← θ − η·∂J/∂θ", r"\theta \leftarrow \theta - \eta \, \frac{\partial J}{\partial \theta}"
 )
-
-# -- blocks ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A section title: words with inline math, like ``Para``."""
-
-    parts: tuple
-
-
-@dataclass(frozen=True)
-class Para:
-    """A sentence: words (str) with inline math (Terms) between them."""
-
-    parts: tuple
-
-
-@dataclass(frozen=True)
-class Equation:
-    """sides[0] = sides[1] = …, with an optional comment (words and inline math) after it."""
-
-    sides: tuple
-    note: tuple = ()
-
-
-@dataclass(frozen=True)
-class Derivation:
-    """How the explainer derived one link: the format lays out the explanation's steps."""
-
-    name: Partial
-    explanation: Explanation
-
-
-@dataclass(frozen=True)
-class Table:
-    headers: tuple
-    rows: tuple[tuple, ...]
-
-
-@dataclass(frozen=True)
-class Check:
-    """A verdict line (words and inline math): ✓ when ``ok``, – when nothing was checked."""
-
-    ok: bool
-    parts: tuple
-    skipped: bool = False
-
-
-@dataclass(frozen=True)
-class Plot:
-    """A curve to draw: ``values`` over ``steps`` (J over gradient-descent steps)."""
-
-    values: tuple[float, ...]
-    steps: tuple[int, ...]
-    label: str
-
-
-Block = Heading | Para | Equation | Derivation | Table | Check | Plot
 
 
 def partial(f: Factor) -> Partial:
@@ -159,7 +62,7 @@ def _variables(network: Network) -> tuple:
     return tuple(_listing(list(network.inputs)))
 
 
-def network_blocks(network: Network) -> list[Block]:
+def equations_section(network: Network) -> list[Block]:
     blocks: list[Block] = [Heading(_title(network))]
     blocks += [Equation((e.lhs, e.rhs)) for e in network.equations]
     return blocks
@@ -260,7 +163,7 @@ def gradient_view(result: Backprop, param: str, at: Evaluation | None = None) ->
     network = result.network
     g = result.gradient(param)
     p = g.param
-    blocks = network_blocks(network)
+    blocks = equations_section(network)
 
     path = [f.of for f in reversed(g.chain[1:])]
     blocks.append(Heading(("The chain rule for ", Partial(J, p))))
@@ -403,7 +306,7 @@ def _update(values, at: Evaluation) -> list[Block]:
 def backprop_view(result: Backprop, at: Evaluation | None = None) -> list[Block]:
     """Every gradient from δk = ∂J/∂zk, computed once per node and passed back."""
     network = result.network
-    blocks = network_blocks(network)
+    blocks = equations_section(network)
     blocks.append(Heading(("Backpropagation: each ", _DELTA, " computed once, then reused")))
     blocks.append(
         Para(

@@ -12,7 +12,7 @@ import re
 
 import sympy
 
-from chainrule.render import network as doc
+from chainrule.render import network_blocks as doc
 from chainrule.render import notation
 from chainrule.render.base import Renderer
 from chainrule.render.latex import LatexMath, text

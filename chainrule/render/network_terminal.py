@@ -18,7 +18,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from chainrule.render import network as doc
+from chainrule.render import network_blocks as doc
 from chainrule.render import network_text as plain
 
 _HEADING = "bold cyan"

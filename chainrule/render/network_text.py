@@ -10,7 +10,7 @@ import textwrap
 
 import sympy
 
-from chainrule.render import network as doc
+from chainrule.render import network_blocks as doc
 from chainrule.render.base import Math, Renderer
 from chainrule.render.text import equation_lines, step_heading
 

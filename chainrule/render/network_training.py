@@ -8,7 +8,8 @@ from pathlib import Path
 
 from chainrule.network.model import J, NetworkError
 from chainrule.network.training import INIT_RANGE, TrainingRun
-from chainrule.render.network import Block, Heading, Number, Para, Plot, Table, network_blocks
+from chainrule.render.network import equations_section
+from chainrule.render.network_blocks import Block, Heading, Number, Para, Plot, Table
 
 #: Wider than this many parameters, the table shows J alone (the rest is in --format json).
 TABLE_PARAMS = 6
@@ -16,7 +17,7 @@ TABLE_PARAMS = 6
 
 def training_view(run: TrainingRun) -> list[Block]:
     network = run.network
-    blocks = network_blocks(network)
+    blocks = equations_section(network)
     blocks.append(Heading(("Gradient descent",)))
     if len(run.data) == 1:
         ((x, y),) = run.data
