@@ -96,9 +96,7 @@ def renderable(blocks: list[doc.Block]) -> RenderableType:
         elif isinstance(block, doc.Equation):
             out.append(_equation(block))
         elif isinstance(block, doc.Derivation):
-            out.append(
-                Padding(_Flow(lambda w, b=block: plain.derivation_lines(b, w), _NOTE), (0, 0, 0, 6))
-            )
+            out.append(_Flow(lambda w, b=block: plain.derivation_lines(b, w), _NOTE, indent=6))
         elif isinstance(block, doc.Table):
             out.append(_table(block))
         elif isinstance(block, doc.Plot):
