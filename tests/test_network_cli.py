@@ -161,6 +161,7 @@ def test_rich_view_fits_a_fixed_width_console():
     console = Console(width=80, color_system=None, record=True, file=io.StringIO())
     result = backprop(Network(cost="cross-entropy"))
     console.print(network_terminal.renderable(doc.backprop_view(result)))
+    console.print(network_terminal.renderable(doc.gradient_view(result, "w1")))
     text = console.export_text()
     assert max(len(line) for line in text.splitlines()) <= 80
     assert "δ₂ reused, not recomputed" in text
