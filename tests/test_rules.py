@@ -96,7 +96,7 @@ ROOTS = [
     (x * sin(x) * exp(x), "product", s.ProductStep),
     (sin(x) / x, "quotient", s.QuotientStep),
     ((x + 1) / (x - 1), "quotient", s.QuotientStep),
-    (1 / (x * sin(x)), "quotient", s.QuotientStep),
+    (1 / (x * sin(x)), "chain", s.ChainStep),
     (exp(x), "exponential", s.ExponentialStep),
     (2**x, "exponential", s.ExponentialStep),
     (log(x), "logarithm", s.LogarithmStep),
@@ -228,6 +228,15 @@ def test_lone_reciprocal_is_the_power_rule_not_the_quotient_rule():
     assert (step.constant, step.factor) == (2, 1 / x)
     assert isinstance(step.substeps[0], s.PowerStep)
     assert step.derivative == -2 / x**2
+
+
+def test_reciprocal_of_a_product_is_a_power_of_minus_one():
+    step = derive(1 / (x * sin(x)), x)
+    assert (step.outer, step.inner) == (step.u**-1, x * sin(x))
+    assert isinstance(step.outer_step, s.PowerStep)
+    assert isinstance(step.inner_step, s.ProductStep)
+    # f′(g)·g′ = −1/g² · (x cos x + sin x)
+    assert step.derivative == -1 / (x * sin(x)) ** 2 * (x * cos(x) + sin(x))
 
 
 def test_quotient_as_written():

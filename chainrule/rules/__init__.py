@@ -89,8 +89,9 @@ def product_or_quotient(d: Deriver, expr: sympy.Mul) -> Step:
     """A product as the learner wrote it: c·u, log_b u, u/v or u·v·w.
 
     SymPy stores u/v as u·v⁻¹; factors with a negative exponent are read back as the
-    denominator. A lone reciprocal c/v stays c·v⁻¹ (constant multiple and power rule), the
-    way textbooks differentiate 1/x, because the quotient rule's u′·v term would be zero.
+    denominator. A reciprocal c/v stays c·v⁻¹ (constant multiple, then the power rule, through
+    the chain rule if v is not the variable itself), the way textbooks differentiate 1/x,
+    since the quotient rule's u′·v term would be zero.
     """
     factors = expr.as_ordered_factors()
     constants = [f for f in factors if not d.depends(f)]
@@ -116,6 +117,9 @@ def product_or_quotient(d: Deriver, expr: sympy.Mul) -> Step:
     denominator = [_denominator(f) for f in varying if _denominator(f) is not None]
     if not denominator:
         return combining.product(d, expr, varying)
+    if not numerator:
+        # 1/(u·v), like 1/x: the reciprocal (u·v)⁻¹, by the chain rule with u⁻¹ outside.
+        return combining.chain(d, expr, sympy.Mul(*denominator), partial(table.power, n=-1))
     return combining.quotient(d, expr, sympy.Mul(*numerator), sympy.Mul(*denominator))
 
 
