@@ -100,18 +100,17 @@ def choose_variable(expr: sympy.Expr, wrt: str | sympy.Symbol | None = None) -> 
 
 def _depth(expr: sympy.Basic) -> int:
     """Nesting depth, without recursion (this is what guards the recursion)."""
-    depth, level = 0, [expr]
-    seen: set[sympy.Basic] = set()
-    while level:
-        depth += 1
-        nxt = []
-        for node in level:
-            for arg in node.args:
-                if arg not in seen:
-                    seen.add(arg)
-                    nxt.append(arg)
-        level = nxt
-    return depth
+    height: dict[sympy.Basic, int] = {}
+    stack = [expr]
+    while stack:
+        node = stack[-1]
+        waiting = [arg for arg in node.args if arg not in height]
+        if waiting:
+            stack.extend(waiting)
+        else:
+            stack.pop()
+            height[node] = 1 + max((height[arg] for arg in node.args), default=0)
+    return height[expr]
 
 
 @contextmanager
