@@ -160,7 +160,7 @@ TABLE = [
     (sech(x), -sech(x) * tanh(x)),
     (csch(x), -csch(x) * coth(x)),
     (asinh(x), 1 / sqrt(x**2 + 1)),
-    (acosh(x), 1 / sqrt(x**2 - 1)),
+    (acosh(x), 1 / (sqrt(x - 1) * sqrt(x + 1))),
     (atanh(x), 1 / (1 - x**2)),
     (acoth(x), 1 / (1 - x**2)),
     (asech(x), -1 / (x * sqrt(1 - x**2))),

@@ -79,8 +79,9 @@ ENTRIES: dict[type, tuple[type[TableStep], Derivative]] = {
     sech: (HyperbolicStep, lambda u: -sech(u) * tanh(u)),
     csch: (HyperbolicStep, lambda u: -csch(u) * coth(u)),
     asinh: (HyperbolicStep, lambda u: 1 / sqrt(u**2 + 1)),
-    # √(u² − 1): real domain u > 1, where acosh is real.
-    acosh: (HyperbolicStep, lambda u: 1 / sqrt(u**2 - 1)),
+    # √(u − 1)·√(u + 1), which is √(u² − 1) where acosh is real (u > 1); for u < −1 only the
+    # split form is the derivative of SymPy's (complex) acosh, so checks off the domain agree.
+    acosh: (HyperbolicStep, lambda u: 1 / (sqrt(u - 1) * sqrt(u + 1))),
     atanh: (HyperbolicStep, lambda u: 1 / (1 - u**2)),
     acoth: (HyperbolicStep, lambda u: 1 / (1 - u**2)),
     asech: (HyperbolicStep, lambda u: -1 / (u * sqrt(1 - u**2))),

@@ -18,7 +18,7 @@ from sympy.core.function import AppliedUndef
 from chainrule.functions import sigmoid
 
 #: Candidate points tried per comparison, and agreeing real points that settle it.
-CANDIDATES = 12
+CANDIDATES = 16
 ENOUGH = 3
 #: Relative tolerance of a numeric agreement; values beyond LARGE are too near overflow to judge.
 TOLERANCE = 1e-7
@@ -65,9 +65,11 @@ class Points:
         values = self._values.get(name)
         if values is None:
             rng = random.Random(f"chainrule:{name}")
-            # Mostly moderate magnitudes, both signs, a few beyond 1 (for acosh, asec, …).
+            # Mostly moderate magnitudes, both signs; some beyond 1 and some far out, so that
+            # functions real only there (acosh(x − 5), asec) still get real points.
+            ranges = ((0.1, 1.0), (0.1, 1.0), (1.05, 3.0), (3.0, 60.0))
             values = [
-                rng.choice((-1, 1)) * rng.uniform(*((0.1, 1.0) if k % 3 else (1.05, 3.0)))
+                rng.choice((-1, 1)) * rng.uniform(*ranges[k % len(ranges)])
                 for k in range(CANDIDATES)
             ]
             self._values[name] = values
