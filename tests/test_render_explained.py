@@ -131,3 +131,10 @@ def test_a_long_answer_wraps_under_its_label():
     assert answer[0].startswith("  Result: d/dx")
     assert answer[1].startswith("            = ")
     assert text.count("Result:") == 1
+
+
+def test_a_fraction_after_d_dx_is_bracketed_on_one_line():
+    ex = explain("1/(x^2+1)")
+    assert "d/dx (1/(x² + 1)) = " in render(ex, "text")
+    assert "d/du (1/u) = −1/u²" in render(ex, "text")
+    assert r"\frac{d}{du} \frac{1}{u}" in render(ex, "latex")  # \frac needs no brackets

@@ -53,6 +53,9 @@ class LatexMath(Math):
     def call(self, name: str, argument: str) -> str:
         return f"{name}({argument})"
 
+    def _slashed(self, text: str) -> bool:
+        return False
+
     def _compound(self, text: str) -> bool:
         # A \frac is visibly one factor on its own; only a product inside a product needs brackets.
         return r"\cdot" in text

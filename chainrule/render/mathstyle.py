@@ -38,9 +38,13 @@ class Math:
         return f"({text})"
 
     def derivative_of(self, expr: sympy.Basic, variable: sympy.Symbol, partial: bool) -> str:
-        """d/dx applied to expr: d/dx ln(x), d/dx (cos(x) + 2)."""
+        """d/dx applied to expr: d/dx ln(x), d/dx (cos(x) + 2), d/dx (1/u)."""
         text = self.expr(expr)
-        if precedence(expr) < PRECEDENCE["Pow"] or text.startswith(("−", "-")):
+        if (
+            precedence(expr) < PRECEDENCE["Pow"]
+            or text.startswith(("−", "-"))
+            or self._slashed(text)
+        ):
             text = self.group(text)
         return f"{self.d(variable, partial)} {text}"
 
@@ -56,6 +60,10 @@ class Math:
         if strict and isinstance(expr, sympy.Mul | sympy.Pow) and self._compound(text):
             return self.group(text)
         return text
+
+    def _slashed(self, text: str) -> bool:
+        # On one line, d/dx 1/u could be read as (d/dx 1)/u; LaTeX's \frac cannot be misread.
+        return "/" in text
 
     def _compound(self, text: str) -> bool:
         return self.times.strip() in text or "/" in text
