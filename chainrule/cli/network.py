@@ -159,41 +159,34 @@ def _run(*, param, cost, activation, layers, at, lr, train, steps, data, seed, p
     if plot is not None and not train:
         raise NetworkError("--plot draws the training curve: add --train")
     if train:
-        return _train(net, given, lr, steps, data, seed, plot, fmt)
-    if graph:
-        return _graph(net, fmt)
+        run = _train(net, given, lr, steps, data, seed)
+        if plot is not None:
+            from chainrule.render.network_training import write_png
 
+            write_png(run, plot)
+            typer.echo(f"J over the steps written to {plot}", err=True)
+        return _show(run, fmt)
+    if graph:
+        from chainrule.network.graph import graph as computational_graph
+
+        if fmt == "latex":
+            raise NetworkError("--graph has no LaTeX form: use --format dot and Graphviz")
+        return _show(computational_graph(net), fmt)
     wanted = None if param == "all" else [net.param(param).name]
     result = backprop(net, wanted)
     numbers = evaluate(result, given, lr=lr) if at is not None else None
-    if fmt == "json":
-        from chainrule.render import network_json
-
-        return network_json.render(result, numbers)
-
-    from chainrule.render import network as doc
-
-    if param == "all":
-        blocks = doc.backprop_view(result, numbers)
-    else:
-        blocks = doc.gradient_view(result, param, numbers)
-    return _blocks(blocks, fmt)
+    return _show(result, fmt, param=param, at=numbers)
 
 
-def _blocks(blocks, fmt: str) -> str | None:
-    if fmt == "text":
-        from chainrule.render import network_text
+def _show(obj, fmt: str, **view) -> str | None:
+    """The rich view goes straight to the terminal (its width, its colours); the rest is text."""
+    from chainrule.render import network_formats
 
-        return network_text.render(blocks, _width())
-    if fmt in ("latex", "markdown"):
-        from chainrule.render import network_latex
-
-        return getattr(network_latex, fmt)(blocks)
+    if fmt != "rich":
+        return network_formats.render(obj, fmt, width=_width(), **view)
     from rich.console import Console
 
-    from chainrule.render import network_terminal
-
-    Console(highlight=False).print(network_terminal.renderable(blocks))
+    Console(highlight=False).print(network_formats.renderable(obj, **view))
     return None
 
 
@@ -203,7 +196,7 @@ def _width() -> int:
     return min(shutil.get_terminal_size((80, 24)).columns, 100)
 
 
-def _train(net, given, lr, steps, data, seed, plot, fmt):
+def _train(net, given, lr, steps, data, seed):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -221,7 +214,7 @@ def _train(net, given, lr, steps, data, seed, plot, fmt):
         disable=not console.is_terminal,
     ) as progress:
         task = progress.add_task("train", total=steps)
-        run = train(
+        return train(
             net,
             rows,
             given=given,
@@ -230,39 +223,3 @@ def _train(net, given, lr, steps, data, seed, plot, fmt):
             seed=seed,
             on_step=lambda i: progress.update(task, completed=i),
         )
-    if plot is not None:
-        from chainrule.render.network_training import write_png
-
-        write_png(run, plot)
-    if fmt == "json":
-        from chainrule.render import network_json
-
-        return network_json.render_training(run)
-    from chainrule.render.network_training import training_view
-
-    out = _blocks(training_view(run), fmt)
-    if plot is not None:
-        typer.echo(f"J over the steps written to {plot}", err=True)
-    return out
-
-
-def _graph(net, fmt):
-    from chainrule.network import NetworkError
-    from chainrule.network.graph import graph
-    from chainrule.render import network_graph
-
-    g = graph(net)
-    if fmt == "dot":
-        return network_graph.dot(g)
-    if fmt == "json":
-        return network_graph.render_json(g)
-    if fmt == "text":
-        return network_graph.text(g)
-    if fmt == "markdown":
-        return "```text\n" + network_graph.text(g) + "```\n"
-    if fmt == "latex":
-        raise NetworkError("--graph has no LaTeX form: use --format dot and Graphviz")
-    from rich.console import Console
-
-    Console(highlight=False).print(network_graph.renderable(g))
-    return None

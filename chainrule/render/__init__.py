@@ -19,13 +19,26 @@ if TYPE_CHECKING:  # pragma: no cover
 FORMATS = ("rich", "text", "latex", "markdown", "json")
 
 
-def render(obj: Explanation | Step, format: str = "text", *, width: int = 80) -> str:
+def render(obj: Explanation | Step, format: str = "text", *, width: int = 80, **view) -> str:
     """``obj`` (an Explanation or one Step) as a string in ``format``.
 
     "rich" is the terminal view with ANSI styles, "text" the same story without them; ``width``
     is the line width those two wrap to. "latex" is an amsmath ``align*`` fragment, "markdown"
     uses $…$ math, "json" is the documented contract (see ``render.jsondata``).
+
+    Network results (``Backprop``, ``TrainingRun``, ``Graph``) render too, taking the view
+    options ``param`` and ``at`` of ``render.network_formats.render``.
     """
+    from chainrule.steps import Explanation, Step
+
+    if not isinstance(obj, Explanation | Step):
+        from chainrule.render import network_formats
+
+        if not isinstance(obj, network_formats.results()):
+            raise TypeError(f"cannot render a {type(obj).__name__}: explain() or a network result")
+        return network_formats.render(obj, format, width=width, **view)
+    if view:
+        raise TypeError(f"unexpected options for an explanation: {', '.join(view)}")
     # Imported here so that picking one format does not load the others (rich is slow to import).
     if format == "rich":
         from chainrule.render import terminal
