@@ -27,7 +27,7 @@ def test_w2_text_view_tells_the_whole_story():
     result = run("--param", "w2", "--format", "text")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "z₁ = b₁ + w₁·x" in out  # the equations
+    assert "z₁ = w₁·x + b₁" in out  # the equations
     assert "∂J/∂w₂ = ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂w₂" in out  # the chain, Leibniz form
     assert "Chain rule" in out and "Sigmoid" in out  # the explainer's steps for the links
     assert "(ŷ − y)·σ(z₂)·(1 − σ(z₂))·a₁" in out  # the product in the intermediates

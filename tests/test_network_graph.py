@@ -70,7 +70,7 @@ back up to a parameter for its gradient (backpropagation).
   x
   │  ∂z₁/∂x = w₁
   ▼
-  z₁ = b₁ + w₁·x    ◀── w₁   ∂z₁/∂w₁ = x
+  z₁ = w₁·x + b₁    ◀── w₁   ∂z₁/∂w₁ = x
   │                 ◀── b₁   ∂z₁/∂b₁ = 1
   │  ∂a₁/∂z₁ = σ(z₁)·(1 − σ(z₁))
   ▼

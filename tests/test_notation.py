@@ -41,6 +41,8 @@ f, g = sp.Function("f"), sp.Function("g")
         ((yhat - y) * a1, "a₁·(ŷ − y)"),
         ((yhat - y) * a1 * sigmoid(z2) * (1 - sigmoid(z2)), "a₁·σ(z₂)·(1 − σ(z₂))·(ŷ − y)"),
         (-x + 1, "1 − x"),
+        (sp.Symbol("w1") * x + sp.Symbol("b1"), "w₁·x + b₁"),
+        (x**2 + 2 * x + 1, "x² + 2x + 1"),
         (-x - 1, "−x − 1"),
         (sp.diff(f(g(x)), x), "f′(g(x))·g′(x)"),
         (sp.Subs(sp.Derivative(f(u), u), u, g(x)), "f′(g(x))"),

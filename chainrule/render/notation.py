@@ -56,11 +56,13 @@ def _derivative_of_undefined(expr: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr] 
     return None
 
 
-def _positive_first(terms: list[sympy.Expr]) -> list[sympy.Expr]:
-    """SymPy's term order, except that a sum starts with a positive term when it has one.
+def _reading_order(terms: list[sympy.Expr]) -> list[sympy.Expr]:
+    """SymPy's term order, adjusted to the way a learner writes a sum (the sum is unchanged).
 
-    SymPy prints −y + ŷ where a learner writes ŷ − y; the sum is the same either way.
+    Terms with more distinct symbols come first (w₁·x + b₁, not b₁ + w₁·x), and the sum starts
+    with a positive term when it has one (ŷ − y, not −y + ŷ).
     """
+    terms = sorted(terms, key=lambda term: -len(term.free_symbols))  # stable
     if terms and terms[0].could_extract_minus_sign():
         for i, term in enumerate(terms):
             if not term.could_extract_minus_sign():
@@ -92,7 +94,7 @@ class _UnicodePrinter(StrPrinter):
     printmethod = "_chainrule_unicode"
 
     def _as_ordered_terms(self, expr, order=None):
-        return _positive_first(super()._as_ordered_terms(expr, order=order))
+        return _reading_order(super()._as_ordered_terms(expr, order=order))
 
     def _print_Mul(self, expr):
         if isinstance(expr, _FactorsAsGiven):
@@ -194,7 +196,7 @@ class _LatexPrinter(LatexPrinter):
         super().__init__({"ln_notation": True, "mul_symbol": "dot", "inv_trig_style": "full"})
 
     def _as_ordered_terms(self, expr, order=None):
-        return _positive_first(super()._as_ordered_terms(expr, order=order))
+        return _reading_order(super()._as_ordered_terms(expr, order=order))
 
     def _print_Derivative(self, expr):
         found = _derivative_of_undefined(expr)
