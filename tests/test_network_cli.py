@@ -31,7 +31,7 @@ def test_w2_text_view_tells_the_whole_story():
     assert "∂J/∂w₂ = ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂w₂" in out  # the chain, Leibniz form
     assert "Chain rule" in out and "Sigmoid" in out  # the explainer's steps for the links
     assert "(ŷ − y)·σ(z₂)·(1 − σ(z₂))·a₁" in out  # the product in the intermediates
-    assert "σ(b₂ + w₂·σ(b₁ + w₁·x))" in out  # expanded in x, y and the parameters
+    assert "σ(w₂·σ(w₁·x + b₁) + b₂)" in out  # expanded in x, y and the parameters
     assert "✓ equals sympy.diff(J, w₂)" in out
     assert max(len(line) for line in out.splitlines()) <= 80
 
