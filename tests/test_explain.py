@@ -366,3 +366,12 @@ def test_recursion_limit_is_restored():
         expr = sin(expr)
     explain(expr)
     assert sys.getrecursionlimit() == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["asec(sqrt(y))", "acsc(sqrt(t))", "acosh(sqrt(x))", "sqrt(ln(x) - 1)", "asec(x^2 + 1)"],
+)
+def test_verified_where_the_expression_is_real_only_beyond_one(text):
+    # Found by hypothesis: asec(√y) is real only for y > 1, which few random points reach.
+    assert explain(text).verification.ok

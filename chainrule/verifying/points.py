@@ -17,8 +17,11 @@ from sympy.core.function import AppliedUndef
 
 from chainrule.functions import sigmoid
 
-#: Candidate points tried per comparison, and agreeing real points that settle it.
-CANDIDATES = 16
+#: Candidate points tried per comparison, and agreeing real points that settle it. The last
+#: EXTRA candidates are all beyond 1 and positive: they are reached only when the first ones
+#: found too few real values (asec(√y) is real only for y > 1).
+CANDIDATES = 24
+EXTRA = 8
 ENOUGH = 3
 #: Relative tolerance of a numeric agreement; values beyond LARGE are too near overflow to judge.
 TOLERANCE = 1e-7
@@ -70,8 +73,9 @@ class Points:
             ranges = ((0.1, 1.0), (0.1, 1.0), (1.05, 3.0), (3.0, 60.0))
             values = [
                 rng.choice((-1, 1)) * rng.uniform(*ranges[k % len(ranges)])
-                for k in range(CANDIDATES)
+                for k in range(CANDIDATES - EXTRA)
             ]
+            values += [rng.uniform(*ranges[2 + k % 2]) for k in range(EXTRA)]
             self._values[name] = values
         return values[i]
 
