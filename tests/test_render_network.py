@@ -59,3 +59,12 @@ def test_what_is_not_a_result_is_refused():
         from chainrule import explain
 
         render(explain("x^2"), "text", param="w2")
+
+
+def test_results_render_themselves_in_rich():
+    from rich.console import Console
+
+    for obj in (backprop(Network(), ["w2"]), graph(Network()), train(Network(), steps=5)):
+        console = Console(width=80, record=True, color_system=None)
+        console.print(obj)
+        assert "J" in console.export_text()

@@ -112,6 +112,11 @@ class Backprop:
     deltas: tuple[Delta, ...]
     gradients: tuple[Gradient, ...]
 
+    def __rich__(self):
+        from chainrule.render import network_formats
+
+        return network_formats.renderable(self)
+
     def delta(self, k: int) -> Delta:
         for d in self.deltas:
             if d.index == k:

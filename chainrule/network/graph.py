@@ -40,6 +40,11 @@ class Graph:
     nodes: tuple[Node, ...]  # the main chain x, z1, a1, …, ŷ, J, then y and the parameters
     edges: tuple[Edge, ...]  # the main chain's edges first, in forward order
 
+    def __rich__(self):
+        from chainrule.render import network_formats
+
+        return network_formats.renderable(self)
+
     @property
     def chain(self) -> tuple[Node, ...]:
         """x → z1 → a1 → … → ŷ → J."""

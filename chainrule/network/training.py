@@ -56,6 +56,11 @@ class TrainingRun:
     costs: tuple[float, ...]  # J before each step, then after the last: steps + 1 values
     records: tuple[Record, ...]
 
+    def __rich__(self):
+        from chainrule.render import network_formats
+
+        return network_formats.renderable(self)
+
     @property
     def start(self) -> Record:
         return self.records[0]

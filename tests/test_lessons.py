@@ -1,0 +1,62 @@
+"""The lesson scripts run from start to end and show what the library computes."""
+
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from chainrule import explain
+from chainrule.network import Network, backprop
+from chainrule.render.notation import unicode
+
+LESSONS = pathlib.Path(__file__).parent.parent / "lessons"
+
+
+def run(name: str) -> str:
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    done = subprocess.run(
+        [sys.executable, str(LESSONS / name)], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return done.stdout
+
+
+def test_every_lesson_is_tested():
+    assert sorted(p.name for p in LESSONS.glob("*.py")) == sorted(LESSON_CHECKS)
+
+
+def _chain_rule(out: str) -> None:
+    h = explain("log(2 + cos(x))")
+    assert f"f(u) = {unicode(h.root.outer)}" in out
+    assert f"du/dx = {unicode(h.root.inner_derivative)}" in out
+    assert unicode(h.derivative) in out
+
+
+def _network_gradient(out: str) -> None:
+    w2 = backprop(Network(), ["w2"]).gradient("w2")
+    assert "∂J/∂w₂ = ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂w₂" in out
+    assert f"∂J/∂w₂ = {unicode(w2.gradient)}" in out
+    assert "finite difference" in out and "w₂ ← w₂ − η·∂J/∂w₂" in out
+
+
+def _backpropagation(out: str) -> None:
+    result = backprop(Network())
+    assert f"δ₂ = {unicode(result.deltas[0].expression)}" in out
+    chains, shared = result.multiplications
+    assert f"takes {chains} products" in out and f"takes {shared}" in out
+    assert "J fell from" in out
+
+
+LESSON_CHECKS = {
+    "01_chain_rule.py": _chain_rule,
+    "02_network_gradient.py": _network_gradient,
+    "03_backpropagation.py": _backpropagation,
+}
+
+
+@pytest.mark.parametrize("name", sorted(LESSON_CHECKS))
+def test_lesson_runs_and_shows_the_computed_math(name):
+    LESSON_CHECKS[name](run(name))
