@@ -77,8 +77,9 @@ def choose_variable(expr: sympy.Expr, wrt: str | sympy.Symbol | None = None) -> 
             # d/dx c = 0: a constant still has a derivative, with respect to anything.
             return sympy.Symbol("x")
         raise VariableError(
-            f"{expr} has several variables ({names}) and none is x: "
-            f"say which one to differentiate by, e.g. wrt={sorted(symbols)[0]!r}"
+            f"{expr} has several variables ({names}) and none is x: say which one to "
+            f"differentiate by (--wrt {min(symbols)} on the command line, "
+            f"wrt={min(symbols)!r} in Python)"
         )
     if isinstance(wrt, sympy.Symbol):
         name = wrt.name
