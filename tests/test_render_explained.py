@@ -56,6 +56,9 @@ ESSENTIALS = [
     ("x^x", None, ["Logarithmic differentiation", "ln y = x·ln(x)"]),
     ("x^3 sin(x)", None, ["Product rule", "(uv)′ = u′v + uv′"]),
     ("f(g(x))", None, ["f′(g(x))·g′(x)", "f is not given"]),
+    # f′ at an inner function that is neither a symbol nor an undefined function
+    ("f(2x)", None, ["d/dx f(2x) = f′(2x)·2 = 2f′(2x)", "f is not given"]),
+    ("f(x^2 + 1)", None, ["f′(x² + 1)·2x"]),
 ]
 
 
@@ -75,6 +78,12 @@ def test_every_format_numbers_every_step(formula, wrt, phrases):
     assert f"{count}. " in render(ex, "text")
     assert f"{count}. **" in render(ex, "markdown")
     assert rf"\textbf{{{count}. " in render(ex, "latex")
+
+
+@pytest.mark.parametrize("format", FORMATS)
+@pytest.mark.parametrize(("formula", "wrt", "phrases"), ESSENTIALS)
+def test_every_format_renders_what_the_engine_builds(format, formula, wrt, phrases):
+    assert render(explain(formula, wrt=wrt), format)
 
 
 @pytest.mark.parametrize("format", FORMATS)

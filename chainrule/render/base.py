@@ -23,6 +23,7 @@ from chainrule import steps as s
 from chainrule.render import wording
 from chainrule.render.decomposition import Chain, Link, decompose
 from chainrule.render.mathstyle import Math
+from chainrule.rules.combining import at
 
 __all__ = ["Chain", "Line", "Link", "Math", "Renderer", "Story", "Visitor", "stack_room"]
 
@@ -268,9 +269,11 @@ class Renderer(Visitor):
     def _print_ChainStep(self, step):
         m = self.math
         # f′(g(x)): the outer derivative written at the inner function. An unevaluated
-        # substitution only rewrites the placeholder; the math is what the step holds.
+        # substitution only rewrites the placeholder; the math is what the step holds. The
+        # rules' own ``at`` keeps f′ of an undefined f as "f′ at g" (d f(2x)/d(2x) is no
+        # derivative SymPy can build).
         with sympy.evaluate(False):
-            at_inner = step.outer_derivative.xreplace({step.u: step.inner})
+            at_inner = at(step.outer_derivative, step.u, step.inner)
         middle = m.product(
             [m.factor(at_inner, strict=True), m.factor(step.inner_derivative, strict=True)]
         )
