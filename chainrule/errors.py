@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 
 class ChainruleError(ValueError):
     """Base of every error caused by what the user asked for (not by a bug in chainrule).
@@ -24,12 +26,23 @@ class ParseError(ChainruleError):
         super().__init__(message)
 
     def __str__(self) -> str:
-        # Tabs and other wide characters would shift the caret, so show each as one column.
+        # Tabs and other invisible characters would shift the caret, so show each as one space;
+        # the caret is then indented by the columns a terminal gives what comes before it.
         shown = "".join(ch if ch.isprintable() else " " for ch in self.text)
-        return f"{shown}\n{' ' * self.position}^ {self.message}"
+        indent = sum(_columns(ch) for ch in shown[: self.position])
+        if shown[self.position : self.position + 1] and not _columns(shown[self.position]):
+            indent = max(0, indent - 1)  # a combining mark sits on the character before it
+        return f"{shown}\n{' ' * indent}^ {self.message}"
 
     def __reduce__(self):
         return (type(self), (self.message, self.position, self.text))
+
+
+def _columns(ch: str) -> int:
+    """Terminal columns of one character: 2 for wide (CJK, fullwidth), 0 for combining marks."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 class VariableError(ChainruleError):

@@ -199,6 +199,12 @@ def test_unexpected_characters(text, position, message):
     ("(x^1000)^1000", 8, "exponent is too large"),
     ("x²⁰⁰⁰⁰", 1, "exponent is too large"),
     ("sin^100001 x", 0, "exponent is too large"),
+    ("2^2^1e9^pi", 3, "value is too large"),
+    ("pi^pi^pi^pi", 2, "value is too large"),
+    ("e^5000", 1, "value is too large"),
+    ("exp(exp(100))", 0, "value is too large"),
+    ("sinh(3000)", 0, "value is too large"),
+    ("(1+√2)^9999", 6, "too large"),
     ("10^999*10^999", 6, "more than 1000 digits"),
     ("1/10^999/10^9", 8, "more than 1000 digits"),
 )
@@ -213,6 +219,7 @@ def test_limits_allow_ordinary_large_numbers():
     assert parse("9" * 999) == 10**999 - 1
     assert parse("x^10000").as_base_exp()[1] == 10000
     assert parse("(" * 40 + "x" + ")" * 40).is_Symbol
+    assert "pi**(pi**pi)" in str(parse("pi^pi^pi + e^1000 + 1"))
 
 
 def test_error_shows_the_text_and_a_caret():
@@ -220,6 +227,19 @@ def test_error_shows_the_text_and_a_caret():
     assert str(error) == "log(2+cos(x)\n            ^ missing ')' to close the '(' at column 4"
     assert error.text == "log(2+cos(x)"
     assert isinstance(error, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("x\t+$", "x +$\n   ^"),
+        ("ｘ＋$", "ｘ＋$\n    ^"),
+        ("x\u0301+1", "x\u0301+1\n^"),
+        ("x\u200by", "x y\n ^"),
+    ],
+)
+def test_the_caret_sits_under_the_character_on_screen(text, shown):
+    assert str(refused(text)).startswith(shown + " ")
 
 
 def test_cli_prints_the_caret_to_stderr_and_exits_2():

@@ -142,5 +142,6 @@ def _normalise_char(ch: str, i: int, text: str) -> str:
 
 def _describe(ch: str) -> str:
     name = unicodedata.name(ch, "unnamed")
-    shown = f"{ch!r} " if ch.isprintable() and not ch.isspace() else ""
+    visible = ch.isprintable() and not ch.isspace() and unicodedata.category(ch)[0] != "M"
+    shown = f"{ch!r} " if visible else ""
     return f"{shown}(U+{ord(ch):04X} {name})"

@@ -40,6 +40,7 @@ class Guard:
         self._depth = 0
         # Subtrees already checked: each new node is walked only as far as its new parts.
         self._checked: set[sympy.Basic] = set()
+        self._sizes: dict[sympy.Basic, float] = {}
 
     @contextmanager
     def deeper(self, position: int) -> Iterator[None]:
@@ -94,8 +95,52 @@ class Guard:
                 )
             if node.is_Pow and node.exp.is_Rational:
                 self._check_exponent(node.exp, position)
+            if node.is_number and not node.is_Rational and self._size(node) > MAX_DIGITS:
+                raise ParseError(
+                    f"this value is too large to work with (the limit is 10^{MAX_DIGITS})",
+                    position,
+                    self._text,
+                )
             stack.extend(node.args)
         return expr
+
+    def _size(self, expr: sympy.Expr) -> float:
+        """An estimate of log10|value| of a constant expression, without computing the value.
+
+        Printing and numeric evaluation compute constants such as 2^(10^9^π) digit by digit, so
+        they must be refused like big integers. Only powers, exponentials and products grow fast.
+        """
+        if expr in self._sizes:
+            return self._sizes[expr]
+        if expr.is_Rational:
+            size = math.log10(max(abs(expr.p), 1)) - math.log10(expr.q)
+        elif expr.is_NumberSymbol:
+            size = math.log10(abs(float(expr)))
+        elif expr.is_Pow:
+            size = self._size(expr.base) * self._value(expr.exp)
+        elif isinstance(expr, sympy.exp | sympy.sinh | sympy.cosh):
+            size = abs(self._value(expr.args[0])) * math.log10(math.e)
+        elif expr.is_Mul:
+            size = sum(self._size(factor) for factor in expr.args)
+        elif expr.is_Add or isinstance(expr, sympy.Abs):
+            size = max(self._size(term) for term in expr.args) + math.log10(len(expr.args))
+        else:
+            # Functions that are bounded or grow slowly: sin, atan, log, σ …
+            size = 0.0
+        self._sizes[expr] = size
+        return size
+
+    def _value(self, expr: sympy.Expr) -> float:
+        """The value of a constant exponent as a float, infinite when it is too large for one."""
+        if expr.is_Rational:
+            return expr.p / expr.q if self._size(expr) < 300 else math.copysign(math.inf, expr.p)
+        if self._size(expr) > 300:
+            return math.inf
+        try:
+            # Safe to evaluate: every power inside is already known to be of modest size.
+            return abs(complex(expr.evalf(15)))
+        except (TypeError, ValueError, OverflowError):
+            return math.inf
 
     def _check_exponent(self, exponent: sympy.Rational, position: int) -> None:
         if abs(exponent.p) > MAX_EXPONENT or exponent.q > MAX_EXPONENT:
