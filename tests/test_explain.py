@@ -323,6 +323,18 @@ def test_huge_values_are_still_compared():
     assert not verify(_with(e.root, derivative=e.root.derivative * 1.001)).ok
 
 
+@pytest.mark.parametrize(
+    "text", ["(x+9)^120*sin(x)", "(x+100)^50*(x+1000)^50", "(x+1)^999*(x+2)^999"]
+)
+def test_values_past_the_machine_range_are_still_compared(text):
+    # 9¹²⁰ ≈ 10¹¹⁴ and 2⁹⁹⁹ ≈ 10³⁰⁰: at every sample point these are beyond what machine
+    # numbers compare safely (or represent at all), which once read as a failed check.
+    e = explain(text)
+    assert e.verification.ok, e.verification
+    assert not verify(_with(e.root, derivative=e.root.derivative * 1.001)).ok
+    assert not verify(e.root, final=e.derivative * 1.001).ok
+
+
 # -- text in, as the CLI passes it -----------------------------------------------------------------
 
 TEXTS = [

@@ -14,6 +14,8 @@ else *numerically* at random real points where the expression is real and both a
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 import sympy
@@ -29,7 +31,12 @@ from chainrule.steps import (
     SumStep,
     Verification,
 )
-from chainrule.verifying.points import Points, agree_at_points, derivatives_as_subs
+from chainrule.verifying.points import (
+    Points,
+    PrecisePoints,
+    agree_at_points,
+    derivatives_as_subs,
+)
 
 #: Derivatives up to this many nodes are compared symbolically with SymPy's, in full.
 SYMBOLIC_NODES = 400
@@ -142,6 +149,17 @@ class Checker:
     def __init__(self) -> None:
         self.used_numbers = False
         self.points = Points()
+        self._precise: PrecisePoints | None = None
+
+    def _agree_at_points(self, at: Callable[[Points, int], tuple[complex, ...]]) -> bool:
+        """``agree_at_points`` with machine numbers, and where they overflow (the values of
+        (x + 9)¹²⁰ at every point), again with mpmath's unbounded exponents."""
+        verdict = agree_at_points(lambda i: at(self.points, i))
+        if verdict is None:
+            if self._precise is None:
+                self._precise = PrecisePoints()
+            verdict = agree_at_points(lambda i: at(self._precise, i), large=math.inf)
+        return bool(verdict)
 
     def step_agrees(self, step: Step) -> bool:
         """Whether the step's derivative is ``sympy.diff`` of its expression (parts as given)."""
@@ -173,18 +191,18 @@ class Checker:
         # parts' values standing in for F and F′.
         self.used_numbers = True
 
-        def at(i: int) -> tuple[complex, complex, complex]:
+        def at(points: Points, i: int) -> tuple[complex, complex, complex]:
             given: dict[sympy.Basic, complex] = {}
             for f, part in zip(fs, parts, strict=True):
-                given[f] = self.points.value(part.expression, i)
-                given[sympy.Derivative(f, _T)] = self.points.value(part.derivative, i)
+                given[f] = points.value(part.expression, i)
+                given[sympy.Derivative(f, _T)] = points.value(part.derivative, i)
             return (
-                self.points.value(step.expression, i),
-                self.points.value(step.derivative, i),
-                self.points.value_given(derivative, i, given),
+                points.value(step.expression, i),
+                points.value(step.derivative, i),
+                points.value_given(derivative, i, given),
             )
 
-        return agree_at_points(at)
+        return self._agree_at_points(at)
 
     def agree(self, ours: sympy.Expr, ref: sympy.Expr, expr: sympy.Expr) -> bool:
         """Whether ``ours`` and ``ref`` are the same derivative of ``expr``."""
@@ -193,10 +211,6 @@ class Checker:
         self.used_numbers = True
         if ours.has(AppliedUndef) or ref.has(AppliedUndef) or expr.has(AppliedUndef):
             ours, ref, expr = (self.points.concretise(e) for e in (ours, ref, expr))
-        return agree_at_points(
-            lambda i: (
-                self.points.value(expr, i),
-                self.points.value(ours, i),
-                self.points.value(ref, i),
-            )
+        return self._agree_at_points(
+            lambda points, i: (points.value(expr, i), points.value(ours, i), points.value(ref, i))
         )

@@ -3,6 +3,10 @@
 Every subexpression's value is remembered per point, so checking all the steps of a deep tree
 evaluates each distinct subexpression once per point. Undefined functions f, g, … are replaced
 by fixed concrete functions before evaluation.
+
+Values are machine complex numbers, which overflow past 1e308: (x + 9)¹²⁰ is beyond that
+range's safe part at every point. ``PrecisePoints`` evaluates the same points with mpmath,
+whose exponents are unbounded, for the comparisons that machine numbers cannot settle.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import math
 import random
 from collections.abc import Callable
 
+import mpmath
 import sympy
 from sympy.core.function import AppliedUndef
 
@@ -28,17 +33,21 @@ TOLERANCE = 1e-7
 LARGE = 1e100
 
 
-def agree_at_points(at: Callable[[int], tuple[complex, complex, complex]]) -> bool:
+def agree_at_points(
+    at: Callable[[int], tuple[complex, complex, complex]], large: float = LARGE
+) -> bool | None:
     """Agreement at candidate points; ``at(i)`` is (expression, ours, reference) at point i.
 
     A disagreement where the expression is real fails at once. Off the real domain, branch
     conventions of √ and the inverse functions may differ, so complex points only count when
-    there are too few real ones.
+    there are too few real ones. None when too few points had values to judge by (beyond
+    ``large``, or not finite) and none disagreed: the numbers, not the math, fell short.
     """
-    real, complex_agreements, complex_disagreements = 0, 0, 0
+    real, complex_agreements, complex_disagreements, skipped = 0, 0, 0, 0
     for i in range(CANDIDATES):
         e, a, b = at(i)
-        if not all(cmath.isfinite(v) for v in (e, a, b)) or max(abs(a), abs(b)) > LARGE:
+        if not all(mpmath.isfinite(v) for v in (e, a, b)) or max(abs(a), abs(b)) > large:
+            skipped += 1
             continue
         close = abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
         if abs(e.imag) <= 1e-12 * max(1.0, abs(e)):
@@ -53,7 +62,11 @@ def agree_at_points(at: Callable[[int], tuple[complex, complex, complex]]) -> bo
             complex_disagreements += 1
     if real >= 2:
         return True
-    return complex_disagreements == 0 and real + complex_agreements >= 2
+    if complex_disagreements:
+        return False
+    if real + complex_agreements >= 2:
+        return True
+    return None if skipped else False
 
 
 class Points:
@@ -93,10 +106,17 @@ class Points:
 
     def _compute(self, expr: sympy.Basic, i: int) -> complex:
         if expr.is_Symbol:
-            return complex(self._point(expr.name, i))
+            return self._number(self._point(expr.name, i))
         if not expr.args:  # a number, π, e, i
-            return complex(expr)
-        return _combine(expr, [self.value(arg, i) for arg in expr.args])
+            return self._constant(expr)
+        return self._combine(expr, [self.value(arg, i) for arg in expr.args])
+
+    # Machine numbers; ``PrecisePoints`` overrides these three.
+    _number = complex
+    _constant = complex
+
+    def _combine(self, expr: sympy.Basic, args: list[complex]) -> complex:
+        return _combine(expr, args, _NUMERIC, complex)
 
     def value_given(self, expr: sympy.Basic, i: int, given: dict[sympy.Basic, complex]) -> complex:
         """``expr`` at point i, with the values of some subexpressions (F, F′) given."""
@@ -105,7 +125,7 @@ class Points:
         if not expr.args:
             return self.value(expr, i)
         try:
-            return _combine(expr, [self.value_given(arg, i, given) for arg in expr.args])
+            return self._combine(expr, [self.value_given(arg, i, given) for arg in expr.args])
         except (ArithmeticError, ValueError, TypeError, AttributeError):
             return complex(math.nan, math.nan)
 
@@ -129,12 +149,32 @@ class Points:
         return f
 
 
-def _combine(expr: sympy.Basic, args: list[complex]) -> complex:
-    """The value of ``expr`` from the values of its arguments."""
+class PrecisePoints(Points):
+    """The same points, evaluated with mpmath at double precision but unbounded exponents."""
+
+    @staticmethod
+    def _number(value: float) -> mpmath.mpc:
+        return mpmath.mpc(value)
+
+    @staticmethod
+    def _constant(expr: sympy.Basic) -> mpmath.mpc:
+        return mpmath.mpc(expr.evalf(17)._to_mpmath(53, allow_ints=False))
+
+    def _combine(self, expr: sympy.Basic, args: list[mpmath.mpc]) -> mpmath.mpc:
+        return _combine(expr, args, _PRECISE, mpmath.mpc)
+
+
+def _combine(
+    expr: sympy.Basic,
+    args: list[complex],
+    functions: dict[type, Callable[..., complex]],
+    number: Callable[[complex], complex],
+) -> complex:
+    """The value of ``expr`` from the values of its arguments (``number`` makes one)."""
     if expr.is_Add:
-        return sum(args, 0j)
+        return sum(args, number(0))
     if expr.is_Mul:
-        product = 1 + 0j
+        product = number(1)
         for a in args:
             product *= a
         return product
@@ -143,12 +183,13 @@ def _combine(expr: sympy.Basic, args: list[complex]) -> complex:
         if exponent.imag == 0 and exponent.real == int(exponent.real):
             return base ** int(exponent.real)
         return base**exponent
-    f = _NUMERIC.get(type(expr))
+    f = functions.get(type(expr))
     if f is not None:
-        return complex(f(*args))
+        return number(f(*args))
     # Anything else, through SymPy's own numerics.
     floats = [sympy.Float(a.real) + sympy.I * sympy.Float(a.imag) for a in args]
-    return complex(expr.func(*floats).evalf())
+    value = expr.func(*floats).evalf()
+    return number(value._to_mpmath(53, allow_ints=False)) if number is mpmath.mpc else number(value)
 
 
 def derivatives_as_subs(expr: sympy.Expr) -> sympy.Expr:
@@ -204,4 +245,31 @@ _NUMERIC: dict[type, Callable[..., complex]] = {
     sympy.Abs: abs,
     sympy.sign: lambda u: 0j if u == 0 else u / abs(u),
     sigmoid: _sigmoid,
+}
+
+#: The same functions in mpmath, for ``PrecisePoints``.
+_PRECISE: dict[type, Callable[..., mpmath.mpc]] = {
+    sympy.exp: mpmath.exp,
+    sympy.log: mpmath.log,
+    sympy.sin: mpmath.sin,
+    sympy.cos: mpmath.cos,
+    sympy.tan: mpmath.tan,
+    sympy.cot: mpmath.cot,
+    sympy.sec: mpmath.sec,
+    sympy.csc: mpmath.csc,
+    sympy.asin: mpmath.asin,
+    sympy.acos: mpmath.acos,
+    sympy.atan: mpmath.atan,
+    sympy.sinh: mpmath.sinh,
+    sympy.cosh: mpmath.cosh,
+    sympy.tanh: mpmath.tanh,
+    sympy.coth: mpmath.coth,
+    sympy.sech: mpmath.sech,
+    sympy.csch: mpmath.csch,
+    sympy.asinh: mpmath.asinh,
+    sympy.acosh: mpmath.acosh,
+    sympy.atanh: mpmath.atanh,
+    sympy.Abs: abs,
+    sympy.sign: lambda u: mpmath.mpc(0) if u == 0 else u / abs(u),
+    sigmoid: lambda u: 1 / (1 + mpmath.exp(-u)),
 }
