@@ -118,6 +118,8 @@ def test_implicit_multiplication(text, expected):
     ("cbrt(x)", sp.cbrt(x)),
     ("abs(x)", sp.Abs(x)),
     ("Abs(x)", sp.Abs(x)),
+    ("sign(x)", sp.sign(x)),
+    ("sgn x", sp.sign(x)),
     ("sigmoid(x)", sigmoid(x)),
     ("σ(x)", sigmoid(x)),
     ("σ(w1 x + b2)", sigmoid(w1 * x + b2)),

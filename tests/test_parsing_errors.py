@@ -254,3 +254,12 @@ def test_cli_refuses_huge_powers_without_computing_them():
     assert result.exit_code == 2
     assert "exponent is too large" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_module_demo_prints_the_expression_or_the_caret(capsys):
+    from chainrule.parsing.__main__ import main
+
+    assert main(["2x sin^2 x"]) == 0
+    assert capsys.readouterr().out == "2*x*sin(x)**2\n"
+    assert main(["log(2+cos(x)"]) == 2
+    assert "^ missing ')'" in capsys.readouterr().err

@@ -17,7 +17,7 @@ FUNCTIONS = [
     sp.asin, sp.acos, sp.atan, sp.acot, sp.asec, sp.acsc,
     sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch,
     sp.asinh, sp.acosh, sp.atanh, sp.acoth, sp.asech, sp.acsch,
-    sp.exp, sp.log, sp.sqrt, sp.cbrt, sp.Abs, sigmoid, f, g,
+    sp.exp, sp.log, sp.sqrt, sp.cbrt, sp.Abs, sp.sign, sigmoid, f, g,
 ]  # fmt: skip
 
 leaves = st.one_of(
@@ -63,8 +63,13 @@ expressions = st.recursive(leaves, _grow, max_leaves=10)
 
 def _in_scope(expr):
     """Real, finite, and within the documented limits on exponents and digits."""
-    if expr.has(sp.I, sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds):
+    if expr.has(sp.I, sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds, sp.re, sp.im, sp.arg):
         return False
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.exp | sp.sinh | sp.cosh) and node.args[0].is_number:
+            value = complex(node.args[0].evalf(10))
+            if abs(value) > 2000:  # e^2000 is past the parser's 10^1000 limit on any value
+                return False
     for p in expr.atoms(sp.Pow):
         if p.exp.is_Rational and max(abs(p.exp.p), p.exp.q) > MAX_EXPONENT:
             return False

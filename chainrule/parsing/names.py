@@ -76,6 +76,7 @@ def _table() -> dict[str, FunctionSpec]:
     add("sqrt", sympy.sqrt)
     add("cbrt", sympy.cbrt)
     add("abs Abs", sympy.Abs)
+    add("sign sgn", sympy.sign)
     add("sigmoid sigma", sigmoid)
     return table
 
