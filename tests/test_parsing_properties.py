@@ -120,4 +120,6 @@ def test_formula_like_text_raises_nothing_but_parse_error(text):
         # What we accept prints quickly and, when short enough, reads back the same.
         printed = str(result)
         if len(printed) <= MAX_LENGTH:
-            assert parse(printed) == result
+            again = parse(printed)
+            # SymPy itself reads 2*Abs(Abs(theta)) back as 2*Abs(theta): it is the outside answer.
+            assert again == result or again == parse_expr(printed, local_dict={"sigmoid": sigmoid})
