@@ -63,6 +63,11 @@ def test_unicode(expr, expected):
         (sp.Subs(sp.Derivative(f(u), u), u, g(x)), r"f'\left(g{\left(x \right)}\right)"),
         (yhat, r"\hat{y}"),
         (yhat - y, r"\hat{y} - y"),
+        (
+            sigmoid(z2) * (1 - sigmoid(z2)),
+            r"\sigma\left(z_{2}\right) \cdot \left(1 - \sigma\left(z_{2}\right)\right)",
+        ),
+        (x * (x + 1), r"x \cdot \left(x + 1\right)"),
     ],
 )
 def test_latex(expr, expected):

@@ -147,3 +147,11 @@ def test_a_fraction_after_d_dx_is_bracketed_on_one_line():
     assert "d/dx (1/(x² + 1)) = " in render(ex, "text")
     assert "d/du (1/u) = −1/u²" in render(ex, "text")
     assert r"\frac{d}{du} \frac{1}{u}" in render(ex, "latex")  # \frac needs no brackets
+
+
+@pytest.mark.parametrize(
+    "formula", ["log(2+cos(x))", "σ(3x)·θ", "f(g(x))", "x^x", "|x| − 2πx", "asec(x)^2"]
+)
+def test_latex_is_plain_ascii_so_pdflatex_takes_it(formula):
+    out = render(explain(formula, wrt="x"), "latex")
+    assert out.isascii(), sorted({ch for ch in out if not ch.isascii()})

@@ -68,3 +68,19 @@ def test_results_render_themselves_in_rich():
         console = Console(width=80, record=True, color_system=None)
         console.print(obj)
         assert "J" in console.export_text()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--param", "w2"),
+        ("--param", "all", "--cost", "cross-entropy"),
+        ("--at", "x=0.2,y=0", "--activation", "tanh"),
+        ("--train", "--steps", "5"),
+        ("--layers", "2", "--param", "b1"),
+    ],
+)
+def test_latex_is_plain_ascii_so_pdflatex_takes_it(args):
+    # Any Unicode character left in the fragment stops pdflatex with "not set up for use".
+    out = cli(*args, "--format", "latex")
+    assert out.isascii(), sorted({ch for ch in out if not ch.isascii()})

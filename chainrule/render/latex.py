@@ -73,6 +73,30 @@ _SPECIAL = {
     "^": r"\textasciicircum{}",
     "—": "---",
     "–": "--",
+    "…": r"\ldots{}",
+    # Math our sentences write in Unicode; plain pdflatex knows none of these characters.
+    **{
+        ch: f"${tex}$"
+        for ch, tex in {
+            "δ": r"\delta",
+            "σ": r"\sigma",
+            "η": r"\eta",
+            "θ": r"\theta",
+            "ŷ": r"\hat{y}",
+            "∂": r"\partial",
+            "·": r"\cdot",
+            "−": "-",
+            "′": "'",
+            "∘": r"\circ",
+            "←": r"\leftarrow",
+            "→": r"\rightarrow",
+            "✓": r"\checkmark",
+            "✗": r"\times",
+            "×": r"\times",
+        }.items()
+    },
+    **{chr(0x2080 + d): f"$_{{{d}}}$" for d in range(10)},
+    **{sup: f"$^{{{d}}}$" for d, sup in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},
 }
 
 

@@ -196,6 +196,8 @@ class _LatexPrinter(LatexPrinter):
         super().__init__({"ln_notation": True, "mul_symbol": "dot", "inv_trig_style": "full"})
 
     def _as_ordered_terms(self, expr, order=None):
+        # Inside a reordered product the printer's order is "none"; sums still sort as usual.
+        order = order or ("lex" if self.order == "none" else None)
         return _reading_order(super()._as_ordered_terms(expr, order=order))
 
     def _print_Derivative(self, expr):
@@ -211,8 +213,18 @@ class _LatexPrinter(LatexPrinter):
         return super()._print_Subs(expr)
 
     def _print_Mul(self, expr):
+        ordered = expr if isinstance(expr, _FactorsAsGiven) else _sums_last(expr)
+        if ordered is expr:
+            text = super()._print_Mul(expr)
+        else:
+            # SymPy's LaTeX printer re-sorts factors unless its order is "none".
+            saved = self._settings["order"]
+            self._settings["order"] = "none"
+            try:
+                text = super()._print_Mul(ordered)
+            finally:
+                self._settings["order"] = saved
         # mul_symbol="dot" would also write 2·x; a number before a letter needs no dot.
-        text = super()._print_Mul(expr)
         return re.sub(r"(?<![\w.}])(\d+) \\cdot (?=[a-zA-Z\\(])", r"\1 ", text)
 
 
