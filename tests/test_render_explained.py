@@ -155,3 +155,8 @@ def test_a_fraction_after_d_dx_is_bracketed_on_one_line():
 def test_latex_is_plain_ascii_so_pdflatex_takes_it(formula):
     out = render(explain(formula, wrt="x"), "latex")
     assert out.isascii(), sorted({ch for ch in out if not ch.isascii()})
+
+
+def test_no_rule_says_when_sympy_has_no_closed_form_either():
+    out = render(explain("sign(x)"), "text")
+    assert "neither chainrule nor SymPy has a rule" in out

@@ -294,4 +294,5 @@ class Renderer(Visitor):
         return wording.title(step.rule), sentence, self._equation(step, *middle)
 
     def _print_NoRuleStep(self, step):
-        return wording.title(step.rule), wording.no_rule(), self._equation(step)
+        unevaluated = isinstance(step.derivative, sympy.Derivative)
+        return wording.title(step.rule), wording.no_rule(unevaluated), self._equation(step)

@@ -94,7 +94,9 @@ def unknown_function(name: str, derivative: str) -> str:
     return f"{name} is not given, so its derivative stays {derivative}"
 
 
-def no_rule() -> str:
+def no_rule(unevaluated: bool = False) -> str:
+    if unevaluated:
+        return "neither chainrule nor SymPy has a rule for this: the derivative is left as it is"
     return "chainrule has no rule for this yet; the derivative shown is SymPy's"
 
 
