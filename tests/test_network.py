@@ -6,12 +6,14 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import sys
 
 import pytest
 import sympy as sp
 
 from chainrule.functions import LAMBDIFY_MODULES, sigmoid
 from chainrule.network import Network, NetworkError, backprop
+from chainrule.network.model import MAX_LAYERS
 from chainrule.steps import Explanation
 
 x, y, yhat = sp.symbols("x y yhat")
@@ -153,10 +155,33 @@ def test_backprop_needs_fewer_products_than_chain_by_chain():
 
 
 def test_deep_chain_has_every_parameter():
-    network = Network(layers=50)
+    network = Network(layers=MAX_LAYERS)
     result = backprop(network, verify=False)
-    assert len(result.gradients) == 102
-    assert len(result.deltas) == 51
+    assert len(result.gradients) == 2 * (MAX_LAYERS + 1)
+    assert len(result.deltas) == MAX_LAYERS + 1
+
+
+def test_the_deepest_network_works_everywhere_on_a_shallow_stack():
+    # SymPy recurses once per level of the expanded formulas (printing, lambdify): deep
+    # networks once exceeded Python's recursion limit in JSON, with --at and with --train.
+    from chainrule.network.numbers import evaluate
+    from chainrule.network.training import train
+    from chainrule.render import network_formats
+
+    network = Network(layers=MAX_LAYERS)
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(450)  # the deepest network needs more than this without room
+    try:
+        result = backprop(network, verify=False)
+        at = evaluate(result, {"x": 0.3})
+        run = train(network, steps=2)
+        for fmt in ("json", "text"):
+            assert network_formats.render(result, fmt, at=at)
+            assert network_formats.render(run, fmt)
+        assert network_formats.renderable(result, at=at)
+        assert sys.getrecursionlimit() == 450
+    finally:
+        sys.setrecursionlimit(old)
 
 
 def test_one_parameter_only():

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import sympy
 
 from chainrule.functions import LAMBDIFY_MODULES
-from chainrule.network.model import YHAT, J, Network, NetworkError, Y
+from chainrule.network.model import YHAT, J, Network, NetworkError, Y, stack_room
 from chainrule.steps import Explanation
 
 
@@ -254,33 +254,34 @@ def backprop(
     """
     if verify is None:
         verify = network.layers <= VERIFY_LAYERS
-    wanted = (
-        network.params
-        if params is None
-        else tuple(network.param(p if isinstance(p, str) else p.name) for p in params)
-    )
-    links = Links(network)
-    deltas = _deltas(network, links)
-    by_index = {d.index: d for d in deltas}
-    gradients = []
-    for param in wanted:
-        k = network.node_of(param)
-        chain = _chain(network, links, k, param)
-        own = chain[-1].derivative
-        simplified = by_index[k].in_activations * _in_activations(network, own)
-        expanded = network.expand(simplified)
-        gradients.append(
-            Gradient(
-                param=param,
-                chain=chain,
-                delta=by_index[k],
-                gradient=sympy.Mul(*(f.derivative for f in chain)),
-                simplified=simplified,
-                expanded=expanded,
-                check=check(network, param, expanded) if verify else _skipped(network),
-            )
+    with stack_room(network):
+        wanted = (
+            network.params
+            if params is None
+            else tuple(network.param(p if isinstance(p, str) else p.name) for p in params)
         )
-    return Backprop(network=network, deltas=deltas, gradients=tuple(gradients))
+        links = Links(network)
+        deltas = _deltas(network, links)
+        by_index = {d.index: d for d in deltas}
+        gradients = []
+        for param in wanted:
+            k = network.node_of(param)
+            chain = _chain(network, links, k, param)
+            own = chain[-1].derivative
+            simplified = by_index[k].in_activations * _in_activations(network, own)
+            expanded = network.expand(simplified)
+            gradients.append(
+                Gradient(
+                    param=param,
+                    chain=chain,
+                    delta=by_index[k],
+                    gradient=sympy.Mul(*(f.derivative for f in chain)),
+                    simplified=simplified,
+                    expanded=expanded,
+                    check=check(network, param, expanded) if verify else _skipped(network),
+                )
+            )
+        return Backprop(network=network, deltas=deltas, gradients=tuple(gradients))
 
 
 #: Deeper than this, ``backprop`` does not check against sympy.diff unless asked to.

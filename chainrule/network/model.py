@@ -8,6 +8,9 @@ output) has ``layers=1`` and parameters w1, b1, w2, b2.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -18,8 +21,9 @@ from chainrule.functions import expand_sigmoid, sigmoid
 
 COSTS = ("squared", "cross-entropy")
 ACTIVATIONS = ("sigmoid", "tanh")
-#: Deep enough to show the trend; beyond this the expanded formulas stop being readable data.
-MAX_LAYERS = 200
+#: Deep enough to show the trend (σ′ ≤ 1/4 per node). The expanded formulas grow with the
+#: square of the depth: at 50 nodes the JSON and --train took seconds, at 200 minutes.
+MAX_LAYERS = 30
 
 X = sympy.Symbol("x")
 Y = sympy.Symbol("y")
@@ -182,3 +186,20 @@ class Network:
     def intermediates(self) -> tuple[sympy.Symbol, ...]:
         """z1, a1, z2, …, ŷ in forward order."""
         return tuple(s for k in range(1, self.nodes + 1) for s in (self.z(k), self.a(k)))
+
+
+#: Python frames per node that SymPy's recursion through the expanded formulas may take
+#: (printing, lambdify and replace recurse once per level; about 17 are used, twice for room).
+FRAMES_PER_NODE = 40
+
+
+@contextmanager
+def stack_room(network: Network) -> Iterator[None]:
+    """Room on the stack for SymPy to walk ``network``'s expanded formulas, nested a few levels
+    per node: a deep chain exceeds Python's default limit (--layers 70 did, in JSON)."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 1000 + FRAMES_PER_NODE * network.nodes))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)

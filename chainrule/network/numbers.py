@@ -13,7 +13,7 @@ import sympy
 
 from chainrule.functions import LAMBDIFY_MODULES
 from chainrule.network.backprop import Backprop
-from chainrule.network.model import Network, NetworkError
+from chainrule.network.model import Network, NetworkError, stack_room
 
 #: The documented point used for whatever ``--at`` leaves out.
 DEFAULT_X = 0.5
@@ -175,7 +175,8 @@ def evaluate(
         raise NetworkError(f"the learning rate must be a positive number, got {lr}")
     fwd = forward(network, values)
     numbers = {sympy.Symbol(name): v for name, v in values.items()} | fwd
-    cost = cost_function(network)
+    with stack_room(network):  # lambdify prints the expanded J, recursing once per level
+        cost = cost_function(network)
     order = [values[s.name] for s in network.inputs]
     cost_value = cost(*order)
 

@@ -20,7 +20,7 @@ import sympy
 
 from chainrule.functions import LAMBDIFY_MODULES
 from chainrule.network.backprop import Backprop, backprop
-from chainrule.network.model import Network, NetworkError
+from chainrule.network.model import Network, NetworkError, stack_room
 from chainrule.network.numbers import DEFAULT_LR, DEFAULT_X, DEFAULT_Y
 
 DEFAULT_STEPS = 200
@@ -126,7 +126,8 @@ def train(
         raise NetworkError("no data to train on")
     every = every or max(1, steps // 10)
 
-    f = compile_gradient(backprop(network, verify=False))
+    with stack_room(network):  # lambdify prints the expanded formulas, recursing once per level
+        f = compile_gradient(backprop(network, verify=False))
     theta = [initial_params(network, seed, given)[p.name] for p in network.params]
     n = len(data)
     costs: list[float] = []

@@ -54,6 +54,7 @@ def _blocks(obj: Result, param: str, at: Evaluation | None) -> list:
 def renderable(obj: Result, *, param: str = "all", at: Evaluation | None = None) -> RenderableType:
     """The rich view of ``obj``, for printing to a terminal at its own width."""
     from chainrule.network.graph import Graph
+    from chainrule.network.model import stack_room
 
     if isinstance(obj, Graph):
         from chainrule.render import network_graph
@@ -61,7 +62,8 @@ def renderable(obj: Result, *, param: str = "all", at: Evaluation | None = None)
         return network_graph.renderable(obj)
     from chainrule.render import network_terminal
 
-    return network_terminal.renderable(_blocks(obj, param, at))
+    with stack_room(obj.network):  # printing the formulas recurses once per level
+        return network_terminal.renderable(_blocks(obj, param, at))
 
 
 def render(
@@ -78,12 +80,19 @@ def render(
     view ("all"), and ``at`` (from ``network.numbers.evaluate``) adds the numbers at a point.
     """
     from chainrule.network.graph import Graph
-    from chainrule.network.training import TrainingRun
+    from chainrule.network.model import stack_room
 
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     if isinstance(obj, Graph):
         return _graph(obj, format, width)
+    with stack_room(obj.network):  # printing the formulas recurses once per level
+        return _render(obj, format, width, param, at)
+
+
+def _render(obj: Result, format: str, width: int, param: str, at: Evaluation | None) -> str:
+    from chainrule.network.training import TrainingRun
+
     if format == "dot":
         raise ChainruleError("the dot format draws the computational graph: add --graph")
     if format == "json":
