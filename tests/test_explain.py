@@ -387,3 +387,24 @@ def test_recursion_limit_is_restored():
 def test_verified_where_the_expression_is_real_only_beyond_one(text):
     # Found by hypothesis: asec(√y) is real only for y > 1, which few random points reach.
     assert explain(text).verification.ok
+
+
+# SymPy writes |…| of an exponential with re(), as if x could be complex; on the reals re(u) = u.
+ABSOLUTE_VALUES = [
+    ("|e^x|", exp(x), exp(x)),
+    ("|2^x·x|", 2**x * abs(x), 2**x * sympy.log(2) * abs(x) + 2**x * x / abs(x)),
+    ("|exp(x) sin(x)|", exp(x) * abs(sin(x)), None),
+]
+
+
+@pytest.mark.parametrize(("text", "shown", "derivative"), ABSOLUTE_VALUES)
+def test_absolute_values_that_sympy_writes_with_re(text, shown, derivative):
+    e = explain(text)
+    assert e.expression == shown
+    assert not e.derivative.has(sympy.re, sympy.im, sympy.Derivative)
+    assert e.verification.ok, e.verification
+    real = sympy.Symbol("x", real=True)
+    expected = sympy.diff(shown.subs(x, real), real).subs(real, x)
+    assert numerically_equal(e.derivative, expected)
+    if derivative is not None:
+        assert numerically_equal(e.derivative, derivative)
