@@ -13,7 +13,16 @@ from typer.testing import CliRunner
 from chainrule.cli.app import app
 from chainrule.network import Network, NetworkError, backprop
 from chainrule.network.numbers import evaluate
-from chainrule.network.training import compile_gradient, initial_params, load_csv, train
+from chainrule.network.training import (
+    DEFAULT_STEPS,
+    MAX_ROWS,
+    MAX_STEPS,
+    MAX_WORK,
+    compile_gradient,
+    initial_params,
+    load_csv,
+    train,
+)
 from chainrule.render.network_training import plot_lines
 
 runner = CliRunner()
@@ -72,6 +81,22 @@ def test_one_sample_comes_from_given_x_and_y():
 def test_bad_settings(kwargs, message):
     with pytest.raises(NetworkError, match=message):
         train(Network(), **kwargs)
+
+
+def test_training_that_would_run_for_hours_is_refused_at_once():
+    # --steps 1000000000 once ran until interrupted; so did 10,000 rows on a deep chain.
+    with pytest.raises(NetworkError, match="100,000"):
+        train(Network(), steps=MAX_STEPS + 1)
+    rows = [(0.5, 1.0)] * MAX_ROWS
+    with pytest.raises(NetworkError, match="fewer steps, rows or --layers"):
+        train(Network(layers=2), rows, steps=DEFAULT_STEPS)
+    result = cli("--train", "--steps", "1000000000")
+    assert result.exit_code == 2 and "steps: 1,000,000,000" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_largest_data_set_still_trains_for_the_default_steps():
+    assert MAX_ROWS * DEFAULT_STEPS * Network().nodes <= MAX_WORK
 
 
 def test_divergence_is_a_clean_error():

@@ -29,6 +29,10 @@ DEFAULT_SEED = 0
 INIT_RANGE = 1.0
 #: A data file larger than this is not "a small CSV": say so rather than crawl.
 MAX_ROWS = 10_000
+#: Training runs in seconds, not hours: at most this many steps (a second or so on one sample) …
+MAX_STEPS = 100_000
+#: … and at most this much work, steps × rows × nodes (200 steps on 10,000 rows take seconds).
+MAX_WORK = 4_000_000
 
 _NUMBER = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*")
 
@@ -124,6 +128,14 @@ def train(
     data = tuple((float(a), float(b)) for a, b in data)
     if not data:
         raise NetworkError("no data to train on")
+    if steps > MAX_STEPS:
+        raise NetworkError(f"steps: {steps:,} is more than this teaching tool runs ({MAX_STEPS:,})")
+    work = steps * len(data) * network.nodes
+    if work > MAX_WORK:
+        raise NetworkError(
+            f"{steps:,} steps × {len(data):,} rows × {network.nodes} nodes is more work than this "
+            f"teaching tool does ({MAX_WORK:,}): use fewer steps, rows or --layers"
+        )
     every = every or max(1, steps // 10)
 
     with stack_room(network):  # lambdify prints the expanded formulas, recursing once per level
