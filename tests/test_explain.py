@@ -291,6 +291,15 @@ def test_undefined_functions_are_verified():
     assert not verify(_with(wrong, derivative=sympy.Derivative(g(x), x) ** 2)).ok
 
 
+@pytest.mark.parametrize("text", ["x^2 (x+y)/f(0)", "sin(x)/f(0) + g(0)/x", "x/(f(1) g(2))"])
+def test_an_undefined_function_at_a_number_may_divide(text):
+    # Found by hypothesis: f's stand-in in the numeric check was 0 at 0, so 1/f(0) was 1/0 at
+    # every point and a correct answer was reported as wrong.
+    e = explain(text)
+    assert e.verification.ok, e.verification
+    assert not verify(e.root, final=2 * e.derivative).ok
+
+
 # -- the demo -----------------------------------------------------------------------------------
 
 

@@ -208,11 +208,13 @@ def _as_subs(derivative: sympy.Derivative) -> sympy.Expr:
     return sympy.Subs(inner, t, v)
 
 
-#: Stand-ins for undefined functions: smooth, real on the reals, and different from each other.
+#: Stand-ins for undefined functions: smooth, real on the reals, different from each other,
+#: and positive everywhere, so that f(0) or f(1) may stand in a denominator (1/f(0) once read
+#: as 1/0 at every point, and as a failed check).
 _CONCRETE: list[Callable[[sympy.Expr], sympy.Expr]] = [
-    lambda t: sympy.sin(t) + t**2 / 3,
-    lambda t: sympy.exp(t / 2) + sympy.cos(3 * t) / 4,
-    lambda t: sympy.atan(t) + t**3 / 5,
+    lambda t: sympy.sin(t) + t**2 / 3 + 1,  # its minimum is about 0.5
+    lambda t: sympy.exp(t / 2) + sympy.cos(3 * t) / 4 + sympy.S.Half,
+    lambda t: sympy.atan(t) + t**2 / 5 + 2,  # atan > −π/2
     lambda t: sympy.cosh(t / 3) + sympy.sin(2 * t) / 2,
 ]
 
