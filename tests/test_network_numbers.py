@@ -137,3 +137,18 @@ def test_bad_points_are_clean_errors(text, message):
 def test_bad_learning_rate():
     with pytest.raises(NetworkError, match="learning rate"):
         evaluate(backprop(Network(), verify=False), lr=-1)
+
+
+@pytest.mark.parametrize("y", [2.0, -0.5, 1.0001])
+def test_cross_entropy_needs_a_label_between_0_and_1(y):
+    # −(y ln ŷ + (1 − y) ln(1 − ŷ)) is no cost for y = 2: "J goes from 0.28 to −0.99" was shown.
+    result = backprop(Network(cost="cross-entropy"), verify=False)
+    with pytest.raises(NetworkError, match="between 0 and 1 for the cross-entropy cost"):
+        evaluate(result, {"y": y})
+    # The squared error takes any label.
+    assert evaluate(backprop(Network(), verify=False), {"y": y}).cost_value > 0
+
+
+@pytest.mark.parametrize("y", [0.0, 1.0, 0.3])
+def test_cross_entropy_takes_labels_in_0_to_1(y):
+    assert evaluate(backprop(Network(cost="cross-entropy"), verify=False), {"y": y}).cost_value > 0

@@ -99,6 +99,15 @@ def test_the_largest_data_set_still_trains_for_the_default_steps():
     assert MAX_ROWS * DEFAULT_STEPS * Network().nodes <= MAX_WORK
 
 
+def test_cross_entropy_refuses_labels_outside_0_to_1():
+    network = Network(cost="cross-entropy")
+    with pytest.raises(NetworkError, match="y in row 2 must be between 0 and 1"):
+        train(network, [(0.5, 1.0), (0.2, 3.0)], steps=5)
+    with pytest.raises(NetworkError, match="y must be between 0 and 1"):
+        train(network, given={"y": -1.0}, steps=5)
+    assert train(Network(), [(0.5, 1.0), (0.2, 3.0)], steps=5).final
+
+
 def test_divergence_is_a_clean_error():
     with pytest.raises(NetworkError, match="cross-entropy"):
         train(Network(cost="cross-entropy"), [(1.0, 1.0), (1.0, 0.0)], steps=50, lr=1e6)

@@ -71,7 +71,17 @@ def complete(network: Network, given: Mapping[str, float] | None = None) -> dict
         if not math.isfinite(value):
             raise NetworkError(f"{name} must be a finite number, got {value}")
         values[name] = float(value)
+    check_label(network, values["y"])
     return values
+
+
+def check_label(network: Network, y: float, where: str = "y") -> None:
+    """The cross-entropy cost compares probabilities: a label outside [0, 1] gives J < 0."""
+    if network.cost == "cross-entropy" and not 0 <= y <= 1:
+        raise NetworkError(
+            f"{where} must be between 0 and 1 for the cross-entropy cost (it compares "
+            f"probabilities), got {y:g}; use --cost squared for other labels"
+        )
 
 
 @dataclass(frozen=True, kw_only=True)

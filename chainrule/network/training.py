@@ -21,7 +21,7 @@ import sympy
 from chainrule.functions import LAMBDIFY_MODULES
 from chainrule.network.backprop import Backprop, backprop
 from chainrule.network.model import Network, NetworkError, stack_room
-from chainrule.network.numbers import DEFAULT_LR, DEFAULT_X, DEFAULT_Y
+from chainrule.network.numbers import DEFAULT_LR, DEFAULT_X, DEFAULT_Y, check_label
 
 DEFAULT_STEPS = 200
 DEFAULT_SEED = 0
@@ -128,6 +128,8 @@ def train(
     data = tuple((float(a), float(b)) for a, b in data)
     if not data:
         raise NetworkError("no data to train on")
+    for i, (_, label) in enumerate(data, start=1):
+        check_label(network, label, f"y in row {i}" if len(data) > 1 else "y")
     if steps > MAX_STEPS:
         raise NetworkError(f"steps: {steps:,} is more than this teaching tool runs ({MAX_STEPS:,})")
     work = steps * len(data) * network.nodes
