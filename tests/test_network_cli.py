@@ -122,8 +122,8 @@ def test_latex_and_markdown(fmt):
         (["--format", "dot"], "--graph"),
         (["--plot", "out.png"], "--train"),
         (["--lr", "0", "--at", "x=1"], "learning rate"),
-        (["--layers", "31"], "layers must be between 1 and 30"),
-        (["--layers", "200"], "layers must be between 1 and 30"),
+        (["--layers", "51"], "layers must be between 1 and 50"),
+        (["--layers", "200"], "layers must be between 1 and 50"),
     ],
 )
 def test_bad_input_exits_2_with_a_message_and_no_traceback(args, message):

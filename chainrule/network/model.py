@@ -23,7 +23,7 @@ COSTS = ("squared", "cross-entropy")
 ACTIVATIONS = ("sigmoid", "tanh")
 #: Deep enough to show the trend (σ′ ≤ 1/4 per node). The expanded formulas grow with the
 #: square of the depth: at 50 nodes the JSON and --train took seconds, at 200 minutes.
-MAX_LAYERS = 30
+MAX_LAYERS = 50
 
 X = sympy.Symbol("x")
 Y = sympy.Symbol("y")
