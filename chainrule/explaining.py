@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import sympy
 
 from chainrule.errors import ChainruleError, VariableError
+from chainrule.recursion import stack_room
 from chainrule.rules import derive
 from chainrule.simplifying import simplify
 from chainrule.steps import ChainStep, Explanation, Step
@@ -96,7 +97,7 @@ def choose_variable(expr: sympy.Expr, wrt: str | sympy.Symbol | None = None) -> 
     if isinstance(wrt, sympy.Symbol):
         name = wrt.name
     elif isinstance(wrt, str):
-        name = wrt.strip()
+        name = _spelled_as_in_formulas(wrt.strip())
         if not name.isidentifier():
             raise VariableError(f"{wrt!r} is not a variable name")
     else:
@@ -109,6 +110,17 @@ def choose_variable(expr: sympy.Expr, wrt: str | sympy.Symbol | None = None) -> 
         f"{name} does not occur in {expr}, so its derivative with respect to {name} is just 0; "
         f"did you mean one of: {names}?"
     )
+
+
+def _spelled_as_in_formulas(name: str) -> str:
+    """The name the parser gives the symbol written ``name``: θ is theta, x_1 is x1, ｘ is x."""
+    from chainrule.parsing import parse
+
+    try:
+        symbol = parse(name) if name else None
+    except ChainruleError:
+        return name
+    return symbol.name if isinstance(symbol, sympy.Symbol) else name
 
 
 def _depth(expr: sympy.Basic) -> int:
@@ -134,12 +146,8 @@ def _recursion_room(expr: sympy.Basic) -> Iterator[None]:
         raise ChainruleError(
             f"the expression is nested {depth} deep; at most {MAX_DEPTH} is supported"
         )
-    old = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old, 1000 + 40 * depth))
-    try:
+    with stack_room(depth):
         yield
-    finally:
-        sys.setrecursionlimit(old)
 
 
 # -- a plain demo, until the renderers are there ----------------------------------------------

@@ -8,7 +8,6 @@ output) has ``layers=1`` and parameters w1, b1, w2, b2.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from functools import cached_property
 
 import sympy
 
+from chainrule import recursion
 from chainrule.errors import ChainruleError
 from chainrule.functions import expand_sigmoid, sigmoid
 
@@ -188,18 +188,9 @@ class Network:
         return tuple(s for k in range(1, self.nodes + 1) for s in (self.z(k), self.a(k)))
 
 
-#: Python frames per node that SymPy's recursion through the expanded formulas may take
-#: (printing, lambdify and replace recurse once per level; about 17 are used, twice for room).
-FRAMES_PER_NODE = 40
-
-
 @contextmanager
 def stack_room(network: Network) -> Iterator[None]:
     """Room on the stack for SymPy to walk ``network``'s expanded formulas, nested a few levels
     per node: a deep chain exceeds Python's default limit (--layers 70 did, in JSON)."""
-    old = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old, 1000 + FRAMES_PER_NODE * network.nodes))
-    try:
+    with recursion.stack_room(network.nodes):
         yield
-    finally:
-        sys.setrecursionlimit(old)

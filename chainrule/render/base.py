@@ -10,7 +10,6 @@ simplifies; the math shown is exactly what the step tree holds.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 import sympy
 from sympy.core.function import AppliedUndef
 
+from chainrule import recursion
 from chainrule import steps as s
 from chainrule.render import wording
 from chainrule.render.decomposition import Chain, Link, decompose
@@ -40,12 +40,8 @@ def stack_room(obj: s.Explanation | s.Step) -> Iterator[None]:
     while frontier:  # breadth first, without recursion: this is what measures the depth
         depth += 1
         frontier = [sub for step in frontier for sub in step.substeps]
-    old = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old, 1000 + 40 * depth))
-    try:
+    with recursion.stack_room(depth):
         yield
-    finally:
-        sys.setrecursionlimit(old)
 
 
 class Visitor:
