@@ -91,6 +91,17 @@ def test_unknown_wrt_is_refused():
     assert "z" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("formula", "wrt", "result"),
+    [("θ^2", "θ", "d/dθ θ² = 2θ"), ("x1^2", "x_1", "d/dx₁ x₁² = 2x₁"), ("α*x", "α", "= x")],
+)
+def test_wrt_is_read_as_formulas_are(formula, wrt, result):
+    # The formula's θ is the symbol theta: --wrt θ once said "θ does not occur in theta**2".
+    out = run(formula, "--wrt", wrt, "-f", "text")
+    assert out.exit_code == 0, out.stderr
+    assert result in out.stdout
+
+
 def test_unknown_format_is_a_usage_error():
     result = run("x^2", "--format", "html")
     assert result.exit_code == 2

@@ -159,6 +159,12 @@ def test_wrt_must_be_a_name(bad):
         explain(sin(x), wrt=bad)
 
 
+@pytest.mark.parametrize(("wrt", "name"), [("θ", "theta"), ("theta", "theta"), ("x_1", "x1")])
+def test_wrt_is_spelled_as_the_parser_spells_it(wrt, name):
+    e = explain("θ^2 + x_1 θ", wrt=wrt)
+    assert e.variable.name == name
+
+
 def test_wrong_types_are_type_errors():
     with pytest.raises(TypeError):
         explain([x])
