@@ -12,6 +12,7 @@ from contextlib import contextmanager
 import sympy
 
 from chainrule.errors import ChainruleError, VariableError
+from chainrule.functions import on_the_reals
 from chainrule.recursion import stack_room
 from chainrule.rules import derive
 from chainrule.simplifying import simplify
@@ -64,17 +65,6 @@ def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr]:
     raise TypeError(
         f"explain() takes a formula or a SymPy expression, not {type(expr_or_text).__name__}"
     )
-
-
-def on_the_reals(expr: sympy.Expr) -> sympy.Expr:
-    """``expr`` with re(u) written u and im(u) written 0, as they are for real u.
-
-    chainrule differentiates on the reals, but SymPy's symbols may be complex: it writes
-    |eˣ| as e^(re x) and |2ˣ·x| as 2^(re x)·|x|, and re has no derivative on the complex plane.
-    """
-    if not expr.has(sympy.re, sympy.im):
-        return expr
-    return expr.replace(sympy.re, lambda u: u).replace(sympy.im, lambda u: sympy.S.Zero)
 
 
 def choose_variable(expr: sympy.Expr, wrt: str | sympy.Symbol | None = None) -> sympy.Symbol:

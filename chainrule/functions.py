@@ -77,3 +77,14 @@ def _numeric_sigmoid(u: float) -> float:
 
 # lambdify has no numeric sigmoid of its own: hand it this mapping.
 LAMBDIFY_MODULES = [{"sigmoid": _numeric_sigmoid}, "math"]
+
+
+def on_the_reals(expr: sympy.Expr) -> sympy.Expr:
+    """``expr`` with re(u) written u and im(u) written 0, as they are for real u.
+
+    chainrule differentiates on the reals, but SymPy's symbols may be complex: it writes
+    |eˣ| as e^(re x) and |2ˣ·x| as 2^(re x)·|x|, and re has no derivative on the complex plane.
+    """
+    if not expr.has(sympy.re, sympy.im):
+        return expr
+    return expr.replace(sympy.re, lambda u: u).replace(sympy.im, lambda u: sympy.S.Zero)

@@ -263,3 +263,38 @@ def test_module_demo_prints_the_expression_or_the_caret(capsys):
     assert capsys.readouterr().out == "2*x*sin(x)**2\n"
     assert main(["log(2+cos(x)"]) == 2
     assert "^ missing ')'" in capsys.readouterr().err
+
+
+@table(
+    ("d/dx x^2", 0, "without d/dx"),
+    ("dy/dx = x^2", 0, "without d/dx"),
+    ("d/dt (sin t)", 0, "without d/dx"),
+    ("∂/∂x x y", 0, "without d/dx"),
+)
+def test_leibniz_notation_is_the_question_not_the_function(text, position, message):
+    error = refused(text)
+    assert error.position == position
+    assert message in error.message
+
+
+@table(
+    ("(-2)^x", 4, "negative number or zero to a variable power"),
+    ("0^x", 1, "negative number or zero to a variable power"),
+    ("acsc((-2/3)^x)", 11, "negative number or zero to a variable power"),
+)
+def test_nonpositive_base_with_a_variable_exponent(text, position, message):
+    error = refused(text)
+    assert error.position == position
+    assert message in error.message
+
+
+def test_nonpositive_bases_with_numbers_for_exponents_are_fine():
+    assert parse("(-2)^3") == -8
+    assert str(parse("2^x")) == "2**x"
+
+
+def test_variables_are_real_so_abs_of_a_positive_power_reads_back():
+    # Found by hypothesis: SymPy writes |2^x| as 2^re(x) for a possibly complex x, which no
+    # formula can spell; on the reals it is 2^x.
+    assert str(parse("|2^x|")) == "2**x"
+    assert parse(str(parse("||2|**x|"))) == parse("||2|**x|")

@@ -11,11 +11,13 @@ too long, too deep or too large before it is computed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import sympy
 
 from chainrule.errors import ParseError
+from chainrule.functions import on_the_reals
 from chainrule.parsing.characters import normalise
 from chainrule.parsing.grammar import Parser
 from chainrule.parsing.limits import MAX_LENGTH
@@ -23,6 +25,9 @@ from chainrule.parsing.names import Names
 from chainrule.parsing.tokens import tokenize
 
 __all__ = ["parse", "ParseError"]
+
+# "d/dx x^2", "dy/dx = …", "∂/∂x …": learners write the question, not the function.
+_LEIBNIZ = re.compile(r"\s*[d∂]\s*[a-zA-Z]?\s*/\s*[d∂]\s*[a-zA-Z]")
 
 
 def parse(text: str, *, symbols: Iterable[str | sympy.Symbol] = ()) -> sympy.Expr:
@@ -43,5 +48,13 @@ def parse(text: str, *, symbols: Iterable[str | sympy.Symbol] = ()) -> sympy.Exp
             MAX_LENGTH,
             text,
         )
+    if _LEIBNIZ.match(text):
+        raise ParseError(
+            "write only the function to differentiate, without d/dx: chainrule differentiates it"
+            " (choose the variable with --wrt, or wrt= in Python)",
+            0,
+            text,
+        )
     tokens = tokenize(text, normalise(text))
-    return Parser(text, tokens, names).parse()
+    # Variables are real (complex numbers are out of scope), so |2^x| is 2^x, not 2^re(x).
+    return on_the_reals(Parser(text, tokens, names).parse())

@@ -89,6 +89,13 @@ class Guard:
                     position,
                     self._text,
                 )
+            if _is_power_of_nonpositive(node):
+                raise ParseError(
+                    "a negative number or zero to a variable power has no real value for most"
+                    " exponents (complex numbers are out of scope); use a positive base",
+                    position,
+                    self._text,
+                )
             if node.is_Rational and max(abs(node.p), node.q).bit_length() > _MAX_BITS:
                 raise ParseError(
                     f"a number here has more than {MAX_DIGITS} digits", position, self._text
@@ -166,6 +173,16 @@ def _growth(base: sympy.Expr) -> float:
     if base.is_Pow and base.exp.is_Rational:
         return _growth(base.base) * abs(base.exp.p) / base.exp.q
     return 0.0
+
+
+def _is_power_of_nonpositive(node: sympy.Basic) -> bool:
+    """(−2)^x or 0^x: real only at some exponents, so its derivative is complex or undefined."""
+    return (
+        node.is_Pow
+        and node.base.is_number
+        and (node.base.is_negative or node.base.is_zero)
+        and not node.exp.is_number
+    )
 
 
 def _is_complex_root(node: sympy.Basic) -> bool:
