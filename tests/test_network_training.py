@@ -138,6 +138,7 @@ def test_load_csv(tmp_path, text, expected):
         ("1,2,3\n", "line 1: expected 2 columns"),
         ("1,2\n3,four\n", "line 2: 'four' is not a number"),
         ("1,2\n3,1e999x\n", "is not a number"),
+        ("0.5,1\n1e400,1\n", "line 2: a value too large for a float"),
     ],
 )
 def test_bad_csv(tmp_path, text, message):

@@ -80,3 +80,24 @@ def test_no_module_evaluates_text():
 def test_the_static_check_would_see_an_offender():
     sample = ast.parse("import re, sympy\nsympy.sympify(t)\neval(t)\nre.compile(t)\nsympy.S(t)\n")
     assert {name for name, _ in _called_names(sample)} == {"sympify", "eval", "S"}
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys):
+    import chainrule.explaining
+    from chainrule.cli.app import main
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(chainrule.explaining, "explain", broken)
+    monkeypatch.setattr(sys, "argv", ["chainrule", "explain", "x^2"])
+    monkeypatch.delenv("CHAINRULE_DEBUG", raising=False)
+    try:
+        main()
+    except SystemExit as done:
+        assert done.code == 1
+    else:  # pragma: no cover
+        raise AssertionError("expected exit status 1")
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: boom)" in err
+    assert "Traceback" not in err

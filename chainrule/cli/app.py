@@ -6,6 +6,7 @@ so ``chainrule --help`` never pays for importing SymPy.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -58,3 +59,14 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    except Exception as error:
+        # Bad input never lands here (commands turn ChainruleError into exit 2); this is a bug
+        # in chainrule, and a learner should see one line, not a traceback.
+        if os.environ.get("CHAINRULE_DEBUG"):
+            raise
+        typer.echo(
+            f"chainrule: internal error ({type(error).__name__}: {error}). This is a bug in"
+            " chainrule; run again with CHAINRULE_DEBUG=1 to see where, and please report it.",
+            err=True,
+        )
+        sys.exit(1)

@@ -224,5 +224,8 @@ def load_csv(path: str | Path) -> tuple[Sample, ...]:
             if not _NUMBER.fullmatch(cell):
                 raise NetworkError(f"{path}, line {line}: {cell.strip()!r} is not a number")
         values = [float(row[i]) for i in order]
+        if not all(math.isfinite(v) for v in values):
+            # 1e400 is a well-formed number that no float holds: say so here, not as divergence.
+            raise NetworkError(f"{path}, line {line}: a value too large for a float ({row})")
         samples.append((values[0], values[1]))
     return tuple(samples)
