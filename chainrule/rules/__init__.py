@@ -165,15 +165,17 @@ def no_rule(d: Deriver, expr: sympy.Expr) -> Step:
     """
     if isinstance(expr, sympy.Function) and len(expr.args) == 1:
         f = type(expr)
-        u = sympy.Symbol("u")
-        f_prime = _sympy_diff(f(u), u)
+        probe = sympy.Symbol("u")
+        f_prime = _sympy_diff(f(probe), probe)
         if not f_prime.has(sympy.Derivative):
-            return combining.link(d, expr, expr.args[0], partial(_no_rule_lookup, f))
+            lookup = partial(_no_rule_lookup, f, f_prime, probe)
+            return combining.link(d, expr, expr.args[0], lookup)
     return NoRuleStep(expression=expr, variable=d.var, derivative=_sympy_diff(expr, d.var))
 
 
-def _no_rule_lookup(f: type, u: sympy.Symbol) -> Step:
-    return NoRuleStep(expression=f(u), variable=u, derivative=_sympy_diff(f(u), u))
+def _no_rule_lookup(f: type, f_prime: sympy.Expr, probe: sympy.Symbol, u: sympy.Symbol) -> Step:
+    """f(u) with SymPy's f′, derived once in ``probe`` and renamed to the placeholder u."""
+    return NoRuleStep(expression=f(u), variable=u, derivative=f_prime.xreplace({probe: u}))
 
 
 def _sympy_diff(expr: sympy.Expr, var: sympy.Symbol) -> sympy.Expr:
