@@ -8,15 +8,10 @@ from typing import Annotated
 
 import typer
 
+from chainrule.render import FORMATS
 
-class Format(StrEnum):
-    """The output formats (``chainrule.render.FORMATS``)."""
-
-    rich = "rich"
-    text = "text"
-    latex = "latex"
-    markdown = "markdown"
-    json = "json"
+#: The choices of --format: the renderers' own list (``chainrule.render`` loads no SymPy).
+Format = StrEnum("Format", {name: name for name in FORMATS})
 
 
 #: The SVG is drawn at a fixed width so it looks the same on every slide.

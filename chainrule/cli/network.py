@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from chainrule.render.network_formats import FORMATS
+
 # Mirrors of chainrule.network.numbers / training defaults, kept here so --help never imports
 # SymPy; tests check that the two agree.
 DEFAULT_LR = 0.5
@@ -25,13 +27,8 @@ class Activation(StrEnum):
     tanh = "tanh"
 
 
-class Format(StrEnum):
-    rich = "rich"
-    text = "text"
-    latex = "latex"
-    markdown = "markdown"
-    json = "json"
-    dot = "dot"
+#: The choices of --format: the network renderers' own list (that module loads no SymPy).
+Format = StrEnum("Format", {name: name for name in FORMATS})
 
 
 _EXAMPLES = """
