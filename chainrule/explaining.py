@@ -140,7 +140,7 @@ def _recursion_room(expr: sympy.Basic) -> Iterator[None]:
         yield
 
 
-# -- a plain demo, until the renderers are there ----------------------------------------------
+# -- the module demo: the raw step tree, one line per step, as no renderer shows it ----------
 
 
 def outline(step: Step, indent: str = "") -> Iterator[str]:
