@@ -14,7 +14,7 @@ from chainrule.network.backprop import Backprop, Delta, Factor, Gradient
 from chainrule.network.model import YHAT, J, Network
 from chainrule.network.numbers import Evaluation
 from chainrule.render import wording
-from chainrule.render.network_blocks import (  # noqa: F401 - formats read these from here too
+from chainrule.render.network_blocks import (
     Apply,
     Block,
     Check,
@@ -24,11 +24,9 @@ from chainrule.render.network_blocks import (  # noqa: F401 - formats read these
     Number,
     Para,
     Partial,
-    Plot,
     Product,
     Raw,
     Table,
-    Term,
     Update,
 )
 from chainrule.steps import Explanation
