@@ -166,9 +166,7 @@ def _run(*, param, cost, activation, layers, at, lr, train, steps, data, seed, p
     if graph:
         from chainrule.network.graph import graph as computational_graph
 
-        if fmt == "latex":
-            raise NetworkError("--graph has no LaTeX form: use --format dot and Graphviz")
-        return _show(computational_graph(net), fmt)
+        return _show(computational_graph(net), fmt)  # the renderer refuses LaTeX, naming dot
     wanted = None if param == "all" else [net.param(param).name]
     result = backprop(net, wanted)
     numbers = evaluate(result, given, lr=lr) if at is not None else None
