@@ -8,7 +8,6 @@ a ``TrainingRun`` or a computational ``Graph``.
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from chainrule.errors import ChainruleError
@@ -102,7 +101,9 @@ def _render(obj: Result, format: str, width: int, param: str, at: Evaluation | N
             return network_json.render_training(obj)
         return network_json.render(obj, at)
     if format == "rich":
-        return _capture(renderable(obj, param=param, at=at), width)
+        from chainrule.render.terminal import capture
+
+        return capture(renderable(obj, param=param, at=at), width)
     blocks = _blocks(obj, param, at)
     if format == "text":
         from chainrule.render import network_text
@@ -126,20 +127,6 @@ def _graph(g: Graph, format: str, width: int) -> str:
         return "```text\n" + network_graph.text(g) + "```\n"
     if format == "latex":
         raise ChainruleError("the graph has no LaTeX form: use the dot format and Graphviz")
-    return _capture(network_graph.renderable(g), width)
+    from chainrule.render.terminal import capture
 
-
-def _capture(renderable: RenderableType, width: int) -> str:
-    """What a colour terminal of ``width`` columns would show, ANSI styles included."""
-    from rich.console import Console
-
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        force_terminal=True,
-        color_system="standard",
-        legacy_windows=False,
-        highlight=False,
-    )
-    console.print(renderable)
-    return console.file.getvalue()
+    return capture(network_graph.renderable(g), width)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.segment import Segment
 from rich.style import Style
@@ -128,6 +128,11 @@ def renderable(obj: s.Explanation | s.Step) -> Group:
 
 def render(obj: s.Explanation | s.Step, width: int = 80, color: bool = True) -> str:
     """The terminal view as a string: with ANSI styles when ``color``, else plain."""
+    return capture(renderable(obj), width, color)
+
+
+def capture(view: RenderableType, width: int = 80, color: bool = True) -> str:
+    """What a terminal of ``width`` columns would show: ANSI styles when ``color``, else plain."""
     console = Console(
         file=io.StringIO(),
         width=width,
@@ -137,5 +142,5 @@ def render(obj: s.Explanation | s.Step, width: int = 80, color: bool = True) -> 
         legacy_windows=False,
         highlight=False,
     )
-    console.print(renderable(obj))
+    console.print(view)
     return console.file.getvalue()
