@@ -27,7 +27,9 @@ REL_TOL = 1e-6
 ABS_TOL = 1e-9
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+#: A plain decimal literal, the only numbers --at and a CSV file may hold (float() alone would
+#: also take "nan", "inf" and "1_000").
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def parse_point(text: str, network: Network) -> dict[str, float]:
@@ -46,7 +48,7 @@ def parse_point(text: str, network: Network) -> dict[str, float]:
             raise NetworkError(f"--at: expected name=number, got {item!r}")
         if not _NAME.fullmatch(name) or name not in known:
             raise NetworkError(f"--at: unknown name {name!r}; use {', '.join(known)}")
-        if not _NUMBER.fullmatch(number):
+        if not NUMBER.fullmatch(number):
             raise NetworkError(f"--at: {name} needs a number like 0.5 or -2e-3, got {number!r}")
         if name in found:
             raise NetworkError(f"--at: {name} is given twice")
@@ -73,6 +75,12 @@ def complete(network: Network, given: Mapping[str, float] | None = None) -> dict
         values[name] = float(value)
     check_label(network, values["y"])
     return values
+
+
+def check_learning_rate(lr: float) -> None:
+    """η must be a positive number: a step of zero or against the slope is no descent."""
+    if not (math.isfinite(lr) and lr > 0):
+        raise NetworkError(f"the learning rate must be a positive number, got {lr}")
 
 
 def check_label(network: Network, y: float, where: str = "y") -> None:
@@ -181,8 +189,7 @@ def evaluate(
     """Every δ and gradient of ``result`` at the point ``given`` (the rest from ``defaults``)."""
     network = result.network
     values = complete(network, given)
-    if not (math.isfinite(lr) and lr > 0):
-        raise NetworkError(f"the learning rate must be a positive number, got {lr}")
+    check_learning_rate(lr)
     fwd = forward(network, values)
     numbers = {sympy.Symbol(name): v for name, v in values.items()} | fwd
     with stack_room(network):  # lambdify prints the expanded J, recursing once per level

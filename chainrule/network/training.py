@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import math
 import random
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,14 @@ import sympy
 from chainrule.functions import LAMBDIFY_MODULES
 from chainrule.network.backprop import Backprop, backprop
 from chainrule.network.model import Network, NetworkError, stack_room
-from chainrule.network.numbers import DEFAULT_LR, DEFAULT_X, DEFAULT_Y, check_label
+from chainrule.network.numbers import (
+    DEFAULT_LR,
+    DEFAULT_X,
+    DEFAULT_Y,
+    NUMBER,
+    check_label,
+    check_learning_rate,
+)
 
 DEFAULT_STEPS = 200
 DEFAULT_SEED = 0
@@ -33,8 +39,6 @@ MAX_ROWS = 10_000
 MAX_STEPS = 100_000
 #: … and at most this much work, steps × rows × nodes (200 steps on 10,000 rows take seconds).
 MAX_WORK = 4_000_000
-
-_NUMBER = re.compile(r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*")
 
 Sample = tuple[float, float]
 
@@ -121,8 +125,7 @@ def train(
     given = dict(given or {})
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
         raise NetworkError(f"steps must be a whole number ≥ 1, got {steps!r}")
-    if not (math.isfinite(lr) and lr > 0):
-        raise NetworkError(f"the learning rate must be a positive number, got {lr}")
+    check_learning_rate(lr)
     if data is None:
         data = ((given.get("x", DEFAULT_X), given.get("y", DEFAULT_Y)),)
     data = tuple((float(a), float(b)) for a, b in data)
@@ -203,7 +206,7 @@ def load_csv(path: str | Path) -> tuple[Sample, ...]:
         raise NetworkError(f"{path}: no rows; expected x,y pairs such as 0.5,1")
     order = (0, 1)
     first_line, first = rows[0]
-    if not all(_NUMBER.fullmatch(cell) for cell in first):
+    if not all(NUMBER.fullmatch(cell.strip()) for cell in first):
         names = [cell.strip().lower() for cell in first]
         if sorted(names) != ["x", "y"]:
             raise NetworkError(
@@ -221,7 +224,7 @@ def load_csv(path: str | Path) -> tuple[Sample, ...]:
         if len(row) != 2:
             raise NetworkError(f"{path}, line {line}: expected 2 columns (x,y), got {len(row)}")
         for cell in row:
-            if not _NUMBER.fullmatch(cell):
+            if not NUMBER.fullmatch(cell.strip()):
                 raise NetworkError(f"{path}, line {line}: {cell.strip()!r} is not a number")
         values = [float(row[i]) for i in order]
         if not all(math.isfinite(v) for v in values):
