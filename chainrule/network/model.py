@@ -182,11 +182,6 @@ class Network:
         """J in x, y and the parameters alone: what sympy.diff differentiates to check us."""
         return self.expand(self.cost_expr)
 
-    @property
-    def intermediates(self) -> tuple[sympy.Symbol, ...]:
-        """z1, a1, z2, …, ŷ in forward order."""
-        return tuple(s for k in range(1, self.nodes + 1) for s in (self.z(k), self.a(k)))
-
 
 @contextmanager
 def stack_room(network: Network) -> Iterator[None]:
