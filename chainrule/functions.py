@@ -67,7 +67,8 @@ def expand_sigmoid(expr: sympy.Expr) -> sympy.Expr:
     return expr.replace(sigmoid, _logistic) if expr.has(sigmoid) else expr
 
 
-def _numeric_sigmoid(u: float) -> float:
+def numeric_sigmoid(u: float) -> float:
+    """σ(u) for a float, without overflow."""
     # Split by sign so neither branch overflows exp() for large |u|.
     if u >= 0:
         return 1.0 / (1.0 + math.exp(-u))
@@ -76,7 +77,7 @@ def _numeric_sigmoid(u: float) -> float:
 
 
 # lambdify has no numeric sigmoid of its own: hand it this mapping.
-LAMBDIFY_MODULES = [{"sigmoid": _numeric_sigmoid}, "math"]
+LAMBDIFY_MODULES = [{"sigmoid": numeric_sigmoid}, "math"]
 
 
 def on_the_reals(expr: sympy.Expr) -> sympy.Expr:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sympy
 
-from chainrule.functions import LAMBDIFY_MODULES
+from chainrule.functions import LAMBDIFY_MODULES, numeric_sigmoid
 from chainrule.network.backprop import Backprop
 from chainrule.network.model import Network, NetworkError, stack_room
 
@@ -132,9 +132,7 @@ class Evaluation:
 
 
 def _activation(network: Network, u: float) -> float:
-    from chainrule.functions import _numeric_sigmoid
-
-    return _numeric_sigmoid(u) if network.activation == "sigmoid" else math.tanh(u)
+    return numeric_sigmoid(u) if network.activation == "sigmoid" else math.tanh(u)
 
 
 def forward(network: Network, values: Mapping[str, float]) -> dict[sympy.Symbol, float]:
