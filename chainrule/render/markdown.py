@@ -6,6 +6,7 @@ from chainrule import steps as s
 from chainrule.render import wording
 from chainrule.render.base import Renderer, Story
 from chainrule.render.latex import LatexMath
+from chainrule.render.text import step_heading
 
 
 class _MarkdownRenderer(Renderer):
@@ -30,11 +31,8 @@ def layout(story: Story) -> str:
     if story.heading:
         out += [f"**{wording.steps()}**", ""]
     for line in story.lines:
-        head = f"{line.number}. **{line.title}**"
-        if line.sentence:
-            head += f" — {line.sentence}"
-        if line.uses:
-            head += f" ({wording.uses(line.uses)})"
+        # The plain-text heading with its title in bold, as the terminal styles it.
+        head = f"{line.number}. **{line.title}**{step_heading(line)[len(line.title) :]}"
         # Two trailing spaces: a line break inside the list item, math on its own line.
         out += [head + "  ", f"   {_math(' = '.join(line.math))}"]
     if story.answer is not None:
