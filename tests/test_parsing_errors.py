@@ -136,6 +136,9 @@ def test_function_arguments(text, position, message):
     ("√-1", 0, "not a real number"),
     ("log(-1)", 0, "not a real number"),
     ("(-8)^(1/3)", 4, "not a real number"),
+    ("x*asin(2)", 2, "not a real number"),
+    ("acos(3) + x", 0, "not a real number"),
+    ("sin(4)^(2/3)", 6, "not a real number"),
 )
 def test_values_that_are_not_finite_reals(text, position, message):
     error = refused(text)

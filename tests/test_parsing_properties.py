@@ -82,6 +82,8 @@ def _in_scope(expr):
     if expr.has(sp.I, sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds, sp.re, sp.im, sp.arg):
         return False
     for node in sp.preorder_traversal(expr):
+        if node.is_number and node.is_extended_real is False:
+            return False  # asec(1/2), acos(3): refused as not real
         if isinstance(node, sp.exp | sp.sinh | sp.cosh) and node.args[0].is_number:
             value = complex(node.args[0].evalf(10))
             if abs(value) > 2000:  # e^2000 is past the parser's 10^1000 limit on any value
