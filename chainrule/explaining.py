@@ -32,7 +32,6 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
     refused (``VariableError``) as a probable typo, since its derivative would be 0.
     """
     text, expr = _expression(expr_or_text)
-    expr = on_the_reals(expr)
     var = choose_variable(expr, wrt)
     constants = tuple(sorted(expr.free_symbols - {var}, key=lambda s: s.name))
     with _recursion_room(expr):
@@ -61,7 +60,8 @@ def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr]:
     if isinstance(expr_or_text, float):
         return None, sympy.Float(expr_or_text)
     if isinstance(expr_or_text, sympy.Expr):
-        return None, expr_or_text
+        # parse() already reads variables as real; an expression built in SymPy may hold re, im.
+        return None, on_the_reals(expr_or_text)
     raise TypeError(
         f"explain() takes a formula or a SymPy expression, not {type(expr_or_text).__name__}"
     )
