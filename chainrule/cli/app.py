@@ -1,7 +1,8 @@
 """The ``chainrule`` command: the typer app, its global options, and how errors leave it.
 
-Each command lives in its own module beside this one and imports the library inside its body,
-so ``chainrule --help`` never pays for importing SymPy.
+Each command lives in its own module beside this one and imports the library inside its body
+(at the top only SymPy-free pieces, such as the list of formats), so ``chainrule --help`` never
+pays for importing SymPy.
 """
 
 from __future__ import annotations
