@@ -57,8 +57,11 @@ def training_view(run: TrainingRun) -> list[Block]:
         blocks.append(Para((f"({len(params)} parameters: --format json lists them all.)",)))
     blocks.append(Plot(run.costs, tuple(range(len(run.costs))), "J"))
     start, end = run.costs[0], run.costs[-1]
-    change = "fell" if end < start else "rose"
-    blocks.append(Para(("J ", change, " from ", Number(start), " to ", Number(end), ".")))
+    if end == start:  # at a minimum already, or a step too small to move J
+        blocks.append(Para(("J stayed at ", Number(start), ".")))
+    else:
+        change = "fell" if end < start else "rose"
+        blocks.append(Para(("J ", change, " from ", Number(start), " to ", Number(end), ".")))
     return blocks
 
 
