@@ -204,3 +204,9 @@ def test_cli_train_json():
     data = json.loads(cli("--train", "--steps", "10", "--format", "json").stdout)
     assert len(data["costs"]) == 11 and data["records"][-1]["step"] == 10
     assert set(data["final"]) == {"w1", "b1", "w2", "b2"}
+
+
+def test_unknown_starting_values_are_refused_not_ignored():
+    with pytest.raises(NetworkError, match="unknown name 'w9'"):
+        train(Network(), steps=1, given={"w9": 0.3})
+    assert initial_params(Network(), given={"x": 0.1, "w1": 0.3})["w1"] == 0.3

@@ -87,7 +87,10 @@ def initial_params(
         p.name: rng.uniform(-INIT_RANGE, INIT_RANGE) if p.name.startswith("w") else 0.0
         for p in network.params
     }
+    known = [s.name for s in network.inputs]  # x, y (the sample) and the parameters
     for name, value in (given or {}).items():
+        if name not in known:
+            raise NetworkError(f"unknown name {name!r}; use {', '.join(known)}")
         if name in values:
             values[name] = float(value)
     return values
