@@ -5,7 +5,7 @@
     -sin(x)/(cos(x) + 2)
 
 Names are imported on first use, so ``import chainrule`` (and ``chainrule --help``) stays quick.
-Renderers live in ``chainrule.render`` (``from chainrule.render import render``); that package is
+Formats live in ``chainrule.formats`` (``from chainrule.formats import render``); that package is
 deliberately not re-exported here, where a function of the same name would hide it.
 """
 

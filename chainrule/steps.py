@@ -5,7 +5,7 @@ class, and its ``rule`` word from a fixed vocabulary), and holds the substeps it
 order a teacher would write them. Steps hold SymPy expressions, never strings; they never print,
 simplify or differentiate anything after they are built. Other code walks them (``walk``),
 compares them (``==``: two different rules never compare equal, because the class is part of
-equality) and renders them (``chainrule.render``).
+equality) and shows them (``chainrule.views`` and ``chainrule.formats``).
 
 Table rules (power, exponential, logarithm, trig, …) apply to a function of the variable itself,
 f(u) with u the variable. Anything nested goes through a ``ChainStep``, whose first substep is
@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 import sympy
+
+from chainrule.display import Displayable, formula
 
 #: The rule vocabulary, in the order the README documents it. Every Step subclass has one.
 RULES = (
@@ -44,8 +46,8 @@ RULES = (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Step:
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Step(Displayable):
     """d/d(variable) expression = derivative, justified by ``substeps``.
 
     ``derivative`` is the result as this rule produces it from its substeps (not simplified
@@ -65,35 +67,28 @@ class Step:
         for sub in self.substeps:
             yield from sub.walk()
 
-    def __rich__(self):
-        from chainrule.render import terminal
-
-        return terminal.renderable(self)
-
-    def _repr_latex_(self) -> str:
-        from chainrule.render import latex
-
-        return latex.display(self)
+    def _summary(self) -> str:
+        return f"{self.rule}: d/d{self.variable} {formula(self.expression)}"
 
 
 # -- the simplest rules ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class ConstantStep(Step):
     """d/dx c = 0 for anything c that does not depend on x (other symbols included)."""
 
     rule: ClassVar[str] = "constant"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class VariableStep(Step):
     """d/dx x = 1."""
 
     rule: ClassVar[str] = "variable"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class ConstantMultipleStep(Step):
     """d/dx c·u = c·du/dx. One substep: the derivative of ``factor``."""
 
@@ -102,7 +97,7 @@ class ConstantMultipleStep(Step):
     factor: sympy.Expr
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class SumStep(Step):
     """d/dx (u + v + …) = du/dx + dv/dx + …  One substep per term, in ``terms`` order."""
 
@@ -110,7 +105,7 @@ class SumStep(Step):
     terms: tuple[sympy.Expr, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class ProductStep(Step):
     """d/dx (u·v·w) = u′·v·w + u·v′·w + u·v·w′.  One substep per factor, in ``factors`` order."""
 
@@ -118,7 +113,7 @@ class ProductStep(Step):
     factors: tuple[sympy.Expr, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class QuotientStep(Step):
     """d/dx (u/v) = (u′·v − u·v′)/v².  Substeps: numerator, then denominator."""
 
@@ -130,12 +125,12 @@ class QuotientStep(Step):
 # -- derivative-table lookups: f(u) with u the variable itself -------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class TableStep(Step):
     """A derivative taken straight from the table, e.g. d/du ln u = 1/u. No substeps."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class PowerStep(TableStep):
     """d/du uⁿ = n·uⁿ⁻¹ for a constant n (roots and negative or fractional powers too)."""
 
@@ -143,7 +138,7 @@ class PowerStep(TableStep):
     exponent: sympy.Expr
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class ExponentialStep(TableStep):
     """d/du eᵘ = eᵘ, and d/du aᵘ = aᵘ·ln a for a constant base a."""
 
@@ -151,7 +146,7 @@ class ExponentialStep(TableStep):
     base: sympy.Expr
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class LogarithmStep(TableStep):
     """d/du ln u = 1/u, and d/du log_b u = 1/(u·ln b)."""
 
@@ -159,42 +154,42 @@ class LogarithmStep(TableStep):
     base: sympy.Expr
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class TrigStep(TableStep):
     """sin, cos, tan, cot, sec, csc: e.g. d/du sin u = cos u."""
 
     rule: ClassVar[str] = "trig"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class InverseTrigStep(TableStep):
     """asin, acos, atan, acot, asec, acsc: e.g. d/du atan u = 1/(1 + u²)."""
 
     rule: ClassVar[str] = "inverse_trig"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class HyperbolicStep(TableStep):
     """sinh, cosh, tanh, … and their inverses: e.g. d/du tanh u = 1 − tanh²u."""
 
     rule: ClassVar[str] = "hyperbolic"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class AbsStep(TableStep):
     """d/du |u| = u/|u| (for u ≠ 0)."""
 
     rule: ClassVar[str] = "abs"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class SigmoidStep(TableStep):
     """d/du σ(u) = σ(u)·(1 − σ(u))."""
 
     rule: ClassVar[str] = "sigmoid"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class UnknownFunctionStep(TableStep):
     """d/du f(u) = f′(u) for a function the learner left undefined."""
 
@@ -204,7 +199,7 @@ class UnknownFunctionStep(TableStep):
 # -- rules that combine others -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class ChainStep(Step):
     """d/dx f(g(x)) = f′(g(x))·g′(x).
 
@@ -230,7 +225,7 @@ class ChainStep(Step):
         return self.substeps[1]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class GeneralPowerStep(Step):
     """d/dx f^g by logarithmic differentiation: y = f^g, ln y = g·ln f, so y′ = f^g·(g·ln f)′.
 
@@ -243,7 +238,7 @@ class GeneralPowerStep(Step):
     log_form: sympy.Expr
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class NoRuleStep(Step):
     """No rule of ours covers this expression yet: the derivative shown is SymPy's, unexplained."""
 
@@ -268,8 +263,8 @@ class Verification:
     failures: tuple[sympy.Expr, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Explanation:
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Explanation(Displayable):
     """The derivative of one expression with every step that produced it.
 
     ``root.derivative`` is the product of the chain factors as derived; ``derivative`` is the
@@ -294,12 +289,5 @@ class Explanation:
     def steps(self) -> Iterator[Step]:
         return self.root.walk()
 
-    def __rich__(self):
-        from chainrule.render import terminal
-
-        return terminal.renderable(self)
-
-    def _repr_latex_(self) -> str:
-        from chainrule.render import latex
-
-        return latex.display(self)
+    def _summary(self) -> str:
+        return f"d/d{self.variable} {formula(self.expression)} = {formula(self.derivative)}"

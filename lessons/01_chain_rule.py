@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 import chainrule
-from chainrule.render.notation import unicode
+from chainrule.formats.notation import unicode
 
 console = Console(width=min(Console().width, 100))
 

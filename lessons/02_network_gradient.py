@@ -7,9 +7,9 @@ computed by chainrule as the lesson runs.
 from rich.console import Console
 from rich.markdown import Markdown
 
+from chainrule.formats.notation import unicode
 from chainrule.network import Network, backprop
 from chainrule.network.numbers import evaluate
-from chainrule.render.notation import unicode
 
 console = Console(width=min(Console().width, 100))
 

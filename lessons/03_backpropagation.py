@@ -6,10 +6,10 @@ Run it with ``python lessons/03_backpropagation.py``. Everything shown is comput
 from rich.console import Console
 from rich.markdown import Markdown
 
+from chainrule.formats.notation import unicode
 from chainrule.network import Network, backprop
 from chainrule.network.training import train
-from chainrule.render.network_training import plot_lines
-from chainrule.render.notation import unicode
+from chainrule.plotting import plot_lines
 
 console = Console(width=min(Console().width, 100))
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from chainrule import explain
+from chainrule.formats.notation import unicode
 from chainrule.network import Network, backprop
-from chainrule.render.notation import unicode
 
 LESSONS = pathlib.Path(__file__).parent.parent / "lessons"
 

@@ -164,9 +164,9 @@ def test_deep_chain_has_every_parameter():
 def test_the_deepest_network_works_everywhere_on_a_shallow_stack():
     # SymPy recurses once per level of the expanded formulas (printing, lambdify): deep
     # networks once exceeded Python's recursion limit in JSON, with --at and with --train.
+    from chainrule import formats as network_formats
     from chainrule.network.numbers import evaluate
     from chainrule.network.training import train
-    from chainrule.render import network_formats
 
     network = Network(layers=MAX_LAYERS)
     old = sys.getrecursionlimit()

@@ -14,6 +14,7 @@ from chainrule.cli import network as cli_network
 from chainrule.cli.app import app
 from chainrule.functions import LAMBDIFY_MODULES
 from chainrule.network import Network, backprop
+from chainrule.network.model import MAX_LAYERS
 from chainrule.network.numbers import DEFAULT_LR
 
 runner = CliRunner()
@@ -122,8 +123,6 @@ def test_latex_and_markdown(fmt):
         (["--format", "dot"], "--graph"),
         (["--plot", "out.png"], "--train"),
         (["--lr", "0", "--at", "x=1"], "learning rate"),
-        (["--layers", "51"], "layers must be between 1 and 50"),
-        (["--layers", "200"], "layers must be between 1 and 50"),
     ],
 )
 def test_bad_input_exits_2_with_a_message_and_no_traceback(args, message):
@@ -133,11 +132,23 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(args, message):
     assert "Traceback" not in result.stderr + result.stdout
 
 
-@pytest.mark.parametrize("args", [["--layers", "0"], ["--cost", "hinge"], ["--steps", "0"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--layers", "0"], ["--layers", "51"], ["--cost", "hinge"], ["--steps", "0"]],
+)
 def test_bad_options_are_usage_errors(args):
     result = run(*args)
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_layers_declares_its_range():
+    # The range is the option's own, so click refuses 51 before any work, and --help shows it.
+    result = run("--layers", "51")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--layers" in result.stderr and "50" in result.stderr
+    help_text = runner.invoke(app, ["network", "--help"], env={"COLUMNS": "120"}).stdout
+    assert "1<=x<=50" in help_text
 
 
 def test_help_documents_defaults_and_examples():
@@ -152,18 +163,19 @@ def test_cli_defaults_mirror_the_library():
     assert cli_network.DEFAULT_LR == DEFAULT_LR
     assert cli_network.DEFAULT_STEPS == training.DEFAULT_STEPS
     assert cli_network.DEFAULT_SEED == training.DEFAULT_SEED
+    assert cli_network.MAX_LAYERS == MAX_LAYERS
 
 
 def test_rich_view_fits_a_fixed_width_console():
     from rich.console import Console
 
-    from chainrule.render import network as doc
-    from chainrule.render import network_terminal
+    from chainrule.formats import terminal
+    from chainrule.views import network as doc
 
     console = Console(width=80, color_system=None, record=True, file=io.StringIO())
     result = backprop(Network(cost="cross-entropy"))
-    console.print(network_terminal.renderable(doc.backprop_view(result)))
-    console.print(network_terminal.renderable(doc.gradient_view(result, "w1")))
+    console.print(terminal.layout(doc.backprop_view(result)))
+    console.print(terminal.layout(doc.gradient_view(result, "w1")))
     text = console.export_text()
     assert max(len(line) for line in text.splitlines()) <= 80
     assert "δ₂ reused, not recomputed" in text

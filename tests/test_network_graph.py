@@ -9,9 +9,9 @@ import sympy as sp
 from typer.testing import CliRunner
 
 from chainrule.cli.app import app
+from chainrule.formats import dot, render
 from chainrule.network import Network
 from chainrule.network.graph import graph
-from chainrule.render import network_graph
 
 
 def test_the_course_chain_and_its_edges():
@@ -39,14 +39,14 @@ def test_deeper_graph_grows_by_two_nodes_per_layer():
 
 
 def test_text_drawing():
-    text = network_graph.text(graph(Network()))
+    text = render(graph(Network()), "text")
     assert "│  ∂z₁/∂x = w₁" in text
     assert "◀── w₂   ∂z₂/∂w₂ = a₁" in text
     assert text.index("x\n") < text.index("z₁ =") < text.index("ŷ =") < text.index("J =")
 
 
 def test_dot_source():
-    source = network_graph.dot(graph(Network()))
+    source = dot.render(graph(Network()))
     assert source.startswith("digraph network {") and source.rstrip().endswith("}")
     assert 'x -> z1 [label="∂z₁/∂x = w₁"];' in source
     assert source.count("->") == 10
@@ -54,19 +54,21 @@ def test_dot_source():
 
 def test_cli_graph_formats():
     runner = CliRunner()
-    for fmt in ("rich", "text", "dot", "json", "markdown"):
+    for fmt in ("rich", "text", "dot", "json", "markdown", "latex", "html"):
         result = runner.invoke(app, ["network", "--graph", "--format", fmt])
         assert result.exit_code == 0, (fmt, result.stderr)
     data = json.loads(runner.invoke(app, ["network", "--graph", "-f", "json"]).stdout)
-    assert {"nodes", "edges"} <= set(data)
-    bad = runner.invoke(app, ["network", "--graph", "--format", "latex"])
-    assert bad.exit_code == 2 and "dot" in bad.stderr
+    assert {"schema", "nodes", "edges"} <= set(data)
+    # dot is the graph's alone: anything else is refused, naming what draws a graph.
+    bad = runner.invoke(app, ["network", "--param", "w2", "--format", "dot"])
+    assert bad.exit_code == 2 and "--graph" in bad.stderr
 
 
 GRAPH_TEXT = """\
-The computational graph: read down for the forward pass; multiply the labels from J
-back up to a parameter for its gradient (backpropagation).
-
+The computational graph
+───────────────────────
+Read down for the forward pass; multiply the labels from J back up to a
+parameter for its gradient (backpropagation).
   x
   │  ∂z₁/∂x = w₁
   ▼
@@ -89,4 +91,4 @@ back up to a parameter for its gradient (backpropagation).
 
 
 def test_text_drawing_exactly():
-    assert network_graph.text(graph(Network())) == GRAPH_TEXT
+    assert render(graph(Network()), "text") == GRAPH_TEXT

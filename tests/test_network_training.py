@@ -23,7 +23,7 @@ from chainrule.network.training import (
     load_csv,
     train,
 )
-from chainrule.render.network_training import plot_lines
+from chainrule.plotting import plot_lines
 
 runner = CliRunner()
 

@@ -3,8 +3,8 @@
 import pytest
 import sympy as sp
 
+from chainrule.formats.notation import code, latex, symbol, unicode
 from chainrule.functions import sigmoid
-from chainrule.render.notation import code, latex, symbol, unicode
 
 x, y, u, z2, a1 = sp.symbols("x y u z2 a1")
 yhat = sp.Symbol("yhat")

@@ -14,10 +14,11 @@ import sympy as sp
 from rich.console import Console
 
 from chainrule import steps as S
-from chainrule.render import FORMATS, render
-from chainrule.render import latex as latex_render
-from chainrule.render.base import Renderer, Visitor
-from chainrule.render.terminal import renderable
+from chainrule.formats import FORMATS, render, renderable
+from chainrule.formats.latex_text import text as latex_text
+from chainrule.formats.notation import unicode
+from chainrule.formats.writer import Writer
+from chainrule.views.explanation import document
 
 x, y, u, v = sp.symbols("x y u v")
 ANSI = re.compile(r"\x1b\[")
@@ -144,6 +145,7 @@ The derivative of ln(cos(x) + 2) with respect to x
 ╰───────────────────────────────────────────────╯
 
 Steps
+─────
 1. Logarithm (table) — from the derivative table
      d/du ln(u) = 1/u
 2. Constant rule — a constant does not change with x
@@ -165,14 +167,16 @@ Steps
 NESTED_TEXT = """\
 The derivative of ln(sin(x²)) with respect to x
 
-Decomposition: h = f∘g∘k
-  h(x) = ln(sin(x²)) = f(g(k(x)))
-  outer   f(u) = ln(u)         f′(u) = 1/u
-  middle  u = g(v) = sin(v)    g′(v) = cos(v)
-  inner   v = k(x) = x²        k′(x) = 2x
-  h′(x) = f′(u)·g′(v)·k′(x)
+╭─ Decomposition: h = f∘g∘k ────────────────╮
+│ h(x) = ln(sin(x²)) = f(g(k(x)))           │
+│ outer   f(u) = ln(u)       f′(u) = 1/u    │
+│ middle  u = g(v) = sin(v)  g′(v) = cos(v) │
+│ inner   v = k(x) = x²      k′(x) = 2x     │
+│ h′(x) = f′(u)·g′(v)·k′(x)                 │
+╰───────────────────────────────────────────╯
 
 Steps
+─────
 1. Logarithm (table) — from the derivative table
      d/du ln(u) = 1/u
 2. Trigonometric (table) — from the derivative table
@@ -186,9 +190,10 @@ Steps
    steps 1 and 4)
      d/dx ln(sin(x²)) = (1/sin(x²))·(2x·cos(x²)) = 2x·cos(x²)/sin(x²)
 
-Answer
-  Result: d/dx ln(sin(x²)) = 2x·cos(x²)/sin(x²)
-  ✓ checked against sympy.diff (symbolically): 5 steps
+╭─ Answer ─────────────────────────────────────────────╮
+│ Result: d/dx ln(sin(x²)) = 2x·cos(x²)/sin(x²)        │
+│ ✓ checked against sympy.diff (symbolically): 5 steps │
+╰──────────────────────────────────────────────────────╯
 """
 
 
@@ -222,7 +227,7 @@ def test_long_equations_break_at_the_equals_signs():
 
 
 def test_visit_walks_the_mro_to_the_closest_method():
-    class Probe(Visitor):
+    class Probe(Writer):
         def _print_Step(self, step):
             return "Step"
 
@@ -233,9 +238,9 @@ def test_visit_walks_the_mro_to_the_closest_method():
             return "ChainStep"
 
     probe = Probe()
-    assert probe.visit(course()) == "ChainStep"
-    assert probe.visit(course().outer_step) == "TableStep"  # LogarithmStep → TableStep
-    assert probe.visit(course().inner_step) == "Step"  # SumStep → fallback
+    assert probe.write(course()) == "ChainStep"
+    assert probe.write(course().outer_step) == "TableStep"  # LogarithmStep → TableStep
+    assert probe.write(course().inner_step) == "Step"  # SumStep → fallback
 
 
 def test_an_unknown_kind_of_step_still_shows_its_math():
@@ -247,9 +252,9 @@ def test_an_unknown_kind_of_step_still_shows_its_math():
         rule: ClassVar[str] = "brand_new"
 
     step = NewRuleStep(expression=x**2, variable=x, derivative=2 * x)
-    story = Renderer().story(step)
-    assert story.lines[0].title == "Brand new"
-    assert story.lines[0].math == ("d/dx x²", "2x")
+    (line,) = document(step).blocks[-1].lines
+    assert line.title == "Brand new"
+    assert tuple(unicode(side) for side in line.math) == ("d/dx x²", "2x")
     assert "d/dx x² = 2x" in render(step, "text")
 
 
@@ -257,13 +262,13 @@ def test_render_refuses_what_is_not_a_step():
     with pytest.raises(TypeError):
         render(sp.sin(x), "text")
     with pytest.raises(ValueError, match="unknown format"):
-        render(course(), "html")
+        render(course(), "pdf")
 
 
 # -- essential content in every format -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("format", FORMATS)
+@pytest.mark.parametrize("format", [f for f in FORMATS if f != "dot"])
 def test_no_escape_codes_except_in_rich(format):
     shown = render(explanation(course()), format)
     assert bool(ANSI.search(shown)) == (format == "rich")
@@ -289,11 +294,17 @@ def test_course_example_in_every_format():
     ):
         assert part in text
     tex = render(ex, "latex")
-    for part in (r"f(u) = \ln{\left(u \right)}", r"f'(u) = \frac{1}{u}", r"\textbf{5. Chain rule}"):
+    for part in (
+        r"f{\left(u \right)} & = \ln{\left(u \right)}",
+        r"f'\left(u\right) & = \frac{1}{u}",
+        r"\textbf{5. Chain rule}",
+    ):
         assert part in tex
     md = render(ex, "markdown")
-    assert r"$f'(u) = \frac{1}{u}$" in md
+    assert r"f'\left(u\right) & = \frac{1}{u}" in md
     assert "5. **Chain rule**" in md
+    page = render(ex, "html")
+    assert page.startswith("<!doctype html>") and "<math" in page and "Chain rule" in page
 
 
 def test_partial_derivatives_say_what_is_held_constant():
@@ -304,7 +315,7 @@ def test_partial_derivatives_say_what_is_held_constant():
     assert "treat x as constant" in text
     assert "∂/∂y (x·y² + x) = 2x·y + 0 = 2x·y" in text
     assert r"\frac{\partial}{\partial y}" in render(ex, "latex")
-    assert "*$x$ is held constant.*" in render(ex, "markdown")
+    assert "($x$ is held constant)" in render(ex, "markdown")
 
 
 def test_simplified_form_is_shown_beside_the_derived_one():
@@ -329,7 +340,7 @@ def test_a_failed_verification_is_loud_everywhere():
 
 def test_a_bare_step_renders_without_the_frame():
     text = render(course(), "text")
-    assert text.startswith("Decomposition")
+    assert "Decomposition" in text.splitlines()[0]
     assert "Answer" not in text
 
 
@@ -347,18 +358,18 @@ def _balanced(tex: str) -> bool:
 
 
 @pytest.mark.parametrize("tree", [course, nested, partial])
-def test_latex_is_one_balanced_align_environment(tree):
+def test_latex_environments_and_braces_balance(tree):
     tex = render(explanation(tree(), constants=(x,) if tree is partial else ()), "latex")
-    assert tex.count(r"\begin{align*}") == tex.count(r"\end{align*}") == 1
+    assert tex.count(r"\begin{align*}") == tex.count(r"\end{align*}") >= 1
     assert _balanced(tex)
     assert tex.count(r"\left") == tex.count(r"\right")
     assert tex.count("$") % 2 == 0
     # Text-mode specials in our sentences are escaped; Unicode that pdflatex refuses is absent.
-    assert "—" not in tex and "✓" not in tex and "∘" not in tex
+    assert tex.isascii()
 
 
 def test_latex_text_escapes_specials_outside_math():
-    assert latex_render.text("50% of a_b & c — $x_1$") == r"50\% of a\_b \& c --- $x_1$"
+    assert latex_text("50% of a_b & c — $1") == r"50\% of a\_b \& c --- \$1"
 
 
 # -- rich and Jupyter hooks -----------------------------------------------------------------------
@@ -371,13 +382,13 @@ def test_rich_and_jupyter_hooks(obj):
     tex = obj._repr_latex_()
     assert tex.startswith("$$") and tex.endswith("$$")
     assert _balanced(tex)
-    assert r"f'(u) = \frac{1}{u}" in tex
+    assert r"f'\left(u\right) = \frac{1}{u}" in tex
 
 
 def test_printing_a_deep_tree_gets_room_on_the_stack():
     import sys
 
-    from chainrule.render.base import stack_room
+    from chainrule.formats import stack_room
 
     before = sys.getrecursionlimit()
     with stack_room(explanation(nested())):
@@ -404,4 +415,4 @@ def test_a_chain_longer_than_the_alphabet_numbers_its_functions():
         )
     text = render(step, "text", width=200)
     assert "f₁(n) = sin(n)" in text and "f₁₁′(x) = 2x" in text
-    assert r"f_{11}'(x) = 2 x" in render(step, "latex")
+    assert r"f_{11}'\left(x\right) & = 2 x" in render(step, "latex")

@@ -11,9 +11,9 @@ import pytest
 import sympy as sp
 
 from chainrule.explaining import explain
+from chainrule.formats import render
+from chainrule.formats.jsondata import SCHEMA, data
 from chainrule.functions import sigmoid
-from chainrule.render import render
-from chainrule.render.jsondata import SCHEMA, data
 
 TOP_KEYS = {
     "schema",

@@ -6,11 +6,11 @@ import pytest
 from typer.testing import CliRunner
 
 from chainrule.cli.app import app
+from chainrule.formats import render
 from chainrule.network import Network, backprop
 from chainrule.network.graph import graph
 from chainrule.network.numbers import evaluate
 from chainrule.network.training import train
-from chainrule.render import render
 
 runner = CliRunner()
 

@@ -16,12 +16,14 @@ import typer
 from chainrule import __version__
 from chainrule.cli import explain as explain_cmd
 from chainrule.cli import network as network_cmd
+from chainrule.cli.output import echo
 
 app = typer.Typer(
     name="chainrule",
     help="Differentiation explained step by step, from the chain rule to backpropagation.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
@@ -29,7 +31,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"chainrule {__version__}")
+        echo(f"chainrule {__version__}")
         raise typer.Exit()
 
 
@@ -47,25 +49,24 @@ app.command("explain")(explain_cmd.explain)
 app.command("network")(network_cmd.network)
 
 
-def fail(error: Exception) -> typer.Exit:
-    """Print a user-facing error to stderr, no traceback, and give the exit to raise (status 2)."""
-    typer.echo(f"error: {error}" if "\n" not in str(error) else str(error), err=True)
-    return typer.Exit(code=2)
-
-
 def main() -> None:
     """Entry point of the console script and of ``python -m chainrule``."""
+    from chainrule.encoding import fit_console
+
+    # Before anything is printed: a console without Unicode then gets ASCII spellings, not a
+    # UnicodeEncodeError.
+    fit_console(sys.stdout, sys.stderr)
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
+        echo("interrupted", err=True)
         sys.exit(130)
     except Exception as error:
         # Bad input never lands here (commands turn ChainruleError into exit 2); this is a bug
         # in chainrule, and a learner should see one line, not a traceback.
         if os.environ.get("CHAINRULE_DEBUG"):
             raise
-        typer.echo(
+        echo(
             f"chainrule: internal error ({type(error).__name__}: {error}). This is a bug in"
             " chainrule; run again with CHAINRULE_DEBUG=1 to see where, and please report it.",
             err=True,

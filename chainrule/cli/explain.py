@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from chainrule.render import FORMATS
+from chainrule.formats import FORMATS
 
-#: The choices of --format: the renderers' own list (``chainrule.render`` loads no SymPy).
-Format = StrEnum("Format", {name: name for name in FORMATS})
+#: The choices of --format: the formats' own list (``chainrule.formats`` loads no SymPy), less
+#: the graph's own "dot".
+Format = StrEnum("Format", {name: name for name in FORMATS if name != "dot"})
 
 
 #: The SVG is drawn at a fixed width so it looks the same on every slide.
@@ -20,7 +23,11 @@ SVG_WIDTH = 80
 
 def explain(
     formula: Annotated[
-        str, typer.Argument(help='The formula to differentiate, e.g. "log(2+cos(x))".')
+        str,
+        typer.Argument(
+            help='The formula to differentiate, e.g. "log(2+cos(x))"; or - to read formulas '
+            "from stdin, one per line.",
+        ),
     ],
     wrt: Annotated[
         str | None,
@@ -39,10 +46,18 @@ def explain(
             "-f",
             case_sensitive=False,
             help="rich: the terminal view (plain when piped or under NO_COLOR); text: the same "
-            "without colour; latex: an align* fragment for slides; markdown: math in $…$; "
-            "json: the documented data contract.",
+            "without colour; latex: a fragment for slides (a whole document with "
+            "--standalone); markdown: display math, pandoc turns it into a PDF; html: one "
+            "self-contained page that works offline; json: the documented data contract (an "
+            "array of them for -).",
         ),
     ] = Format.rich,
+    standalone: Annotated[
+        bool,
+        typer.Option(
+            "--standalone", help="With --format latex, a whole document that pdflatex compiles."
+        ),
+    ] = False,
     svg: Annotated[
         Path | None,
         typer.Option(
@@ -59,6 +74,10 @@ def explain(
 
     Every step is checked against SymPy, and the output says so.
 
+    With - for FORMULA, each line of stdin is a formula (blank lines and lines starting with #
+    are skipped); a line that is not a formula is reported on stderr, the others are still
+    explained, and the exit status is 2.
+
     [bold]Examples[/bold]
 
       chainrule explain "log(2+cos(x))"
@@ -68,49 +87,136 @@ def explain(
       chainrule explain "sigmoid(w*x + b)" --wrt w --format latex
 
       chainrule explain "log(sin(x^2))" --svg chain.svg
+
+      chainrule explain - < exercises.txt
+
+      chainrule explain -f text -- "-x^2"      (after --, a leading minus is not an option)
     """
     # Imported here so that `chainrule --help` does not load SymPy.
-    from chainrule.cli.app import fail
+    from chainrule.cli.output import echo, fail, message
     from chainrule.errors import ChainruleError
     from chainrule.explaining import explain as run
 
-    try:
-        explanation = run(formula, wrt=wrt)
-    except ChainruleError as error:
-        raise fail(error) from None
-
-    if format is Format.rich or svg is not None:
-        _show_rich(explanation, svg, show=format is Format.rich)
-    if format is not Format.rich:
-        import shutil
-
-        from chainrule.render import render
-
-        width = shutil.get_terminal_size((80, 24)).columns
-        typer.echo(render(explanation, format.value, width=width), nl=False)
-
-
-def _show_rich(explanation, svg: Path | None, show: bool) -> None:
-    """Print the terminal view (when ``show``) and save it as an SVG (when ``svg``)."""
-    import io
-
-    from rich.console import Console
-
-    from chainrule.cli.app import fail
-    from chainrule.render.terminal import renderable
-
-    if svg is None:
-        Console(highlight=False).print(renderable(explanation))
-        return
-    if not svg.parent.is_dir():
+    if svg is not None and not svg.parent.is_dir():
         # Refuse before printing anything, so a typo in the path does not cost the output.
         raise fail(OSError(f"cannot write {svg}: no directory {svg.parent}"))
-    # One fixed-width console draws both the screen and the SVG, so the image is what was shown.
-    console = Console(
-        width=SVG_WIDTH, record=True, highlight=False, file=None if show else io.StringIO()
-    )
-    console.print(renderable(explanation))
+    many = formula == "-"
+    if standalone and format is not Format.latex:
+        raise fail(ValueError("--standalone goes with --format latex"))
+    screen = _Screen(format, svg, many=many, standalone=standalone)
+    read = bad = 0
+    for number, text in _formulas(sys.stdin) if many else [(0, formula)]:
+        read += 1
+        try:
+            explanation = run(text, wrt=wrt)
+        except ChainruleError as error:
+            if not many:
+                raise fail(error) from None
+            sys.stdout.flush()  # the explanations so far come before the complaint
+            echo(message(error, where=f"line {number}: "), err=True)
+            bad += 1
+            continue
+        screen.show(explanation)
+    if not read:
+        raise fail(
+            ValueError("no formulas on stdin (one per line; lines starting with # are skipped)")
+        )
+    screen.close()
+    if bad:
+        raise typer.Exit(code=2)
+
+
+def _formulas(stream) -> Iterator[tuple[int, str]]:
+    """(line number, formula) for every line of ``stream`` that is not blank or a # comment."""
+    if stream is None:  # no stdin at all (pythonw, or a closed descriptor)
+        return
+    if stream.isatty():
+        from chainrule.cli.output import echo
+
+        echo("One formula per line; end with Ctrl-D (Ctrl-Z, Enter on Windows).", err=True)
+    binary = getattr(stream, "buffer", None)
+    for number, raw in enumerate(binary if binary is not None else stream, start=1):
+        line = _decode(raw, stream) if isinstance(raw, bytes) else raw
+        line = line.removeprefix("\ufeff").strip()
+        if line and not line.startswith("#"):
+            yield number, line
+
+
+def _decode(raw: bytes, stream) -> str:
+    """A line as UTF-8, else in the console's code page: a pasted √ or σ never stops the
+    reading, whatever the locale says."""
     try:
-        console.save_svg(str(svg), title="chainrule explain")
-    except OSError as error:
-        raise fail(OSError(f"cannot write {svg}: {error.strerror or error}")) from None
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode(getattr(stream, "encoding", None) or "latin-1", errors="replace")
+
+
+class _Screen:
+    """Shows explanations one after another in the chosen format, a blank line between them;
+    records the terminal view of them all for --svg; gathers the JSON of many into one array
+    (one pretty-printed document per formula would not be one document any more)."""
+
+    def __init__(
+        self, format: Format, svg: Path | None, *, many: bool, standalone: bool = False
+    ) -> None:
+        self.format, self.svg, self.many, self.standalone = format, svg, many, standalone
+        self.shown = 0
+        self.documents: list = []
+        self.console = None
+        if format is Format.rich or svg is not None:
+            import io
+
+            from rich.console import Console
+
+            # One fixed-width console draws both the screen and the SVG, so the image is what
+            # was shown.
+            screen = None if format is Format.rich else io.StringIO()
+            self.console = (
+                Console(highlight=False)
+                if svg is None
+                else Console(width=SVG_WIDTH, record=True, highlight=False, file=screen)
+            )
+
+    def show(self, explanation) -> None:
+        from chainrule.cli.output import echo
+        from chainrule.formats import render
+
+        if self.console is not None:
+            from chainrule.formats import renderable
+
+            if self.shown:
+                self.console.line()
+            self.console.print(renderable(explanation))
+        if self.format is Format.json:
+            import json
+
+            self.documents.append(json.loads(render(explanation, "json")))
+        elif self.format is not Format.rich:
+            import shutil
+
+            width = shutil.get_terminal_size((80, 24)).columns
+            text = render(explanation, self.format.value, width=width, standalone=self.standalone)
+            echo("\n" + text if self.shown else text, nl=False)
+        self.shown += 1
+
+    def close(self) -> None:
+        from chainrule.cli.output import echo, fail
+
+        if self.format is Format.json:
+            echo(_json(self.documents if self.many else self.documents[0]), nl=False)
+        if self.svg is not None and self.shown:
+            try:
+                self.console.save_svg(str(self.svg), title="chainrule explain")
+            except OSError as error:
+                raise fail(OSError(f"cannot write {self.svg}: {error.strerror or error}")) from None
+
+
+def _json(data) -> str:
+    """JSON text; a console without Unicode gets escapes (\\u221a for √), so it reads back the
+    same."""
+    import json
+
+    from chainrule.encoding import is_utf
+
+    ascii = not is_utf(getattr(sys.stdout, "encoding", None))
+    return json.dumps(data, indent=2, ensure_ascii=ascii) + "\n"

@@ -8,13 +8,14 @@ from typing import Annotated
 
 import typer
 
-from chainrule.render.network_formats import FORMATS
+from chainrule.formats import FORMATS
 
-# Mirrors of chainrule.network.numbers / training defaults, kept here so --help never imports
+# Mirrors of chainrule.network.model / numbers / training values, kept here so --help never imports
 # SymPy; tests check that the two agree.
 DEFAULT_LR = 0.5
 DEFAULT_STEPS = 200
 DEFAULT_SEED = 0
+MAX_LAYERS = 50
 
 
 class Cost(StrEnum):
@@ -27,7 +28,7 @@ class Activation(StrEnum):
     tanh = "tanh"
 
 
-#: The choices of --format: the network renderers' own list (that module loads no SymPy).
+#: The choices of --format: the formats' own list (that module loads no SymPy).
 Format = StrEnum("Format", {name: name for name in FORMATS})
 
 
@@ -73,7 +74,11 @@ def network(
     layers: Annotated[
         int,
         typer.Option(
-            "--layers", "-L", min=1, help="Inner nodes in the chain (1 is the course's network)."
+            "--layers",
+            "-L",
+            min=1,
+            max=MAX_LAYERS,
+            help="Inner nodes in the chain (1 is the course's network).",
         ),
     ] = 1,
     at: Annotated[
@@ -103,7 +108,12 @@ def network(
     ] = DEFAULT_SEED,
     plot: Annotated[
         Path | None,
-        typer.Option(help="With --train, also write J over the steps as a PNG (matplotlib)."),
+        typer.Option(
+            metavar="FILE",
+            dir_okay=False,
+            help="With --train, also write J over the steps to FILE: .png, .svg or .pdf "
+            '(needs matplotlib: pip install "chainrule[plot]").',
+        ),
     ] = None,
     graph: Annotated[
         bool,
@@ -111,11 +121,31 @@ def network(
     ] = False,
     format: Annotated[  # noqa: A002 - the option is called --format
         Format,
-        typer.Option("--format", "-f", help="Output format (dot: Graphviz source, with --graph)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: rich, text, latex (a whole document with --standalone), "
+            "markdown, html (one self-contained page), json, dot (Graphviz source, with --graph).",
+        ),
     ] = Format.rich,
+    standalone: Annotated[
+        bool,
+        typer.Option(
+            "--standalone", help="With --format latex, a whole document that pdflatex compiles."
+        ),
+    ] = False,
+    svg: Annotated[
+        Path | None,
+        typer.Option(
+            "--svg",
+            metavar="FILE",
+            dir_okay=False,
+            help="Also save the terminal view as an SVG image (100 columns) in FILE.",
+        ),
+    ] = None,
 ) -> None:
     """Derive ∂J/∂w and ∂J/∂b of the course's network by the chain rule, as backpropagation."""
-    from chainrule.cli.app import fail
+    from chainrule.cli.output import echo, fail
     from chainrule.errors import ChainruleError
 
     try:
@@ -133,17 +163,36 @@ def network(
             plot=plot,
             graph=graph,
             fmt=format.value,
+            standalone=standalone,
+            svg=svg,
         )
     except ChainruleError as error:
         raise fail(error) from None
     if output is not None:
-        typer.echo(output, nl=False)
+        echo(output, nl=False)
 
 
 network.__doc__ = (network.__doc__ or "") + _EXAMPLES
 
 
-def _run(*, param, cost, activation, layers, at, lr, train, steps, data, seed, plot, graph, fmt):
+def _run(
+    *,
+    param,
+    cost,
+    activation,
+    layers,
+    at,
+    lr,
+    train,
+    steps,
+    data,
+    seed,
+    plot,
+    graph,
+    fmt,
+    standalone=False,
+    svg=None,
+):
     """Call the library, then hand the result to the chosen format. Returns text, or None when
     it printed through rich itself."""
     from chainrule.network import Network, NetworkError, backprop
@@ -151,38 +200,75 @@ def _run(*, param, cost, activation, layers, at, lr, train, steps, data, seed, p
 
     net = Network(layers=layers, cost=cost, activation=activation)
     given = parse_point(at, net) if at is not None else {}
+    if standalone and fmt != "latex":
+        raise NetworkError("--standalone goes with --format latex")
+    if svg is not None and not svg.parent.is_dir():
+        raise NetworkError(f"cannot write {svg}: no directory {svg.parent}")
+    show = {"standalone": standalone, "svg": svg}
     if fmt == "dot" and not graph:
         raise NetworkError("--format dot draws the graph: add --graph")
     if plot is not None and not train:
         raise NetworkError("--plot draws the training curve: add --train")
+    if plot is not None:
+        from chainrule.plotting import check_figure_path
+
+        check_figure_path(plot)  # a wrong suffix or no matplotlib: say so before training
     if train:
         run = _train(net, given, lr, steps, data, seed)
         if plot is not None:
-            from chainrule.render.network_training import write_png
+            from chainrule.cli.output import echo
+            from chainrule.plotting import write_figure
 
-            write_png(run, plot)
-            typer.echo(f"J over the steps written to {plot}", err=True)
-        return _show(run, fmt)
+            cost_name = "squared error" if net.cost == "squared" else "cross-entropy"
+            write_figure(run.costs, plot, title=f"Gradient descent, η = {lr:g} ({cost_name})")
+            echo(f"J over the steps written to {plot}", err=True)
+        return _show(run, fmt, **show)
     if graph:
         from chainrule.network.graph import graph as computational_graph
 
-        return _show(computational_graph(net), fmt)  # the renderer refuses LaTeX, naming dot
+        return _show(computational_graph(net), fmt, **show)
     wanted = None if param == "all" else [net.param(param).name]
     result = backprop(net, wanted)
     numbers = evaluate(result, given, lr=lr) if at is not None else None
-    return _show(result, fmt, param=param, at=numbers)
+    return _show(result, fmt, param=param, at=numbers, **show)
 
 
-def _show(obj, fmt: str, **view) -> str | None:
-    """The rich view goes straight to the terminal (its width, its colours); the rest is text."""
-    from chainrule.render import network_formats
+def _show(obj, fmt: str, *, standalone: bool = False, svg=None, **view) -> str | None:
+    """The rich view goes straight to the terminal (its width, its colours); the rest is text.
+    With ``svg`` the terminal view is also recorded at a fixed width and saved as an image."""
+    from chainrule import formats
 
+    if svg is not None:
+        _save_svg(formats.renderable(obj, **view), svg, show=fmt == "rich")
+        if fmt == "rich":
+            return None
     if fmt != "rich":
-        return network_formats.render(obj, fmt, width=_width(), **view)
+        return formats.render(obj, fmt, width=_width(), standalone=standalone, **view)
     from rich.console import Console
 
-    Console(highlight=False).print(network_formats.renderable(obj, **view))
+    Console(highlight=False).print(formats.renderable(obj, **view))
     return None
+
+
+#: The SVG is drawn at a fixed width so it looks the same on every slide.
+SVG_WIDTH = 100
+
+
+def _save_svg(view, svg, show: bool) -> None:
+    import io
+
+    from rich.console import Console
+
+    from chainrule.network import NetworkError
+
+    console = Console(
+        width=SVG_WIDTH, record=True, highlight=False, file=None if show else io.StringIO()
+    )
+    console.print(view)
+    try:
+        console.save_svg(str(svg), title="chainrule network")
+    except OSError as error:
+        raise NetworkError(f"cannot write {svg}: {error.strerror or error}") from None
 
 
 def _width() -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import sympy
 
+from chainrule.display import Displayable
 from chainrule.functions import LAMBDIFY_MODULES
 from chainrule.network.model import YHAT, J, Network, NetworkError, Y, stack_room
 from chainrule.steps import Explanation
@@ -104,18 +105,18 @@ class Gradient:
         return self.chain[-1]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Backprop:
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Backprop(Displayable):
     """All of a network's chain-rule results: the δs (output first) and one Gradient per param."""
 
     network: Network
     deltas: tuple[Delta, ...]
     gradients: tuple[Gradient, ...]
 
-    def __rich__(self):
-        from chainrule.render import network_formats
-
-        return network_formats.renderable(self)
+    def _summary(self) -> str:
+        names = ", ".join(g.param.name for g in self.gradients)
+        n = self.network
+        return f"{n.layers} inner, {n.activation}, {n.cost}: gradients of {names}"
 
     def delta(self, k: int) -> Delta:
         for d in self.deltas:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import sympy
 
+from chainrule.display import Displayable
 from chainrule.network.backprop import Factor, Links
 from chainrule.network.model import YHAT, J, Network, X, Y
 
@@ -34,16 +35,14 @@ class Edge:
     factor: Factor
 
 
-@dataclass(frozen=True, kw_only=True)
-class Graph:
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Graph(Displayable):
     network: Network
     nodes: tuple[Node, ...]  # the main chain x, z1, a1, …, ŷ, J, then y and the parameters
     edges: tuple[Edge, ...]  # the main chain's edges first, in forward order
 
-    def __rich__(self):
-        from chainrule.render import network_formats
-
-        return network_formats.renderable(self)
+    def _summary(self) -> str:
+        return f"{len(self.nodes)} nodes, {len(self.edges)} edges"
 
     @property
     def chain(self) -> tuple[Node, ...]:

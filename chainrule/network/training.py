@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sympy
 
+from chainrule.display import Displayable
 from chainrule.functions import LAMBDIFY_MODULES
 from chainrule.network.backprop import Backprop, backprop
 from chainrule.network.model import Network, NetworkError, stack_room
@@ -52,8 +53,8 @@ class Record:
     params: tuple[float, ...]  # in ``Network.params`` order
 
 
-@dataclass(frozen=True, kw_only=True)
-class TrainingRun:
+@dataclass(frozen=True, kw_only=True, repr=False)
+class TrainingRun(Displayable):
     """A finished gradient descent: its setting, J at every step, and snapshots every few."""
 
     network: Network
@@ -64,10 +65,8 @@ class TrainingRun:
     costs: tuple[float, ...]  # J before each step, then after the last: steps + 1 values
     records: tuple[Record, ...]
 
-    def __rich__(self):
-        from chainrule.render import network_formats
-
-        return network_formats.renderable(self)
+    def _summary(self) -> str:
+        return f"{self.steps} steps, lr {self.lr:g}: J {self.costs[0]:.6g} → {self.costs[-1]:.6g}"
 
     @property
     def start(self) -> Record:

@@ -1,55 +1,57 @@
-"""What the network views say, in order, as format-neutral blocks: the story of one gradient
-(``gradient_view``) and of backpropagation (``backprop_view``).
+"""The network views as documents: the story of one gradient (``gradient_view``) and of
+backpropagation (``backprop_view``), with the numbers at a point when there are some.
 
-Math stays SymPy (or a ``Partial`` such as ∂J/∂ŷ, or a ``Product`` of terms kept in chain
-order) until a format lays the blocks out, so every format tells the same story. Nothing here
-differentiates or simplifies: every formula comes from the ``Backprop`` and ``Evaluation`` data.
+Math stays SymPy (or a term such as ∂J/∂ŷ, or a product kept in chain order) until a format
+lays the document out. Nothing here differentiates or simplifies: every formula comes from the
+``Backprop`` and ``Evaluation`` data.
 """
 
 from __future__ import annotations
 
 import sympy
 
+from chainrule.document import (
+    Assign,
+    Block,
+    DerivativeOf,
+    Document,
+    Equation,
+    Heading,
+    InOrder,
+    Leibniz,
+    Neg,
+    Num,
+    Para,
+    Table,
+    Terms,
+    Update,
+    Verdict,
+)
 from chainrule.network.backprop import Backprop, Delta, Factor, Gradient
 from chainrule.network.model import YHAT, J, Network
 from chainrule.network.numbers import Evaluation
-from chainrule.render import wording
-from chainrule.render.network_blocks import (
-    Apply,
-    Block,
-    Check,
-    Derivation,
-    Equation,
-    Heading,
-    Number,
-    Para,
-    Partial,
-    Product,
-    Raw,
-    Table,
-    Update,
-)
 from chainrule.steps import Explanation
+from chainrule.views import wording
+from chainrule.views.explanation import derivation
 
 _DELTA = sympy.Symbol("delta")
 _ETA = sympy.Symbol("eta")
 _DELTA_K = sympy.Symbol("delta_k")
 _Z_K = sympy.Symbol("z_k")
-_UPDATE_RULE = Raw(
-    "θ ← θ − η·∂J/∂θ", r"\theta \leftarrow \theta - \eta \, \frac{\partial J}{\partial \theta}"
-)
+_THETA = sympy.Symbol("theta")
+_UPDATE_RULE = Assign(_THETA, Terms((_THETA, Neg(InOrder((_ETA, Leibniz(J, _THETA)))))))
 
 
-def partial(f: Factor) -> Partial:
-    return Partial(f.of, f.wrt)
+def partial(f: Factor) -> Leibniz:
+    return Leibniz(f.of, f.wrt)
 
 
-def chain_names(factors: tuple[Factor, ...] | list[Factor]) -> Product:
-    return Product(tuple(partial(f) for f in factors), spaced=True)
+def chain_names(factors: tuple[Factor, ...] | list[Factor]) -> InOrder:
+    return InOrder(tuple(partial(f) for f in factors), spaced=True)
 
 
-def derivatives(factors: tuple[Factor, ...] | list[Factor]) -> Product:
-    return Product(tuple(f.derivative for f in factors))
+def derivatives(factors: tuple[Factor, ...] | list[Factor]) -> InOrder:
+    return InOrder(tuple(f.derivative for f in factors))
 
 
 # -- shared sections ------------------------------------------------------------------------------
@@ -67,7 +69,7 @@ def equations_section(network: Network) -> list[Block]:
 
 
 def _title(network: Network) -> tuple:
-    act = Raw("σ", r"\sigma") if network.activation == "sigmoid" else "tanh"
+    act = sympy.Symbol("sigma") if network.activation == "sigmoid" else "tanh"
     cost = "squared error" if network.cost == "squared" else "cross-entropy"
     inner = "1 inner node" if network.layers == 1 else f"{network.layers} inner nodes"
     return (f"The network: {inner} and an output, activation ", act, f", {cost} cost")
@@ -77,17 +79,17 @@ def _how(g: Gradient) -> str:
     return "symbolically" if g.check.method == "symbolic" else f"at {g.check.points} random points"
 
 
-def _verdict(gradients: list[Gradient] | tuple[Gradient, ...], network: Network) -> Check:
+def _verdict(gradients: list[Gradient] | tuple[Gradient, ...], network: Network) -> Verdict:
     """One line for all: each expanded gradient against sympy.diff of the expanded J."""
     skipped = [g for g in gradients if g.check.method == "skipped"]
     if skipped and len(skipped) == len(gradients):
         reason = skipped[0].check.reason
-        return Check(True, (f"not checked against sympy.diff: {reason}",), skipped=True)
+        return Verdict("skipped", (f"not checked against sympy.diff: {reason}",))
     bad = [g for g in gradients if not g.check.ok]
     if bad:
-        names = _listing([Partial(J, g.param) for g in bad])
-        return Check(
-            False,
+        names = _listing([Leibniz(J, g.param) for g in bad])
+        return Verdict(
+            "failed",
             (*names, " does NOT equal sympy.diff: a bug in chainrule, please report it"),
         )
     methods = sorted({_how(g) for g in gradients if g.check.method != "skipped"})
@@ -96,8 +98,8 @@ def _verdict(gradients: list[Gradient] | tuple[Gradient, ...], network: Network)
         head: tuple = ("equals sympy.diff(J, ", g.param, ")")
     else:
         head = (f"all {len(gradients)} equal sympy.diff of J",)
-    return Check(
-        True,
+    return Verdict(
+        "ok",
         (
             *head,
             ", with J written out in ",
@@ -119,13 +121,13 @@ def _expanded(gradients: list[Gradient] | tuple[Gradient, ...]) -> list[Block]:
     for g in gradients:
         size = tree_size(g.expanded)
         if size <= EXPANDED_LIMIT:
-            blocks.append(Equation((Partial(J, g.param), g.expanded)))
+            blocks.append(Equation((Leibniz(J, g.param), g.expanded)))
         else:
             long.append((g, size))
     if long:
-        names = _listing([Partial(J, g.param) for g, _ in long])
+        names = _listing([Leibniz(J, g.param) for g, _ in long])
         if len(long) > 4:
-            names = [Partial(J, long[0][0].param), " … ", Partial(J, long[-1][0].param)]
+            names = [Leibniz(J, long[0][0].param), " … ", Leibniz(J, long[-1][0].param)]
         sizes = sorted(size for _, size in long)
         span = f"{sizes[0]}" if sizes[0] == sizes[-1] else f"{sizes[0]} to {sizes[-1]}"
         blocks.append(
@@ -156,7 +158,7 @@ def tree_size(expr: sympy.Basic) -> int:
 # -- one parameter ---------------------------------------------------------------------------
 
 
-def gradient_view(result: Backprop, param: str, at: Evaluation | None = None) -> list[Block]:
+def gradient_view(result: Backprop, param: str, at: Evaluation | None = None) -> Document:
     """∂J/∂param: the equations, the chain, each link derived, the product, expanded, checked."""
     network = result.network
     g = result.gradient(param)
@@ -164,35 +166,35 @@ def gradient_view(result: Backprop, param: str, at: Evaluation | None = None) ->
     blocks = equations_section(network)
 
     path = [f.of for f in reversed(g.chain[1:])]
-    blocks.append(Heading(("The chain rule for ", Partial(J, p))))
+    blocks.append(Heading(("The chain rule for ", Leibniz(J, p))))
     blocks.append(
         Para((p, " reaches J only through ", *_listing(path), ", so multiply one link per arrow:"))
     )
-    blocks.append(Equation((Partial(J, p), chain_names(g.chain))))
+    blocks.append(Equation((Leibniz(J, p), chain_names(g.chain))))
 
     blocks.append(Heading(("Each link, derived by the explainer",)))
     for f in g.chain:
-        question = (partial(f), Apply(f.expression, f.wrt), f.derivative)
+        question = (partial(f), DerivativeOf(f.expression, f.wrt, partial=True), f.derivative)
         if f.of.name.startswith("z"):
             # zk is linear in its inputs: naming the rule is enough, the steps add nothing.
             blocks.append(Equation(question, note=rules(f.explanation)))
         else:
             blocks.append(Equation(question))
-            blocks.append(Derivation(partial(f), f.explanation))
+            blocks.append(derivation(f.explanation.root, partial=True, nested=True))
 
     blocks.append(Heading(("Their product, in the intermediates",)))
-    blocks.append(Equation((Partial(J, p), chain_names(g.chain), derivatives(g.chain))))
+    blocks.append(Equation((Leibniz(J, p), chain_names(g.chain), derivatives(g.chain))))
     out = result.deltas[0]
     if out.cancels:
         blocks += _cancellation(out, network)
-        blocks.append(Equation((Partial(J, p), g.simplified)))
+        blocks.append(Equation((Leibniz(J, p), g.simplified)))
 
     blocks.append(Heading(("Written out in ", *_variables(network))))
     blocks += [*_expanded([g]), _verdict([g], network)]
 
     if at is not None:
         blocks += _numbers_one(g, at)
-    return blocks
+    return Document(tuple(blocks), title=f"chainrule: dJ/d{p}")
 
 
 def _listing(symbols: list) -> list:
@@ -211,11 +213,11 @@ def _cancellation(d: Delta, network: Network) -> list[Block]:
         Para(
             (
                 "With the cross-entropy cost the activation's derivative cancels: ",
-                Partial(J, yhat),
+                Leibniz(J, yhat),
                 " has ",
                 yhat * (1 - yhat),
                 " in its denominator, and ",
-                Partial(yhat, d.node),
+                Leibniz(yhat, d.node),
                 " = ",
                 s * (1 - s),
                 " = ",
@@ -223,7 +225,7 @@ def _cancellation(d: Delta, network: Network) -> list[Block]:
                 " multiplies it back, so",
             )
         ),
-        Equation((d.symbol, Partial(J, d.node), d.in_activations)),
+        Equation((d.symbol, Leibniz(J, d.node), d.in_activations)),
     ]
 
 
@@ -232,8 +234,7 @@ def _numbers_one(g: Gradient, at: Evaluation) -> list[Block]:
     blocks: list[Block] = [Heading(("At a point",))]
     blocks += _point(at)
     rows = tuple(
-        (partial(f), f.derivative, Number(value))
-        for f, value in zip(g.chain, v.factors, strict=True)
+        (partial(f), f.derivative, Num(value)) for f, value in zip(g.chain, v.factors, strict=True)
     )
     blocks.append(Table(("link", "formula", "value"), rows))
     blocks += _agreement([v], at)
@@ -244,11 +245,11 @@ def _numbers_one(g: Gradient, at: Evaluation) -> list[Block]:
 def _point(at: Evaluation) -> list[Block]:
     given: list = ["At "]
     for i, (s, v) in enumerate(at.inputs):
-        given += [", " if i else "", s, " = ", Number(v)]
-    forward = tuple((s, Number(v)) for s, v in at.forward)
+        given += [", " if i else "", s, " = ", Num(v)]
+    forward = tuple((s, Num(v)) for s, v in at.forward)
     return [
         Para((*given, ":")),
-        Table(("forward pass", "value"), (*forward, (J, Number(at.cost_value)))),
+        Table(("forward pass", "value"), (*forward, (J, Num(at.cost_value)))),
     ]
 
 
@@ -258,19 +259,17 @@ def _agreement(values, at: Evaluation) -> list[Block]:
         (v,) = values
         blocks.append(
             Equation(
-                (Partial(J, v.param), Number(v.value)),
-                note=("central finite difference of J: ", Number(v.finite_difference)),
+                (Leibniz(J, v.param), Num(v.value)),
+                note=("central finite difference of J: ", Num(v.finite_difference)),
             )
         )
     else:
-        rows = tuple(
-            (Partial(J, v.param), Number(v.value), Number(v.finite_difference)) for v in values
-        )
+        rows = tuple((Leibniz(J, v.param), Num(v.value), Num(v.finite_difference)) for v in values)
         blocks.append(Table(("gradient", "chain rule", "finite difference"), rows))
     ok = all(v.agrees for v in values)
     blocks.append(
-        Check(
-            ok,
+        Verdict(
+            "ok" if ok else "failed",
             (
                 f"the chain rule agrees with the central finite difference (h = {at.h:g},"
                 " relative 1e-6)"
@@ -284,24 +283,24 @@ def _agreement(values, at: Evaluation) -> list[Block]:
 
 def _update(values, at: Evaluation) -> list[Block]:
     blocks: list[Block] = [
-        Heading(("One gradient-descent step, ", _ETA, " = ", Number(at.lr))),
+        Heading(("One gradient-descent step, ", _ETA, " = ", Num(at.lr))),
         Para(("Each parameter moves against its gradient: ", _UPDATE_RULE, ".")),
     ]
     for v in values:
-        blocks.append(Equation((v.param, Update(v.current, at.lr, v.value), Number(v.updated))))
+        blocks.append(Equation((v.param, Update(v.current, at.lr, v.value), Num(v.updated))))
     if at.cost_after is None:
         undefined = ("After this step J is undefined: ", YHAT, " left the interval (0, 1).")
         blocks.append(Para(undefined))
     else:
-        after = Number(at.cost_after)
-        blocks.append(Para(("J goes from ", Number(at.cost_value), " to ", after, ".")))
+        after = Num(at.cost_after)
+        blocks.append(Para(("J goes from ", Num(at.cost_value), " to ", after, ".")))
     return blocks
 
 
 # -- all parameters: backpropagation ---------------------------------------------------------
 
 
-def backprop_view(result: Backprop, at: Evaluation | None = None) -> list[Block]:
+def backprop_view(result: Backprop, at: Evaluation | None = None) -> Document:
     """Every gradient from δk = ∂J/∂zk, computed once per node and passed back."""
     network = result.network
     blocks = equations_section(network)
@@ -311,7 +310,7 @@ def backprop_view(result: Backprop, at: Evaluation | None = None) -> list[Block]
             (
                 _DELTA_K,
                 " = ",
-                Partial(J, _Z_K),
+                Leibniz(J, _Z_K),
                 " is the head that every chain through node k shares. Compute it once at the"
                 " output, then pass it back one node at a time; each parameter then needs only"
                 " its own last link.",
@@ -353,23 +352,23 @@ def backprop_view(result: Backprop, at: Evaluation | None = None) -> list[Block]
         blocks.append(
             Table(
                 ("δ", "value"),
-                tuple((result.delta(k).symbol, Number(value)) for k, value in at.deltas),
+                tuple((result.delta(k).symbol, Num(value)) for k, value in at.deltas),
             )
         )
         blocks += _agreement(at.gradients, at)
         blocks += _update(at.gradients, at)
-    return blocks
+    return Document(tuple(blocks), title="chainrule: backpropagation")
 
 
 def _delta_blocks(d: Delta, result: Backprop, network: Network) -> list[Block]:
     blocks: list[Block] = []
     if d.previous is None:
-        blocks.append(Heading(("At the output: ", d.symbol, " = ", Partial(J, d.node))))
+        blocks.append(Heading(("At the output: ", d.symbol, " = ", Leibniz(J, d.node))))
         for f in d.factors:
             blocks.append(Equation((partial(f), f.derivative), note=rules(f.explanation)))
         blocks.append(
             Equation(
-                (d.symbol, Partial(J, d.node), chain_names(d.factors), derivatives(d.factors)),
+                (d.symbol, Leibniz(J, d.node), chain_names(d.factors), derivatives(d.factors)),
                 note=("computed once",),
             )
         )
@@ -386,7 +385,7 @@ def _delta_blocks(d: Delta, result: Backprop, network: Network) -> list[Block]:
     after = result.delta(d.previous)
     blocks.append(
         Heading(
-            ("One node back: ", d.symbol, " = ", Partial(J, d.node), ", reusing ", after.symbol)
+            ("One node back: ", d.symbol, " = ", Leibniz(J, d.node), ", reusing ", after.symbol)
         )
     )
     for f in d.factors:
@@ -395,8 +394,8 @@ def _delta_blocks(d: Delta, result: Backprop, network: Network) -> list[Block]:
         Equation(
             (
                 d.symbol,
-                Partial(J, d.node),
-                Product((after.symbol, *(partial(f) for f in d.factors)), spaced=True),
+                Leibniz(J, d.node),
+                InOrder((after.symbol, *(partial(f) for f in d.factors)), spaced=True),
                 d.expression,
             ),
             note=(after.symbol, " reused, not recomputed"),
@@ -411,13 +410,13 @@ def _activation_note(network: Network, k: int) -> tuple:
 
 def _param_blocks(g: Gradient, d: Delta, result: Backprop) -> list[Block]:
     own = g.last
-    sides: list = [Partial(J, g.param), chain_names(g.chain)]
+    sides: list = [Leibniz(J, g.param), chain_names(g.chain)]
     if d.previous is not None:
         # The head of the chain is δ(k+1), already computed one node further on.
         head = result.delta(d.previous).symbol
-        sides.append(Product((head, *(partial(f) for f in g.chain[-3:])), spaced=True))
-    sides.append(Product((d.symbol, partial(own)), spaced=True))
-    sides.append(d.symbol if own.derivative == 1 else Product((d.symbol, own.derivative)))
+        sides.append(InOrder((head, *(partial(f) for f in g.chain[-3:])), spaced=True))
+    sides.append(InOrder((d.symbol, partial(own)), spaced=True))
+    sides.append(d.symbol if own.derivative == 1 else InOrder((d.symbol, own.derivative)))
     return [Equation(tuple(sides), note=rules(own.explanation))]
 
 

@@ -1,0 +1,53 @@
+"""How the commands print: text straight to stdout or stderr, and a user error as one clean
+message (exit status 2), in ASCII with the caret still in place on a console without Unicode."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from chainrule.encoding import HANDLER
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Write ``text`` to stdout (or stderr) as it is.
+
+    Not ``typer.echo``: click takes an ASCII stream for a misconfigured one and writes UTF-8
+    bytes past it, which would undo ``chainrule.encoding.fit_console``.
+    """
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n" if nl else text)
+    stream.flush()
+
+
+def message(error: Exception, *, where: str = "") -> str:
+    """The text of a user error: one line, or a formula with a caret under the spot.
+
+    ``where`` (e.g. "line 3: ") leads the message; a caret below moves along with it.
+    """
+    from chainrule.errors import ParseError
+
+    text = str(error)
+    if isinstance(error, ParseError) and getattr(sys.stderr, "errors", None) == HANDLER:
+        text = _ascii_caret(error)
+    if "\n" not in text:
+        return f"error: {where}{text}"
+    first, *rest = text.split("\n")
+    return "\n".join([where + first, *(" " * len(where) + line for line in rest)])
+
+
+def _ascii_caret(error) -> str:
+    """The formula and its caret as an ASCII console shows them: √x is spelled sqrt(x), so the
+    caret moves to where the character it points at is spelled."""
+    from chainrule.encoding import spell, spelled_column
+
+    shown = "".join(ch if ch.isprintable() else " " for ch in error.text)
+    column = spelled_column(shown, error.position)
+    return f"{spell(shown)}\n{' ' * column}^ {spell(error.message)}"
+
+
+def fail(error: Exception) -> typer.Exit:
+    """Print a user-facing error to stderr, no traceback, and give the exit to raise (status 2)."""
+    echo(message(error), err=True)
+    return typer.Exit(code=2)

@@ -1,0 +1,60 @@
+"""How a result shows itself: in rich, in Jupyter, and as a short repr.
+
+Every result a user can hold (an explanation, a step, a network result) mixes this in. Each
+hook hands the result to a format in a line or two, imported when asked for, so nothing that
+builds results imports a format.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: A repr longer than this is cut: a deep chain's formula can run to megabytes.
+REPR_LIMIT = 120
+
+
+class Displayable:
+    """``__rich__``, ``_repr_html_``, ``_repr_latex_``, ``_repr_markdown_`` and a short repr."""
+
+    def __rich__(self) -> Any:
+        from chainrule.formats import renderable
+
+        return renderable(self)
+
+    def _repr_html_(self) -> str:
+        from chainrule.formats import html, stack_room
+        from chainrule.views import document
+
+        with stack_room(self):
+            return html.fragment(document(self))
+
+    def _repr_latex_(self) -> str:
+        from chainrule.formats import latex, stack_room
+        from chainrule.views import document
+
+        with stack_room(self):
+            return latex.display(document(self))
+
+    def _repr_markdown_(self) -> str:
+        from chainrule.formats import render
+
+        return render(self, "markdown")
+
+    def _summary(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        text = f"<{type(self).__name__} {self._summary()}".rstrip()
+        if len(text) > REPR_LIMIT:
+            text = text[: REPR_LIMIT - 1] + "…"
+        return text + ">"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        # IPython's plain-text display: the short repr, not a dataclass dump of SymPy trees.
+        p.text(repr(self))
+
+
+def formula(expr: Any) -> str:
+    """A short one-line form for a repr (SymPy's own str, cut by the caller)."""
+    text = str(expr)
+    return text if len(text) <= REPR_LIMIT else text[:REPR_LIMIT] + "…"

@@ -1,0 +1,301 @@
+"""JSON: a result as data for autograders, notebooks and scripts (a stable, documented contract).
+
+This is the one format that writes the result rather than its document: the step tree of an
+explanation, a network's gradients, a training run, a computational graph. A bare ``Document``
+(a view with no data contract of its own) is written block by block. Every expression is
+SymPy/Python syntax exactly as ``str()`` prints it (``**``, explicit ``*``, ``log``, ``exp``,
+``sqrt``, ``Abs``, ``sigmoid``), so ``sympy.sympify`` reads it back. ``SCHEMA`` changes only
+when a key is removed or changes meaning; new keys may appear.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+import sympy
+from sympy.printing.str import StrPrinter
+
+from chainrule import steps as s
+from chainrule.formats.writer import Writer
+from chainrule.functions import expand_sigmoid, sigmoid
+
+#: Version of the JSON contract (the "schema" key of every document).
+SCHEMA = 1
+
+
+class _StepData(Writer):
+    """Turns a step into a dict: the common keys, plus the fields its rule adds."""
+
+    def step(self, step: s.Step) -> dict[str, Any]:
+        data = {
+            "rule": step.rule,
+            "expression": _code(step.expression),
+            "variable": _code(step.variable),
+            "derivative": _code(step.derivative),
+        }
+        data.update(self.write(step))
+        data["substeps"] = [self.step(sub) for sub in step.substeps]
+        return data
+
+    def _print_Step(self, step: s.Step) -> dict[str, Any]:
+        return {}
+
+    def _print_ConstantMultipleStep(self, step):
+        return {"constant": _code(step.constant), "factor": _code(step.factor)}
+
+    def _print_SumStep(self, step):
+        return {"terms": [_code(t) for t in step.terms]}
+
+    def _print_ProductStep(self, step):
+        return {"factors": [_code(f) for f in step.factors]}
+
+    def _print_QuotientStep(self, step):
+        return {"numerator": _code(step.numerator), "denominator": _code(step.denominator)}
+
+    def _print_PowerStep(self, step):
+        return {"exponent": _code(step.exponent)}
+
+    def _print_ExponentialStep(self, step):
+        return {"base": _code(step.base)}
+
+    _print_LogarithmStep = _print_ExponentialStep
+
+    def _print_ChainStep(self, step):
+        return {
+            "outer": _code(step.outer),
+            "placeholder": _code(step.u),
+            "inner": _code(step.inner),
+            "outer_derivative": _code(step.outer_derivative),
+            "inner_derivative": _code(step.inner_derivative),
+        }
+
+    def _print_GeneralPowerStep(self, step):
+        return {
+            "base": _code(step.base),
+            "exponent": _code(step.exponent),
+            "log_form": _code(step.log_form),
+        }
+
+
+def explanation(obj: s.Explanation | s.Step) -> dict[str, Any]:
+    """The step tree (for a bare Step, just its step object)."""
+    renderer = _StepData()
+    if isinstance(obj, s.Step):
+        return renderer.step(obj)
+    v = obj.verification
+    return {
+        "schema": SCHEMA,
+        "input": obj.input,
+        "expression": _code(obj.expression),
+        "variable": _code(obj.variable),
+        "constants": [_code(c) for c in obj.constants],
+        "derivative": _code(obj.derivative),
+        "derived": _code(obj.derived),
+        "simplified": obj.simplified,
+        "verification": {
+            "ok": v.ok,
+            "method": v.method,
+            "steps_checked": v.steps_checked,
+            "failures": [_code(f) for f in v.failures],
+        },
+        "steps": renderer.step(obj.root),
+    }
+
+
+# -- the network ----------------------------------------------------------------------------
+
+
+class _SharedStr(StrPrinter):
+    """``str()`` output, each distinct subtree printed once.
+
+    A deep chain's gradient repeats the same inner formulas many times over; str() would print
+    (and sort the terms of) each repeat again. A subtree prints the same wherever it sits (its
+    parent adds any brackets), so remembering it changes nothing in the text.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: dict[sympy.Basic, str] = {}
+
+    def _print(self, expr, **kwargs) -> str:
+        if kwargs or not isinstance(expr, sympy.Basic):
+            return super()._print(expr, **kwargs)
+        if expr not in self._seen:
+            self._seen[expr] = super()._print(expr)
+        return self._seen[expr]
+
+
+def _code(expr: sympy.Basic) -> str:
+    """Exactly ``notation._code(expr)``, fast on deep formulas."""
+    return _SharedStr().doprint(expr)
+
+
+def _plain(network, g) -> sympy.Expr:
+    """∂J/∂θ in x, y, the parameters, exp, log, tanh and arithmetic: no σ."""
+    if g.simplified.has(sigmoid):  # not expected: simplified forms are written in activations
+        return expand_sigmoid(g.expanded)
+    return network.expand(g.simplified, plain=True)
+
+
+def _factor(f) -> dict[str, Any]:
+    return {
+        "name": f.name,
+        "expression": _code(f.expression),
+        "derivative": _code(f.derivative),
+        "rules": [step.rule for step in f.explanation.steps()],
+    }
+
+
+def backprop(result, at=None) -> dict[str, Any]:
+    """Cost, activation, layers, equations, the δs and, per parameter, its chain and gradient."""
+    network = result.network
+    out: dict[str, Any] = {
+        "schema": SCHEMA,
+        "cost": network.cost,
+        "activation": network.activation,
+        "layers": network.layers,
+        "equations": {e.lhs.name: _code(e.rhs) for e in network.equations},
+        "deltas": {
+            d.symbol.name: {
+                "node": d.node.name,
+                "factors": [f.name for f in d.factors],
+                "reuses": None if d.previous is None else f"delta{d.previous}",
+                "expression": _code(d.expression),
+                "in_activations": _code(d.in_activations),
+            }
+            for d in result.deltas
+        },
+        "params": {},
+    }
+    values = {v.param.name: v for v in at.gradients} if at is not None else {}
+    for g in result.gradients:
+        entry: dict[str, Any] = {
+            "chain": [f.name for f in g.chain],
+            "factors": [_factor(f) for f in g.chain],
+            "delta": g.delta.symbol.name,
+            "gradient": _code(g.gradient),
+            "expanded": _code(_plain(network, g)),
+            "verified": g.verified,
+            "check": g.check.method,
+        }
+        if g.param.name in values:
+            v = values[g.param.name]
+            entry["value"] = v.value
+            entry["finite_difference"] = v.finite_difference
+            entry["updated"] = v.updated
+        out["params"][g.param.name] = entry
+    if at is not None:
+        out["point"] = {s.name: value for s, value in at.inputs}
+        out["forward"] = {s.name: value for s, value in at.forward}
+        out["cost_value"] = at.cost_value
+        out["lr"] = at.lr
+        out["cost_after"] = at.cost_after
+    return out
+
+
+def training(run) -> dict[str, Any]:
+    """The setting, J at every step, and the parameters every few steps."""
+    names = [p.name for p in run.network.params]
+    return {
+        "schema": SCHEMA,
+        "cost": run.network.cost,
+        "activation": run.network.activation,
+        "layers": run.network.layers,
+        "lr": run.lr,
+        "steps": run.steps,
+        "seed": run.seed,
+        "data": [list(row) for row in run.data],
+        "costs": list(run.costs),
+        "records": [
+            {"step": r.step, "cost": r.cost, "params": dict(zip(names, r.params, strict=True))}
+            for r in run.records
+        ],
+        "final": dict(zip(names, run.final.params, strict=True)),
+    }
+
+
+def graph(g) -> dict[str, Any]:
+    """Nodes with their equations, edges with their local derivatives."""
+    return {
+        "schema": SCHEMA,
+        "cost": g.network.cost,
+        "activation": g.network.activation,
+        "layers": g.network.layers,
+        "nodes": [
+            {
+                "name": n.symbol.name,
+                "kind": n.kind,
+                "equation": None if n.equation is None else _code(n.equation),
+            }
+            for n in g.nodes
+        ],
+        "edges": [
+            {
+                "source": e.source.name,
+                "target": e.target.name,
+                "name": e.factor.name,
+                "derivative": _code(e.factor.derivative),
+            }
+            for e in g.edges
+        ],
+    }
+
+
+def document(doc) -> dict[str, Any]:
+    """A document with no data contract of its own, block by block: each block's class as
+    ``type``, words as strings, math as SymPy code (terms by their class and fields)."""
+    return {"schema": SCHEMA, "title": doc.title, "blocks": [_value(b) for b in doc.blocks]}
+
+
+def _value(value):
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, sympy.Basic):
+        return _code(value)
+    if isinstance(value, tuple | list):
+        return [_value(v) for v in value]
+    if is_dataclass(value):
+        out = {"type": type(value).__name__}
+        out.update({f.name: _value(getattr(value, f.name)) for f in fields(value)})
+        return out
+    return str(value)
+
+
+def data(obj, at=None) -> dict[str, Any]:
+    """The JSON-ready data of any result, or of a document."""
+    from chainrule.document import Document
+    from chainrule.network.backprop import Backprop
+    from chainrule.network.graph import Graph
+    from chainrule.network.training import TrainingRun
+
+    if isinstance(obj, s.Explanation | s.Step):
+        return explanation(obj)
+    if isinstance(obj, Backprop):
+        return backprop(obj, at)
+    if isinstance(obj, TrainingRun):
+        return training(obj)
+    if isinstance(obj, Graph):
+        return graph(obj)
+    if isinstance(obj, Document):
+        return document(obj)
+    raise TypeError(f"cannot write a {type(obj).__name__} as JSON")
+
+
+def render(obj, at=None, indent: int | None = 2) -> str:
+    """The JSON document as text. Strict JSON: an infinite or undefined number is null, never
+    the ``Infinity`` or ``NaN`` that strict parsers reject; the learner's ``input`` keeps its
+    Unicode characters."""
+    return json.dumps(_finite(data(obj, at)), indent=indent, ensure_ascii=False) + "\n"
+
+
+def _finite(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value

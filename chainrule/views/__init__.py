@@ -1,0 +1,46 @@
+"""Views: what chainrule says about a result, as a ``chainrule.document.Document``.
+
+``document(obj, **options)`` picks the view for an explanation, a step, a network result or a
+training run; a format (``chainrule.formats``) then lays the document out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chainrule.document import Document
+
+
+def document(obj: Any, *, param: str = "all", at: Any = None) -> Document:
+    """The document for ``obj``: an ``Explanation`` or ``Step``, a network ``Backprop`` (one
+    parameter's chain, or backpropagation for ``param="all"``, with numbers ``at`` a point),
+    a ``TrainingRun`` or a ``Graph``. A ``Document`` is returned as it is."""
+    from chainrule.steps import Explanation, Step
+
+    if isinstance(obj, Document):
+        return obj
+    if isinstance(obj, Explanation | Step):
+        if param != "all" or at is not None:
+            raise TypeError("an explanation takes no view options (param, at)")
+        from chainrule.views.explanation import document as explained
+
+        return explained(obj)
+    from chainrule.network.backprop import Backprop
+    from chainrule.network.graph import Graph
+    from chainrule.network.training import TrainingRun
+
+    if isinstance(obj, Backprop):
+        from chainrule.views import network
+
+        if param == "all":
+            return network.backprop_view(obj, at)
+        return network.gradient_view(obj, param, at)
+    if isinstance(obj, TrainingRun):
+        from chainrule.views.training import training_view
+
+        return training_view(obj)
+    if isinstance(obj, Graph):
+        from chainrule.views.graph import graph_view
+
+        return graph_view(obj)
+    raise TypeError(f"no view shows a {type(obj).__name__}: explain() or a network result")

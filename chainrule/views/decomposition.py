@@ -1,0 +1,78 @@
+"""Chain decompositions: each chain in a step tree as h = f∘g (or f∘g∘k …), link by link.
+
+A chain whose inner function is itself a chain is one block, so ln(sin(x²)) reads
+f(u) = ln(u), u = g(v) = sin(v), v = k(x) = x². What each part is comes straight from the
+``ChainStep``s; the function letters are SymPy functions, so every notation prints them.
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from chainrule import steps as s
+from chainrule.document import Compose, Decomposition, DerivativeOf, Equals, InOrder, Link
+from chainrule.views import wording
+
+_FUNCTION_LETTERS = "fgkpqrst"
+
+
+def decompose(root: s.Step, partial: bool) -> tuple[Decomposition, ...]:
+    """One block per chain; a chain whose inner function is itself a chain is one block."""
+    used = {f.func.__name__ for f in root.expression.atoms(AppliedUndef)}
+    letters = [c for c in _FUNCTION_LETTERS if c not in used]
+    whole = next((c for c in "hHF" if c not in used), "h")
+    blocks, seen = [], set()
+    for step in root.walk():
+        if not isinstance(step, s.ChainStep) or id(step) in seen:
+            continue
+        links = [step]
+        while isinstance(links[-1].inner_step, s.ChainStep):
+            links.append(links[-1].inner_step)
+        seen.update(id(link) for link in links)
+        # Only the whole expression is called h; a chain inside it is named by what it is.
+        blocks.append(_chain(links, letters, whole if step is root else None, partial))
+    return tuple(blocks)
+
+
+def _chain(
+    links: list[s.ChainStep], letters: list[str], whole: str | None, partial: bool
+) -> Decomposition:
+    x = links[0].variable
+    count = len(links) + 1
+    # A long chain runs out of letters: then f₁, f₂, … as far as it goes.
+    names = letters[:count] if count <= len(letters) else [f"f_{i}" for i in range(1, count + 1)]
+    f = [sympy.Function(name) for name in names]
+    rows = []
+    for i, link in enumerate(links):
+        definition: tuple = (f[i](link.u), link.outer)
+        if i:
+            definition = (links[i - 1].u, *definition)
+        derivative = (_d(f[i], link.u), link.outer_derivative)
+        rows.append(Link("outer" if i == 0 else "middle", definition, derivative))
+    last = links[-1]
+    rows.append(
+        Link("inner", (last.u, f[-1](x), last.inner), (_d(f[-1], x), last.inner_derivative))
+    )
+    nested = x
+    for fn in reversed(f):
+        nested = fn(nested)
+    expr = links[0].expression
+    composition: tuple = (expr, nested)
+    if whole:
+        composition = (sympy.Function(whole)(x), *composition)
+    args = [link.u for link in links] + [x]
+    if len(links) == 1:
+        # One link: the textbook form f′(g(x))·g′(x); longer chains name each placeholder.
+        args[0] = f[1](x)
+    factors = InOrder(tuple(_d(fn, arg) for fn, arg in zip(f, args, strict=True)))
+    lhs = _d(sympy.Function(whole), x) if whole else DerivativeOf(expr, x, partial)
+    composed = Compose(tuple(names))
+    title = wording.decomposition(Equals((sympy.Symbol(whole), composed)) if whole else composed)
+    return Decomposition(title, composition, tuple(rows), (lhs, factors))
+
+
+def _d(fn, arg):
+    """fn′(arg) for an undefined function: SymPy's f′ at a point, printed f′(arg) everywhere."""
+    u = sympy.Dummy("u")
+    return sympy.Subs(sympy.Derivative(fn(u), u), u, arg)

@@ -1,0 +1,229 @@
+"""The explanation as a document: the heading, each chain as h = f∘g, the numbered steps (each
+following from lines above it) and the answer with its check.
+
+``document(obj)`` takes an ``Explanation`` or a bare ``Step``. Each kind of step says its piece
+through ``_line_<ClassName>``, found along the step's MRO as SymPy's printers find their
+methods, so a new Step subclass falls back to its parent's (and finally to ``_line_Step``).
+Nothing here differentiates or simplifies: the math is what the step tree holds.
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from chainrule import steps as s
+from chainrule.document import (
+    Box,
+    Derivation,
+    DerivativeOf,
+    Document,
+    Equals,
+    Equation,
+    Frac,
+    Heading,
+    InOrder,
+    Line,
+    Neg,
+    Para,
+    Prime,
+    Terms,
+    Verdict,
+)
+from chainrule.rules.combining import at
+from chainrule.views import wording
+from chainrule.views.decomposition import decompose
+
+_U, _V, _Y = sympy.symbols("u v y")
+
+
+def document(obj: s.Explanation | s.Step) -> Document:
+    """The whole explanation (or one step's derivation) as a document."""
+    if isinstance(obj, s.Explanation):
+        return Document(_explanation(obj), title=_title(obj))
+    if isinstance(obj, s.Step):
+        blocks = (*decompose(obj, False), derivation(obj))
+        return Document(blocks, title=f"chainrule: {obj.rule} step")
+    raise TypeError(f"cannot explain {type(obj).__name__}: expected an Explanation or a Step")
+
+
+def _title(ex: s.Explanation) -> str:
+    return f"chainrule: d/d{ex.variable} {ex.input if ex.input is not None else ex.expression}"
+
+
+def derivation(root: s.Step, partial: bool = False, nested: bool = False) -> Derivation:
+    """The numbered steps of a tree, substeps first, so each line follows from lines above."""
+    return Derivation(_Lines(partial).number(root), nested=nested)
+
+
+def _explanation(ex: s.Explanation) -> tuple:
+    partial = bool(ex.constants)
+    blocks: list = [Heading(wording.heading(ex.expression, ex.variable, partial), level=1)]
+    if ex.constants:
+        blocks.append(Para(("(", *wording.held_constant(ex.constants), ")")))
+    blocks += decompose(ex.root, partial)
+    blocks.append(Heading((wording.steps(),)))
+    blocks.append(derivation(ex.root, partial))
+    blocks.append(_answer(ex, partial))
+    return tuple(blocks)
+
+
+def _answer(ex: s.Explanation, partial: bool) -> Box:
+    lhs = DerivativeOf(ex.expression, ex.variable, partial)
+    simplified = ex.derivative != ex.derived
+    label = wording.derived() if simplified else wording.result()
+    rows: list = [Equation((lhs, ex.derived), label=(f"{label}:",))]
+    if simplified:
+        rows.append(Equation((lhs, ex.derivative), label=(f"{wording.simplified()}:",)))
+    if not ex.simplified:
+        rows.append(Para((f"({wording.kept_as_derived()})",)))
+    v = ex.verification
+    if v.ok:
+        rows.append(Verdict("ok", wording.verified(v.method, v.steps_checked)))
+    else:
+        rows.append(Verdict("failed", wording.not_verified(v.failures)))
+    return Box((wording.answer(),), tuple(rows), status="ok" if v.ok else "failed")
+
+
+class _Lines:
+    """Numbers the steps of one tree and says each one."""
+
+    def __init__(self, partial: bool) -> None:
+        self.partial = partial
+        self._numbers: dict[int, int] = {}
+        self._lines: list[Line] = []
+
+    def number(self, root: s.Step) -> tuple[Line, ...]:
+        # Iterative post-order: a chain hundreds deep must not cost a Python frame per level.
+        stack: list[tuple[s.Step, bool]] = [(root, False)]
+        while stack:
+            step, ready = stack.pop()
+            if ready:
+                self._add(step)
+                continue
+            stack.append((step, True))
+            stack += [(sub, False) for sub in reversed(step.substeps)]
+        return tuple(self._lines)
+
+    def _add(self, step: s.Step) -> None:
+        title, sentence, math = self._say(step)
+        number = len(self._lines) + 1
+        uses = tuple(self._numbers[id(sub)] for sub in step.substeps)
+        self._numbers[id(step)] = number
+        self._lines.append(Line(number, step.rule, title, sentence, math, uses))
+
+    def _say(self, step: s.Step):
+        for cls in type(step).__mro__:
+            method = getattr(self, f"_line_{cls.__name__}", None)
+            if method is not None:
+                return method(step)
+        raise TypeError(f"cannot explain {type(step).__name__}")  # not a Step at all
+
+    def _equation(self, step: s.Step, *middle) -> tuple:
+        """lhs = middle … = derivative, leaving out a middle that is the result itself."""
+        shown: list = []
+        for term in middle:
+            # A sum of one term is that term: "= −1 = −1" says nothing.
+            same = term.items[0] if isinstance(term, Terms) and len(term.items) == 1 else term
+            if same != step.derivative and term not in shown:
+                shown.append(term)
+        return (DerivativeOf(step.expression, step.variable, self.partial), *shown, step.derivative)
+
+    def _held(self, expr: sympy.Expr, variable: sympy.Symbol) -> tuple:
+        """The other symbols in expr, which a partial derivative holds constant."""
+        return tuple(sorted(expr.free_symbols - {variable}, key=str))
+
+    def _line_Step(self, step: s.Step):
+        # A kind of step this view does not know yet: still show its math.
+        return wording.title(step.rule), (), self._equation(step)
+
+    def _line_ConstantStep(self, step):
+        sentence = wording.constant(self._held(step.expression, step.variable), step.variable)
+        return wording.title(step.rule), sentence, self._equation(step)
+
+    def _line_VariableStep(self, step):
+        return wording.title(step.rule), wording.variable(), self._equation(step)
+
+    def _line_ConstantMultipleStep(self, step):
+        c = step.constant
+        middle = [InOrder((c, DerivativeOf(step.factor, step.variable, self.partial)))]
+        if step.substeps:
+            middle.append(InOrder((c, step.substeps[0].derivative), strict=True))
+        sentence = wording.constant_multiple(c, self._held(c, step.variable))
+        return wording.title(step.rule), sentence, self._equation(step, *middle)
+
+    def _line_SumStep(self, step):
+        terms = Terms(tuple(sub.derivative for sub in step.substeps))
+        return wording.title(step.rule), wording.sum_rule(), self._equation(step, terms)
+
+    def _line_ProductStep(self, step):
+        factors, derivatives = step.factors, [sub.derivative for sub in step.substeps]
+        terms = Terms(
+            tuple(
+                InOrder(
+                    tuple(derivatives[i] if j == i else f for j, f in enumerate(factors)),
+                    strict=True,
+                )
+                for i in range(len(derivatives))
+            )
+        )
+        rule = Equals(
+            (
+                Prime(InOrder((_U, _V), tight=True)),
+                Terms((InOrder((Prime(_U), _V), tight=True), InOrder((_U, Prime(_V)), tight=True))),
+            )
+        )
+        return wording.title(step.rule), wording.product(rule), self._equation(step, terms)
+
+    def _line_QuotientStep(self, step):
+        num, den = step.numerator, step.denominator
+        dnum, dden = (sub.derivative for sub in step.substeps)
+        top = Terms((InOrder((dnum, den)), Neg(InOrder((num, dden)))))
+        middle = Frac(top, sympy.Pow(den, 2, evaluate=False))
+        rule_top = Terms(
+            (InOrder((Prime(_U), _V), tight=True), Neg(InOrder((_U, Prime(_V)), tight=True)))
+        )
+        rule = Equals((Prime(Frac(_U, _V)), Frac(rule_top, _V**2)))
+        return wording.title(step.rule), wording.quotient(rule), self._equation(step, middle)
+
+    def _line_TableStep(self, step):
+        return wording.title(step.rule), wording.table(), self._equation(step)
+
+    def _line_PowerStep(self, step):
+        return wording.title(step.rule), wording.power(step.exponent), self._equation(step)
+
+    def _line_ExponentialStep(self, step):
+        # ln a written for the learner; log(a) is only printed, never evaluated further.
+        base = None if step.base == sympy.E else sympy.log(step.base, evaluate=False)
+        return wording.title(step.rule), wording.exponential(base), self._equation(step)
+
+    def _line_UnknownFunctionStep(self, step):
+        funcs = step.expression.atoms(AppliedUndef)
+        name = next(iter(funcs)).func.__name__ if funcs else "f"
+        sentence = wording.unknown_function(sympy.Symbol(name), Prime(sympy.Symbol(name)))
+        return wording.title(step.rule), sentence, self._equation(step)
+
+    def _line_ChainStep(self, step):
+        # f′(g(x)): the outer derivative written at the inner function. An unevaluated
+        # substitution only rewrites the placeholder; the math is what the step holds. The
+        # rules' own ``at`` keeps f′ of an undefined f as "f′ at g" (d f(2x)/d(2x) is no
+        # derivative SymPy can build).
+        with sympy.evaluate(False):
+            at_inner = at(step.outer_derivative, step.u, step.inner)
+        middle = InOrder((at_inner, step.inner_derivative), strict=True)
+        sentence = wording.chain(step.outer, Equals((step.u, step.inner)))
+        return wording.title(step.rule), sentence, self._equation(step, middle)
+
+    def _line_GeneralPowerStep(self, step):
+        middle = []
+        if step.substeps:
+            middle.append(InOrder((step.expression, step.substeps[0].derivative)))
+        log_y = sympy.log(_Y, evaluate=False)
+        log_eq = Equals((log_y, step.log_form))
+        rule = Equals((Prime(_Y), InOrder((_Y, Prime(log_y)))))
+        sentence = wording.general_power(log_eq, rule)
+        return wording.title(step.rule), sentence, self._equation(step, *middle)
+
+    def _line_NoRuleStep(self, step):
+        unevaluated = isinstance(step.derivative, sympy.Derivative)
+        return wording.title(step.rule), wording.no_rule(unevaluated), self._equation(step)

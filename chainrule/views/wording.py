@@ -1,0 +1,195 @@
+"""The sentences a teacher says, shared by every view and so by every format.
+
+Each function takes math (SymPy expressions or document terms) and returns the parts of a
+sentence — words and math in reading order — so the terminal, a slide and a web page tell the
+same story and only the typesetting differs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: The rule's name as a heading, keyed by the step's ``rule`` word (``chainrule.steps.RULES``).
+TITLES = {
+    "constant": "Constant rule",
+    "variable": "Variable rule",
+    "constant_multiple": "Constant multiple rule",
+    "sum": "Sum rule",
+    "power": "Power rule",
+    "product": "Product rule",
+    "quotient": "Quotient rule",
+    "exponential": "Exponential (table)",
+    "logarithm": "Logarithm (table)",
+    "trig": "Trigonometric (table)",
+    "inverse_trig": "Inverse trigonometric (table)",
+    "hyperbolic": "Hyperbolic (table)",
+    "abs": "Absolute value (table)",
+    "sigmoid": "Sigmoid (table)",
+    "general_power": "Logarithmic differentiation",
+    "chain": "Chain rule",
+    "unknown_function": "Undefined function",
+    "no_rule": "No rule yet",
+}
+
+Parts = tuple[Any, ...]
+
+
+def title(rule: str) -> str:
+    """The heading for a rule word; an unknown word still gets a readable heading."""
+    return TITLES.get(rule, rule.replace("_", " ").capitalize() or "Step")
+
+
+def listing(items) -> Parts:
+    """a, b and c, as sentence parts."""
+    items = list(items)
+    parts: list = []
+    for i, item in enumerate(items):
+        if i:
+            parts.append(" and " if i == len(items) - 1 else ", ")
+        parts.append(item)
+    return tuple(parts)
+
+
+def constant(held: tuple, variable) -> Parts:
+    # `held` lists the other symbols in this constant, when it is a partial derivative.
+    if held:
+        return ("treat ", *listing(held), " as constant: it does not change with ", variable)
+    return ("a constant does not change with ", variable)
+
+
+def variable() -> Parts:
+    return ("the variable changes at rate 1",)
+
+
+def constant_multiple(constant, held: tuple = ()) -> Parts:
+    # `held` names the other symbols in the factor, when it is a partial derivative.
+    if held:
+        return (
+            "treat ",
+            *listing(held),
+            " as constant, so the factor ",
+            constant,
+            " stays; differentiate the rest",
+        )
+    return ("the constant factor ", constant, " stays; differentiate what it multiplies")
+
+
+def sum_rule() -> Parts:
+    return ("differentiate term by term, then add",)
+
+
+def product(rule) -> Parts:
+    return (rule, ": differentiate one factor at a time, keep the others")
+
+
+def quotient(rule) -> Parts:
+    return (rule, ", numerator and denominator as written")
+
+
+def table() -> Parts:
+    """A derivative-table lookup; the math line beside it is the entry, e.g. d/du ln(u) = 1/u."""
+    return ("from the derivative table",)
+
+
+def exponential(ln_base) -> Parts:
+    # ln_base None means the base is Euler's number e, whose exponential is its own derivative.
+    if ln_base is None:
+        return ("from the derivative table: e to a power is its own derivative",)
+    return ("from the derivative table: a constant base adds the factor ", ln_base)
+
+
+def power(exponent) -> Parts:
+    return ("bring down the exponent ", exponent, ", lower it by one")
+
+
+def chain(outer, inner) -> Parts:
+    return ("outer ", outer, ", inner ", inner, "; multiply their derivatives")
+
+
+def general_power(log_equation, rule) -> Parts:
+    """log_equation: ln y = g·ln f; rule: y′ = y·(ln y)′."""
+    return (
+        "variable base and exponent: take logarithms, ",
+        log_equation,
+        ", then ",
+        rule,
+    )
+
+
+def unknown_function(name, derivative) -> Parts:
+    return (name, " is not given, so its derivative stays ", derivative)
+
+
+def no_rule(unevaluated: bool = False) -> Parts:
+    if unevaluated:
+        return ("neither chainrule nor SymPy has a rule for this: the derivative is left as it is",)
+    return ("chainrule has no rule for this yet; the derivative shown is SymPy's",)
+
+
+def uses(numbers: tuple[int, ...]) -> str:
+    """Which earlier steps a combining step builds on: "from steps 2 and 3"."""
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        return f"from step {numbers[0]}"
+    head = ", ".join(str(n) for n in numbers[:-1])
+    return f"from steps {head} and {numbers[-1]}"
+
+
+# -- the frame around the steps ------------------------------------------------------------------
+
+
+def heading(expression, variable, partial: bool) -> Parts:
+    kind = "partial derivative" if partial else "derivative"
+    return (f"The {kind} of ", expression, " with respect to ", variable)
+
+
+def held_constant(symbols: tuple) -> Parts:
+    verb = " is" if len(symbols) == 1 else " are"
+    return (*listing(symbols), f"{verb} held constant")
+
+
+def decomposition(composition) -> Parts:
+    """composition: h = f∘g."""
+    return ("Decomposition: ", composition)
+
+
+def steps() -> str:
+    return "Steps"
+
+
+def derived() -> str:
+    return "As derived"
+
+
+def result() -> str:
+    return "Result"
+
+
+def simplified() -> str:
+    return "Simplified"
+
+
+def kept_as_derived() -> str:
+    return "left as derived: simplifying it further would take too long"
+
+
+def verified(method: str, count: int) -> Parts:
+    noun = "step" if count == 1 else "steps"
+    how = {"symbolic": "symbolically", "numeric": "numerically, at random points"}.get(
+        method, method
+    )
+    return (f"checked against sympy.diff ({how}): {count} {noun}",)
+
+
+def not_verified(failures: tuple) -> Parts:
+    where = listing(failures) if failures else ("some step",)
+    return (
+        "WARNING: this does NOT agree with sympy.diff at ",
+        *where,
+        ". This is a bug in chainrule: do not trust these steps, and please report it.",
+    )
+
+
+def answer() -> str:
+    return "Answer"

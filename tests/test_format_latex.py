@@ -1,0 +1,231 @@
+"""LaTeX: the fragment, the standalone document pdflatex compiles, and Jupyter's display form.
+
+The outside answer here is pdflatex itself: every view compiles, and no line runs more than
+10pt past the margin (the old renderer's backpropagation ran 1000pt past it at three layers).
+"""
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+
+import pytest
+import sympy as sp
+
+import chainrule
+from chainrule.document import (
+    Box,
+    Document,
+    Exercise,
+    Heading,
+    Num,
+    Para,
+    Pause,
+    Plot,
+    Table,
+    Verdict,
+)
+from chainrule.formats import latex, render
+from chainrule.formats.latex_rows import rows, width
+from chainrule.formats.latex_text import math, text
+from chainrule.formats.latex_width import tex_width
+from chainrule.network import Network, backprop
+from chainrule.network.graph import graph
+from chainrule.network.numbers import evaluate
+from chainrule.network.training import train
+from chainrule.views import document
+
+x = sp.Symbol("x")
+
+
+@dataclass(frozen=True)
+class Aside:
+    """A kind of block no format knows: formats must still show its words."""
+
+    parts: tuple
+
+
+def every_block() -> Document:
+    return Document(
+        (
+            Heading(("Every block, with ", x, "_1 & 50% {braces}"), level=1),
+            Para(("Words with δₖ, ŷ, ∂J/∂θ, −1 and … # ~ ^ \\",)),
+            Table(("step", "J"), ((Num(0), Num(0.5)), (Num(10), Num(-1.25e-7)))),
+            Plot((0.9, 0.5, 0.3, 0.2, 0.15), (0, 1, 2, 3, 4), "J"),
+            Verdict("skipped", ("not checked",)),
+            Box(("Answer",), (Verdict("failed", ("WARNING: wrong",)),), status="failed"),
+            Pause(("think first",)),
+            Pause(),
+            Exercise(("differentiate ", sp.sin(x) ** 2), ("2·sin(x)·cos(x)",)),
+            Aside(("an unknown block still says ", x)),
+        ),
+        title="chainrule: every block & its 100% {escapes}",
+    )
+
+
+@cache
+def views() -> dict[str, Document]:
+    """The documents the brief names: explanations and every network view."""
+    docs = {
+        name: document(chainrule.explain(*args))
+        for name, args in {
+            "course": ("log(2+cos(x))",),
+            "partial": ("x^2 y + sin(x y)", "y"),
+            "quotient": ("sin(x)/x * x^x",),
+            "root": ("sqrt(1+tan(x)^2)",),
+            "nested": ("log(sin(x^2))",),
+        }.items()
+    }
+    one, three = backprop(Network()), backprop(Network(layers=3))
+    docs["w2"] = document(one, param="w2", at=evaluate(one, {}))
+    docs["all"] = document(one)
+    docs["all3"] = document(three, at=evaluate(three, {}))
+    docs["graph"] = document(graph(Network(layers=3)))
+    docs["training"] = document(train(Network(layers=2), steps=30))
+    docs["step"] = document(chainrule.explain("log(2+cos(x))").root)
+    docs["every block"] = every_block()
+    return docs
+
+
+def balanced(tex: str) -> bool:
+    depth = 0
+    for match in re.finditer(r"\\[{}]|[{}]", tex):
+        if match.group() in "{}":
+            depth += 1 if match.group() == "{" else -1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+# -- the course example, exactly ------------------------------------------------------------------
+
+
+def test_course_example_fragment():
+    tex = render(chainrule.explain("log(2+cos(x))"), "latex")
+    assert tex.startswith("% chainrule: a LaTeX fragment; it needs \\usepackage{amsmath,amssymb}.")
+    assert (
+        r"\section*{The derivative of $\ln{\left(\cos{\left(x \right)} + 2 \right)}$"
+        r" with respect to $x$}"
+    ) in tex
+    assert (
+        r"\noindent\textbf{5. Chain rule} --- outer $\ln{\left(u \right)}$, inner"
+        r" $u = \cos{\left(x \right)} + 2$; multiply their derivatives (from steps 1 and 4)"
+        "\n\\begin{align*}\n"
+        r"  \frac{d}{d x} \ln{\left(\cos{\left(x \right)} + 2 \right)} & = \frac{1}{\cos{\left(x"
+        r" \right)} + 2} \cdot \left(- \sin{\left(x \right)}\right) = - \frac{\sin{\left(x"
+        r" \right)}}{\cos{\left(x \right)} + 2}"
+        "\n\\end{align*}"
+    ) in tex
+    assert r"\text{outer}\quad f{\left(u \right)} & = \ln{\left(u \right)}, & \qquad" in tex
+    assert r"\noindent $\checkmark$ checked against sympy.diff (symbolically): 5 steps" in tex
+
+
+def test_standalone_is_a_whole_article():
+    tex = render(chainrule.explain("x^2"), "latex", standalone=True)
+    assert tex.startswith("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n")
+    for line in (r"\usepackage{amsmath,amssymb}", r"\allowdisplaybreaks", r"\begin{document}"):
+        assert line in tex
+    assert tex.rstrip().endswith(r"\end{document}")
+    assert r"\title{chainrule: d/dx x\textasciicircum{}2}" in tex
+
+
+# -- words ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("50% of a_b & c — x", r"50\% of a\_b \& c --- x"),
+        (
+            "{a} #1 ~ ^ \\ $5",
+            r"\{a\} \#1 \textasciitilde{} \textasciicircum{} \textbackslash{} \$5",
+        ),
+        ("δₖ and z₂", r"$\delta_{k}$ and $z_{2}$"),
+        (
+            "θ ← θ − η·∂J/∂θ.",
+            r"$\theta$ $\leftarrow$ $\theta$ $-$ $\eta\cdot\partial J/\partial\theta$.",
+        ),
+        ("[−1, 1] ✓ ✗ …", r"[$-1$, 1] $\checkmark$ $\times$ \ldots{}"),
+        ("ŷ′ ∘ x² – é", r"$\hat{y}'$ $\circ$ $x^{2}$ -- e"),
+        ("a\nb", "a b"),
+    ],
+)
+def test_text_escapes_words_for_pdflatex(words, expected):
+    assert text(words) == expected
+    assert text(words).isascii()
+
+
+def test_math_printed_with_unicode_names_becomes_ascii():
+    assert math(sp.latex(sp.Symbol("θ") * x)) == r"x {\theta}"
+
+
+# -- layout ----------------------------------------------------------------------------------------
+
+
+def test_width_estimate_reads_a_fraction_as_its_wider_part():
+    built_up, inline = r"\frac{\partial J}{\partial w_{1}}", r"\partial J / \partial w_{1}"
+    assert tex_width(built_up) < tex_width(inline)
+    assert tex_width("x + y") > tex_width("xy")
+
+
+def test_a_long_equation_is_broken_at_its_equals_signs_then_its_terms():
+    term = sp.Add(*(sp.sin(k * x) for k in range(1, 30)))
+    laid = rows((sp.Symbol("y"), term, term + 1), 300.0)
+    assert len(laid) > 2
+    assert all(row.width <= 300.0 for row in laid)
+    assert laid[0].left == "y" and laid[0].right.startswith("= ")
+    assert any(row.right.startswith(r"\quad {} + ") for row in laid)
+    assert width(term) > 300.0
+
+
+# -- every view ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(views()))
+@pytest.mark.parametrize("standalone", [False, True])
+def test_every_view_is_ascii_and_balanced(name, standalone):
+    tex = latex.render(views()[name], standalone=standalone)
+    assert tex.isascii()
+    assert balanced(tex)
+    assert len(re.findall(r"\\left\b", tex)) == len(re.findall(r"\\right\b", tex))
+    for env in ("align*", "alignat*", "tabular", "picture", "list", "center"):
+        assert tex.count(rf"\begin{{{env}}}") == tex.count(rf"\end{{{env}}}")
+
+
+def test_unknown_blocks_and_every_kind_show_their_words():
+    tex = latex.render(every_block())
+    assert "an unknown block still says $x$" in tex
+    assert r"\textbf{Try it yourself:}" in tex and r"\textit{Answer:}" in tex
+    assert r"\qbezier" in tex  # the curve, drawn without pgfplots
+    assert r"\textbf{$\times$ WARNING: wrong}" in tex
+
+
+@pytest.mark.parametrize("name", list(views()))
+def test_jupyter_display_is_one_mathjax_block(name):
+    shown = latex.display(views()[name])
+    assert shown.startswith("$$\\begin{aligned}\n") and shown.endswith("\\end{aligned}$$")
+    assert balanced(shown)
+    for missing in (r"\section", r"\intertext", "tabular", r"\noindent", r"\rule"):
+        assert missing not in shown
+
+
+# -- pdflatex -------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex is not installed")
+def test_standalone_documents_compile_and_fit_the_page(tmp_path):
+    for name in ("course", "partial", "quotient", "w2", "all3", "graph", "training", "every block"):
+        path = tmp_path / f"{name.replace(' ', '_')}.tex"
+        path.write_text(latex.render(views()[name], standalone=True))
+        done = subprocess.run(
+            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        log = path.with_suffix(".log").read_text(errors="replace")
+        assert done.returncode == 0, f"{name}: {re.findall(r'^!.*', log, re.M)}"
+        overfull = [float(pt) for pt in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide", log)]
+        assert max(overfull, default=0.0) < 10.0, f"{name} runs past the margin: {overfull}"

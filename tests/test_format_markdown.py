@@ -1,0 +1,103 @@
+"""Markdown: headings, words, $…$ and $$…$$ math, pipe tables; pandoc turns it into a PDF.
+
+Outside the math there must be nothing pdflatex rejects (✓, −, δ, ₁ …), so the Markdown of
+every view goes through ``pandoc -o out.pdf`` with pandoc's default engine.
+"""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from test_format_latex import every_block, views  # the documents of every view, built once
+
+import chainrule
+from chainrule.formats import markdown, render
+from chainrule.formats.markdown import SAFE, escape
+
+
+def outside_math(md: str) -> str:
+    """The text a Markdown reader sets as words: fenced code and $…$ math taken out."""
+    md = re.sub(r"```.*?```", "", md, flags=re.S)
+    md = re.sub(r"\$\$.*?\$\$", "", md, flags=re.S)
+    return re.sub(r"\$[^$\n]+\$", "", md)
+
+
+def test_course_example():
+    md = render(chainrule.explain("log(2+cos(x))"), "markdown")
+    assert md.startswith(
+        r"# The derivative of $\ln{\left(\cos{\left(x \right)} + 2 \right)}$ with respect to $x$"
+    )
+    assert "\n### Steps\n" in md
+    assert (
+        "5. **Chain rule** — outer $\\ln{\\left(u \\right)}$, inner $u = \\cos{\\left(x \\right)}"
+        " + 2$; multiply their derivatives (from steps 1 and 4)\n"
+        "\n"
+        "   $$\n"
+        "   \\frac{d}{d x} \\ln{\\left(\\cos{\\left(x \\right)} + 2 \\right)} = \\frac{1}{\\cos"
+        "{\\left(x \\right)} + 2} \\cdot \\left(- \\sin{\\left(x \\right)}\\right) = - \\frac{\\sin"
+        "{\\left(x \\right)}}{\\cos{\\left(x \\right)} + 2}\n"
+        "   $$\n"
+    ) in md
+    assert "> **Answer**\n>\n> $$\n" in md
+    assert md.endswith("> $\\checkmark$ checked against sympy.diff (symbolically): 5 steps\n")
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("a*b_c [x] #1 | $5 <b>", r"a\*b\_c \[x\] \#1 \| \$5 \<b\>"),
+        ("(brackets stay) — and … stay", "(brackets stay) — and … stay"),
+        ("δ₂ ✓ [−1, 1]", r"$\delta_{2}$ $\checkmark$ \[$-1$, 1\]"),
+    ],
+)
+def test_escape(words, expected):
+    assert escape(words) == expected
+
+
+def test_a_paragraph_never_starts_a_list():
+    assert markdown.words(("1. not a list",)) == r"1.\ not a list"
+    assert markdown.words(("- not a bullet",)) == r"-\ not a bullet"
+
+
+@pytest.mark.parametrize("name", list(views()))
+def test_words_outside_math_are_ascii_or_safe(name):
+    md = markdown.render(views()[name])
+    assert md.count("$$") % 2 == 0
+    unsafe = {ch for ch in outside_math(md) if not ch.isascii() and ch not in SAFE}
+    assert not unsafe, f"{name}: {sorted(unsafe)}"
+
+
+def test_plot_is_an_ascii_text_block_and_every_block_shows():
+    md = markdown.render(every_block())
+    fenced = re.search(r"```text\n(.*?)```", md, re.S).group(1)
+    assert fenced.isascii() and "#" in fenced
+    assert "**Try it yourself:**" in md and "<details><summary>Answer</summary>" in md
+    assert "an unknown block still says $x$" in md
+    assert "> **$\\times$ Answer**" in md
+
+
+def test_tables_are_pipe_tables_with_numbers_to_the_right():
+    md = markdown.render(views()["training"])
+    header = next(line for line in md.splitlines() if line.startswith("| step |"))
+    rule = md.splitlines()[md.splitlines().index(header) + 1]
+    assert all(cell.endswith(":") for cell in rule.strip("|").split("|"))
+
+
+@pytest.mark.skipif(
+    shutil.which("pandoc") is None or shutil.which("pdflatex") is None,
+    reason="pandoc and pdflatex are not both installed",
+)
+def test_pandoc_makes_a_pdf_of_every_view(tmp_path):
+    for name in ("course", "partial", "w2", "all3", "graph", "training", "every block"):
+        source = tmp_path / f"{name.replace(' ', '_')}.md"
+        source.write_text(markdown.render(views()[name]))
+        done = subprocess.run(
+            ["pandoc", "-f", "markdown", source.name, "-o", source.with_suffix(".pdf").name],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, f"{name}: {done.stderr}"
+        assert source.with_suffix(".pdf").stat().st_size > 1000
