@@ -25,14 +25,14 @@ from chainrule.formats.mathml_core import (
     width,
 )
 from chainrule.formats.mathml_terms import TermPrinter
-from chainrule.formats.notation import (
-    _POWER_BEFORE_ARGUMENT,
-    _UNICODE_NAMES,
-    _as_expr,
-    _derivative_of_undefined,
-    _reading_order,
-    _sums_last,
+from chainrule.formats.notation import as_math
+from chainrule.formats.printing import (
+    UNICODE_NAMES,
+    power_before_argument,
+    reading_order,
+    sums_last,
     symbol,
+    undefined_derivative,
 )
 
 # The modifiers SymPy's pretty printer reads from a name's end (ddot before dot).
@@ -53,7 +53,7 @@ class _Printer(TermPrinter, Markup):
         super().__init__({"mul_symbol": "dot", "ln_notation": True, "inv_trig_style": "full"})
 
     def _as_ordered_terms(self, expr, order=None):
-        return _reading_order(list(super()._as_ordered_terms(expr, order=order)))
+        return reading_order(list(super()._as_ordered_terms(expr, order=order)))
 
     # -- names -------------------------------------------------------------------------------
 
@@ -87,7 +87,7 @@ class _Printer(TermPrinter, Markup):
         name = func.__name__
         if issubclass(func, AppliedUndef):
             return self._print_Symbol(sympy.Symbol(name))
-        return self._mi(_UNICODE_NAMES.get(name, name))
+        return self._mi(UNICODE_NAMES.get(name, name))
 
     def _applied(self, head: Element, args) -> Element:
         return self._row(head, self._mo(APPLY), self._paren_comma_separated(*args))
@@ -108,7 +108,7 @@ class _Printer(TermPrinter, Markup):
         return self._el("msup", self._mi("e"), self._print(expr.args[0]))
 
     def _print_Derivative(self, expr):
-        found = _derivative_of_undefined(expr)
+        found = undefined_derivative(expr)
         if found is not None:
             return self._prime_of(*found)
         if len(expr.variable_count) == 1 and expr.variable_count[0][1] == 1:
@@ -117,7 +117,7 @@ class _Printer(TermPrinter, Markup):
         return super()._print_Derivative(expr)
 
     def _print_Subs(self, expr):
-        found = _derivative_of_undefined(expr)
+        found = undefined_derivative(expr)
         if found is not None:
             return self._prime_of(*found)
         at = [self._row(self._print(v), self._mo("="), self._print(p)) for v, p in expr.kwargs]
@@ -169,7 +169,7 @@ class _Printer(TermPrinter, Markup):
         if expr.could_extract_minus_sign():
             return self._negative(self._print(-expr))
         top, bottom = [], []
-        for factor in _sums_last(expr).as_ordered_factors():
+        for factor in sums_last(expr).as_ordered_factors():
             if factor.is_Rational and factor.q != 1:
                 top.append(sympy.Integer(factor.p))
                 bottom.append(sympy.Integer(factor.q))
@@ -198,14 +198,7 @@ class _Printer(TermPrinter, Markup):
 
     def _print_Pow(self, expr):
         base, exponent = expr.as_base_exp()
-        if (
-            isinstance(base, sympy.Function)
-            and not isinstance(base, AppliedUndef)
-            and base.func.__name__ in _POWER_BEFORE_ARGUMENT
-            and exponent.is_Integer
-            and exponent > 1
-        ):
-            # Textbooks write sin²(x) for (sin x)².
+        if power_before_argument(base, exponent):
             raised = self._el("msup", self._name(base.func), self._print(exponent))
             return self._applied(raised, base.args)
         if (
@@ -224,16 +217,16 @@ class _Printer(TermPrinter, Markup):
 def mathml(term) -> str:
     """Presentation MathML for a SymPy expression or a term, without the ``<math>`` around it:
     ``<mrow><mi>ln</mi>…</mrow>``. The caller chooses inline or ``display="block"``."""
-    return _Printer()._print(_as_expr(term)).toxml()
+    return _Printer()._print(as_math(term)).toxml()
 
 
 def measured(term) -> tuple[str, float]:
     """``mathml(term)`` and about how wide it is drawn, in ems of the math font."""
-    element = _Printer()._print(_as_expr(term))
+    element = _Printer()._print(as_math(term))
     return element.toxml(), width(element)
 
 
 def pieces(term) -> list[tuple[str, str, float]]:
     """``term`` cut where a long line may break: (operator, markup, width in ems), the operator
     "" for the first piece, then "+", "−" or "·"."""
-    return [(op, e.toxml(), width(e)) for op, e in _Printer().pieces(_as_expr(term))]
+    return [(op, e.toxml(), width(e)) for op, e in _Printer().pieces(as_math(term))]

@@ -19,7 +19,8 @@ from chainrule.formats.mathml_core import (
     has_top_dot,
     leading_minus,
 )
-from chainrule.formats.notation import _compound, _no_denominator, _sums_last, number
+from chainrule.formats.notation import number
+from chainrule.formats.printing import compound, no_denominator, sums_last
 
 
 class TermPrinter:
@@ -33,8 +34,8 @@ class TermPrinter:
             return self._signed([self._print(item) for item in term.items])
         if isinstance(term, sympy.Add):
             return self._terms(term)
-        if isinstance(term, sympy.Mul) and _no_denominator(term):
-            factors = _sums_last(term).as_ordered_factors()
+        if isinstance(term, sympy.Mul) and no_denominator(term):
+            factors = sums_last(term).as_ordered_factors()
             shown = [self.parenthesize(f, PRECEDENCE["Mul"]) for f in factors]
             return [("", shown[0]), *((DOT, f) for f in shown[1:])]
         if isinstance(term, InOrder) and not term.tight and len(term.items) > 1:
@@ -92,7 +93,7 @@ class TermPrinter:
         shown = self._print(item)
         if precedence(item) < PRECEDENCE["Mul"] or leading_minus(shown):
             return self._brackets(shown)
-        if strict and _compound(item) and has_top_dot(shown):
+        if strict and compound(item) and has_top_dot(shown):
             return self._brackets(shown)
         return shown
 

@@ -1,0 +1,215 @@
+"""The one-line Unicode printer: SymPy's str() layout with the symbols a learner writes on
+paper (−sin(x)/(cos(x) + 2), σ(z₂)·(1 − σ(z₂)), 2x², √(x + 1)), and the document's terms."""
+
+from __future__ import annotations
+
+import re
+
+import sympy
+from sympy.core.function import AppliedUndef
+from sympy.printing.precedence import PRECEDENCE, precedence
+from sympy.printing.str import StrPrinter
+
+from chainrule.document.terms import Frac
+from chainrule.formats.printing import (
+    UNICODE_NAMES,
+    FactorsAsGiven,
+    SharedPrinting,
+    compound,
+    no_denominator,
+    power_before_argument,
+    reading_order,
+    sums_last,
+    symbol,
+    undefined_derivative,
+)
+
+_SUPERSCRIPT = str.maketrans("0123456789-+()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁿ")
+_SUPERSCRIPT_LETTERS = str.maketrans("abcdefghijklmnoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
+# A number right before a letter or bracket is written without a dot: 2x, 3sin(x), 2(x + 1).
+_COEFFICIENT_DOT = re.compile(r"(?<![\w./⁰¹²³⁴⁵⁶⁷⁸⁹])(\d+)·(?=[^\d\s·])")
+
+
+class UnicodePrinter(SharedPrinting, StrPrinter):
+    """SymPy's str() layout with the symbols a learner writes on paper."""
+
+    def pieces(self, term) -> list[tuple[str, str]]:
+        # On one line a long fraction may break before its slash (LaTeX's \frac cannot).
+        if isinstance(term, Frac):
+            text = self._print(term)
+            top, _, over = text.rpartition("/")
+            if top and over == self.parenthesize(term.denominator, PRECEDENCE["Pow"], True):
+                return [("", top), ("/", over)]
+        if isinstance(term, sympy.Mul) and not no_denominator(term):
+            top, bottom = sympy.fraction(term)
+            text = self._print(term)
+            over = self.parenthesize(bottom, PRECEDENCE["Pow"], strict=True)
+            # Only where the printer wrote exactly top/bottom, so the pieces join back to it.
+            if bottom != 1 and text.endswith("/" + over) and not text.startswith("-"):
+                return [("", text[: -len(over) - 1]), ("/", over)]
+        return super().pieces(term)
+
+    # Our own hook name, so functions that print themselves for str() (σ) come through here.
+    printmethod = "_chainrule_unicode"
+
+    def _as_ordered_terms(self, expr, order=None):
+        return reading_order(super()._as_ordered_terms(expr, order=order))
+
+    def _print_Mul(self, expr):
+        if isinstance(expr, FactorsAsGiven):
+            return super()._print_Mul(expr)
+        coeff, rest = expr.as_coeff_Mul()
+        if coeff is sympy.S.One:
+            return super()._print_Mul(sums_last(expr))
+        if coeff.is_Integer and rest.is_Mul:
+            # SymPy's printer would multiply the coefficient back into a sum: 3 − 3σ(z).
+            prefix = "-" if coeff == -1 else f"{coeff}*"
+            return prefix + self._print_Mul(rest)
+        return super()._print_Mul(expr)
+
+    def _print_Symbol(self, expr):
+        return symbol(expr.name)
+
+    _print_Dummy = _print_Symbol
+
+    def _print_Exp1(self, expr):
+        return "e"
+
+    def _print_Pi(self, expr):
+        return "π"
+
+    def _print_ImaginaryUnit(self, expr):
+        return "i"
+
+    def _print_Infinity(self, expr):
+        return "∞"
+
+    def _print_NegativeInfinity(self, expr):
+        return "-∞"
+
+    def _print_Abs(self, expr):
+        return f"|{self._print(expr.args[0])}|"
+
+    def _print_exp(self, expr):
+        return self._power_text("e", expr.args[0])
+
+    def _print_Function(self, expr):
+        name = expr.func.__name__
+        name = symbol(name) if isinstance(expr, AppliedUndef) else UNICODE_NAMES.get(name, name)
+        return f"{name}({self.stringify(expr.args, ', ')})"
+
+    def _print_Derivative(self, expr):
+        found = undefined_derivative(expr)
+        if found is not None:
+            return f"{symbol(found[0].__name__)}′({self._print(found[1])})"
+        variables = "".join(f"d{self._print(v)}" for v in expr.variables)
+        return f"d/{variables}({self._print(expr.expr)})"
+
+    def _print_Subs(self, expr):
+        found = undefined_derivative(expr)
+        if found is not None:
+            return f"{symbol(found[0].__name__)}′({self._print(found[1])})"
+        return super()._print_Subs(expr)
+
+    def _print_Pow(self, expr, rational=False):
+        base, exponent = expr.as_base_exp()
+        if exponent is sympy.S.Half:
+            return f"√{self._radicand(base)}"
+        if exponent == sympy.Rational(1, 3):
+            return f"∛{self._radicand(base)}"
+        if exponent.is_negative and exponent.is_Rational:
+            # Only reached outside a product (Mul prints its own fractions): 1/x, 1/x².
+            if exponent == -1:
+                return f"1/{self.parenthesize(base, PRECEDENCE['Mul'], strict=False)}"
+            return f"1/{self._print(sympy.Pow(base, -exponent, evaluate=False))}"
+        if power_before_argument(base, exponent):
+            # Textbooks write sin²(x) for (sin x)².
+            raised = str(exponent).translate(_SUPERSCRIPT)
+            return f"{base.func.__name__}{raised}({self._print(base.args[0])})"
+        return self._power_text(self.parenthesize(base, PRECEDENCE["Pow"], strict=True), exponent)
+
+    def _power_text(self, base_text: str, exponent: sympy.Expr) -> str:
+        shown = self._print(exponent)
+        if exponent.is_Integer or (exponent.is_Symbol and len(shown) == 1):
+            raised = shown.replace("−", "-").translate(_SUPERSCRIPT).translate(_SUPERSCRIPT_LETTERS)
+            if not re.search(r"[\x21-\x7e]", raised):  # every character found a superscript
+                return base_text + raised
+        if precedence(exponent) < PRECEDENCE["Atom"] or shown.startswith(("-", "−")):
+            shown = f"({shown})"
+        return f"{base_text}^{shown}"
+
+    def _radicand(self, base: sympy.Expr) -> str:
+        text = self._print(base)
+        return text if base.is_Atom else f"({text})"
+
+    # -- the document's terms (chainrule.document.terms) ----------------------------------------
+
+    def _print_Leibniz(self, t):
+        d = "∂" if t.partial else "d"
+        return f"{d}{self._print(t.of)}/{d}{self._print(t.wrt)}"
+
+    def _print_DerivativeOf(self, t):
+        d = "∂" if t.partial else "d"
+        text = self._print(t.expression)
+        # On one line, d/dx 1/u could be read as (d/dx 1)/u: a fraction gets brackets too.
+        if precedence(t.expression) < PRECEDENCE["Pow"] or text.startswith("-") or "/" in text:
+            text = f"({text})"
+        return f"{d}/{d}{self._print(t.wrt)} {text}"
+
+    def _print_Prime(self, t):
+        # u′ and f′, but (ln y)′: a prime on a function's bracket would read as f′ of it.
+        return self.parenthesize(t.body, PRECEDENCE["Atom"], strict=True) + "′"
+
+    def _print_InOrder(self, t):
+        joiner = "" if t.tight else f" {_DOT} " if t.spaced else _DOT
+        return joiner.join(self._factor(item, t.strict) for item in t.items)
+
+    def _factor(self, item, strict: bool) -> str:
+        """One factor of a product: brackets round sums and negative terms; ``strict`` also
+        round products and fractions, so f′(g(x))·g′(x) shows its two factors."""
+        text = self._print(item)
+        if precedence(item) < PRECEDENCE["Mul"] or text.startswith("-"):
+            return f"({text})"
+        shown = finish(text)  # 2*x is written 2x: one factor, no brackets
+        if strict and compound(item) and ("·" in shown or "/" in shown):
+            return f"({text})"
+        return text
+
+    def _print_Frac(self, t):
+        top = self._print(t.numerator)
+        if precedence(t.numerator) < PRECEDENCE["Mul"] or " " in top:
+            top = f"({top})"
+        return f"{top}/{self.parenthesize(t.denominator, PRECEDENCE['Pow'], strict=True)}"
+
+    def _print_Compose(self, t):
+        return "∘".join(symbol(name) for name in t.names)
+
+    def _print_Num(self, t):
+        return number(t.value)
+
+    def _print_Update(self, t):
+        g = number(t.gradient)
+        return f"{number(t.current)} - {number(t.lr)}{_DOT}{f'({g})' if t.gradient < 0 else g}"
+
+    def _print_Assign(self, t):
+        return f"{self._print(t.target)} ← {self._print(t.value)}"
+
+
+def number(value: float) -> str:
+    """Six significant digits (a true minus sign comes with the rest of the Unicode)."""
+    return f"{value:.6g}"
+
+
+def finish(text: str) -> str:
+    """The printer's ASCII operators as a learner writes them: ·, −, and 2x without a dot."""
+    text = text.replace("*", "·").replace("-", "−")
+    return _COEFFICIENT_DOT.sub(r"\1", text).replace(_DOT, "·")
+
+
+# The dot between factors a term keeps in order: unlike SymPy's own "*", never dropped after a
+# number (1·ln(x) must not read 1ln(x)).
+_DOT = "\x1f"
+
+
+#: The operators ``pieces`` names, as the Unicode line writes them.
+OPERATORS = {"-": "−", "*": "·", "/": "/"}
