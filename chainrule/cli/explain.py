@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from chainrule.cli import options
 from chainrule.formats import FORMATS
 
 #: The choices of --format: the formats' own list (``chainrule.formats`` loads no SymPy), less
@@ -52,21 +53,8 @@ def explain(
             "array of them for -).",
         ),
     ] = Format.rich,
-    standalone: Annotated[
-        bool,
-        typer.Option(
-            "--standalone", help="With --format latex, a whole document that pdflatex compiles."
-        ),
-    ] = False,
-    svg: Annotated[
-        Path | None,
-        typer.Option(
-            "--svg",
-            metavar="FILE",
-            dir_okay=False,
-            help=f"Also save the terminal view as an SVG image ({SVG_WIDTH} columns) in FILE.",
-        ),
-    ] = None,
+    standalone: options.Standalone = False,
+    svg: options.svg(SVG_WIDTH) = None,
 ) -> None:
     """Differentiate FORMULA and show every step with the rule behind it.
 

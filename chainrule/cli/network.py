@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from chainrule.cli import options
 from chainrule.formats import FORMATS
 
 # Mirrors of chainrule.network.model / numbers / training values, kept here so --help never imports
@@ -16,6 +17,10 @@ DEFAULT_LR = 0.5
 DEFAULT_STEPS = 200
 DEFAULT_SEED = 0
 MAX_LAYERS = 50
+
+#: The SVG is drawn at a fixed width so it looks the same on every slide (the network's views
+#: are wider than an explanation's).
+SVG_WIDTH = 100
 
 
 class Cost(StrEnum):
@@ -112,7 +117,7 @@ def network(
             metavar="FILE",
             dir_okay=False,
             help="With --train, also write J over the steps to FILE: .png, .svg or .pdf "
-            '(needs matplotlib: pip install "chainrule[plot]").',
+            '(needs matplotlib: pip install "chainrule\\[plot]").',
         ),
     ] = None,
     graph: Annotated[
@@ -128,21 +133,8 @@ def network(
             "markdown, html (one self-contained page), json, dot (Graphviz source, with --graph).",
         ),
     ] = Format.rich,
-    standalone: Annotated[
-        bool,
-        typer.Option(
-            "--standalone", help="With --format latex, a whole document that pdflatex compiles."
-        ),
-    ] = False,
-    svg: Annotated[
-        Path | None,
-        typer.Option(
-            "--svg",
-            metavar="FILE",
-            dir_okay=False,
-            help="Also save the terminal view as an SVG image (100 columns) in FILE.",
-        ),
-    ] = None,
+    standalone: options.Standalone = False,
+    svg: options.svg(SVG_WIDTH) = None,
 ) -> None:
     """Derive ∂J/∂w and ∂J/∂b of the course's network by the chain rule, as backpropagation."""
     from chainrule.cli.output import echo, fail
@@ -248,10 +240,6 @@ def _show(obj, fmt: str, *, standalone: bool = False, svg=None, **view) -> str |
 
     Console(highlight=False).print(formats.renderable(obj, **view))
     return None
-
-
-#: The SVG is drawn at a fixed width so it looks the same on every slide.
-SVG_WIDTH = 100
 
 
 def _save_svg(view, svg, show: bool) -> None:
