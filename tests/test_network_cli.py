@@ -170,12 +170,13 @@ def test_rich_view_fits_a_fixed_width_console():
     from rich.console import Console
 
     from chainrule.formats import terminal
-    from chainrule.views import network as doc
+    from chainrule.views import backprop as doc
+    from chainrule.views import network as one
 
     console = Console(width=80, color_system=None, record=True, file=io.StringIO())
     result = backprop(Network(cost="cross-entropy"))
     console.print(terminal.layout(doc.backprop_view(result)))
-    console.print(terminal.layout(doc.gradient_view(result, "w1")))
+    console.print(terminal.layout(one.gradient_view(result, "w1")))
     text = console.export_text()
     assert max(len(line) for line in text.splitlines()) <= 80
     assert "δ₂ reused, not recomputed" in text

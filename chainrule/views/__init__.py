@@ -30,11 +30,13 @@ def document(obj: Any, *, param: str = "all", at: Any = None) -> Document:
     from chainrule.network.training import TrainingRun
 
     if isinstance(obj, Backprop):
-        from chainrule.views import network
-
         if param == "all":
-            return network.backprop_view(obj, at)
-        return network.gradient_view(obj, param, at)
+            from chainrule.views.backprop import backprop_view
+
+            return backprop_view(obj, at)
+        from chainrule.views.network import gradient_view
+
+        return gradient_view(obj, param, at)
     if isinstance(obj, TrainingRun):
         from chainrule.views.training import training_view
 

@@ -1,5 +1,7 @@
-"""The network views as documents: the story of one gradient (``gradient_view``) and of
-backpropagation (``backprop_view``), with the numbers at a point when there are some.
+"""The network's gradient for one parameter as a document (``gradient_view``): the equations,
+the chain in Leibniz form, each link derived, their product, the gradient written out and
+checked, and the numbers at a point when there are some. The sections the backpropagation view
+(``views.backprop``) shares live here too.
 
 Math stays SymPy (or a term such as ∂J/∂ŷ, or a product kept in chain order) until a format
 lays the document out. Nothing here differentiates or simplifies: every formula comes from the
@@ -11,7 +13,6 @@ from __future__ import annotations
 import sympy
 
 from chainrule.document import (
-    Assign,
     Block,
     DerivativeOf,
     Document,
@@ -19,27 +20,20 @@ from chainrule.document import (
     Heading,
     InOrder,
     Leibniz,
-    Neg,
-    Num,
     Para,
-    Table,
-    Terms,
-    Update,
     Verdict,
 )
 from chainrule.network.backprop import Backprop, Delta, Factor, Gradient
-from chainrule.network.model import YHAT, J, Network
+from chainrule.network.model import J, Network
 from chainrule.network.numbers import Evaluation
 from chainrule.steps import Explanation
-from chainrule.views import wording
+from chainrule.views import numbers, wording
 from chainrule.views.explanation import derivation
 
 _DELTA = sympy.Symbol("delta")
 _ETA = sympy.Symbol("eta")
 _DELTA_K = sympy.Symbol("delta_k")
 _Z_K = sympy.Symbol("z_k")
-_THETA = sympy.Symbol("theta")
-_UPDATE_RULE = Assign(_THETA, Terms((_THETA, Neg(InOrder((_ETA, Leibniz(J, _THETA)))))))
 
 
 def partial(f: Factor) -> Leibniz:
@@ -57,7 +51,7 @@ def derivatives(factors: tuple[Factor, ...] | list[Factor]) -> InOrder:
 # -- shared sections ------------------------------------------------------------------------------
 
 
-def _variables(network: Network) -> tuple:
+def variables(network: Network) -> tuple:
     """x, y, w₁, b₁, … as words and inline math."""
     return tuple(_listing(list(network.inputs)))
 
@@ -79,7 +73,7 @@ def _how(g: Gradient) -> str:
     return "symbolically" if g.check.method == "symbolic" else f"at {g.check.points} random points"
 
 
-def _verdict(gradients: list[Gradient] | tuple[Gradient, ...], network: Network) -> Verdict:
+def verdict(gradients: list[Gradient] | tuple[Gradient, ...], network: Network) -> Verdict:
     """One line for all: each expanded gradient against sympy.diff of the expanded J."""
     skipped = [g for g in gradients if g.check.method == "skipped"]
     if skipped and len(skipped) == len(gradients):
@@ -103,7 +97,7 @@ def _verdict(gradients: list[Gradient] | tuple[Gradient, ...], network: Network)
         (
             *head,
             ", with J written out in ",
-            *_variables(network),
+            *variables(network),
             f" (checked {' and '.join(methods)})",
         ),
     )
@@ -114,7 +108,7 @@ def _verdict(gradients: list[Gradient] | tuple[Gradient, ...], network: Network)
 EXPANDED_LIMIT = 150
 
 
-def _expanded(gradients: list[Gradient] | tuple[Gradient, ...]) -> list[Block]:
+def written_out(gradients: list[Gradient] | tuple[Gradient, ...]) -> list[Block]:
     """Each gradient in x, y and the parameters, where it is short enough to read."""
     blocks: list[Block] = []
     long: list[tuple[Gradient, int]] = []
@@ -168,7 +162,16 @@ def gradient_view(result: Backprop, param: str, at: Evaluation | None = None) ->
     path = [f.of for f in reversed(g.chain[1:])]
     blocks.append(Heading(("The chain rule for ", Leibniz(J, p))))
     blocks.append(
-        Para((p, " reaches J only through ", *_listing(path), ", so multiply one link per arrow:"))
+        Para(
+            (
+                p,
+                " reaches ",
+                J,
+                " only through ",
+                *_listing(path),
+                ", so multiply one link per arrow:",
+            )
+        )
     )
     blocks.append(Equation((Leibniz(J, p), chain_names(g.chain))))
 
@@ -186,14 +189,14 @@ def gradient_view(result: Backprop, param: str, at: Evaluation | None = None) ->
     blocks.append(Equation((Leibniz(J, p), chain_names(g.chain), derivatives(g.chain))))
     out = result.deltas[0]
     if out.cancels:
-        blocks += _cancellation(out, network)
+        blocks += cancellation(out, network)
         blocks.append(Equation((Leibniz(J, p), g.simplified)))
 
-    blocks.append(Heading(("Written out in ", *_variables(network))))
-    blocks += [*_expanded([g]), _verdict([g], network)]
+    blocks.append(Heading(("Written out in ", *variables(network))))
+    blocks += [*written_out([g]), verdict([g], network)]
 
     if at is not None:
-        blocks += _numbers_one(g, at)
+        blocks += numbers.one_gradient(g, at)
     return Document(tuple(blocks), title=f"chainrule: dJ/d{p}")
 
 
@@ -206,7 +209,7 @@ def _listing(symbols: list) -> list:
     return parts
 
 
-def _cancellation(d: Delta, network: Network) -> list[Block]:
+def cancellation(d: Delta, network: Network) -> list[Block]:
     yhat = network.yhat
     s = network.activate(d.node)
     return [
@@ -227,197 +230,6 @@ def _cancellation(d: Delta, network: Network) -> list[Block]:
         ),
         Equation((d.symbol, Leibniz(J, d.node), d.in_activations)),
     ]
-
-
-def _numbers_one(g: Gradient, at: Evaluation) -> list[Block]:
-    v = at.gradient(g.param.name)
-    blocks: list[Block] = [Heading(("At a point",))]
-    blocks += _point(at)
-    rows = tuple(
-        (partial(f), f.derivative, Num(value)) for f, value in zip(g.chain, v.factors, strict=True)
-    )
-    blocks.append(Table(("link", "formula", "value"), rows))
-    blocks += _agreement([v], at)
-    blocks += _update([v], at)
-    return blocks
-
-
-def _point(at: Evaluation) -> list[Block]:
-    given: list = ["At "]
-    for i, (s, v) in enumerate(at.inputs):
-        given += [", " if i else "", s, " = ", Num(v)]
-    forward = tuple((s, Num(v)) for s, v in at.forward)
-    return [
-        Para((*given, ":")),
-        Table(("forward pass", "value"), (*forward, (J, Num(at.cost_value)))),
-    ]
-
-
-def _agreement(values, at: Evaluation) -> list[Block]:
-    blocks: list[Block] = []
-    if len(values) == 1:
-        (v,) = values
-        blocks.append(
-            Equation(
-                (Leibniz(J, v.param), Num(v.value)),
-                note=("central finite difference of J: ", Num(v.finite_difference)),
-            )
-        )
-    else:
-        rows = tuple((Leibniz(J, v.param), Num(v.value), Num(v.finite_difference)) for v in values)
-        blocks.append(Table(("gradient", "chain rule", "finite difference"), rows))
-    ok = all(v.agrees for v in values)
-    blocks.append(
-        Verdict(
-            "ok" if ok else "failed",
-            (
-                f"the chain rule agrees with the central finite difference (h = {at.h:g},"
-                " relative 1e-6)"
-                if ok
-                else "the chain rule and the finite difference DISAGREE: a bug in chainrule",
-            ),
-        )
-    )
-    return blocks
-
-
-def _update(values, at: Evaluation) -> list[Block]:
-    blocks: list[Block] = [
-        Heading(("One gradient-descent step, ", _ETA, " = ", Num(at.lr))),
-        Para(("Each parameter moves against its gradient: ", _UPDATE_RULE, ".")),
-    ]
-    for v in values:
-        blocks.append(Equation((v.param, Update(v.current, at.lr, v.value), Num(v.updated))))
-    if at.cost_after is None:
-        undefined = ("After this step J is undefined: ", YHAT, " left the interval (0, 1).")
-        blocks.append(Para(undefined))
-    else:
-        after = Num(at.cost_after)
-        blocks.append(Para(("J goes from ", Num(at.cost_value), " to ", after, ".")))
-    return blocks
-
-
-# -- all parameters: backpropagation ---------------------------------------------------------
-
-
-def backprop_view(result: Backprop, at: Evaluation | None = None) -> Document:
-    """Every gradient from δk = ∂J/∂zk, computed once per node and passed back."""
-    network = result.network
-    blocks = equations_section(network)
-    blocks.append(Heading(("Backpropagation: each ", _DELTA, " computed once, then reused")))
-    blocks.append(
-        Para(
-            (
-                _DELTA_K,
-                " = ",
-                Leibniz(J, _Z_K),
-                " is the head that every chain through node k shares. Compute it once at the"
-                " output, then pass it back one node at a time; each parameter then needs only"
-                " its own last link.",
-            )
-        )
-    )
-    by_node: dict[int, list[Gradient]] = {}
-    for g in result.gradients:
-        by_node.setdefault(g.delta.index, []).append(g)
-
-    for d in result.deltas:
-        blocks += _delta_blocks(d, result, network)
-        for g in by_node.get(d.index, []):
-            blocks += _param_blocks(g, d, result)
-
-    by_chain, by_backprop = result.multiplications
-    blocks.append(Heading(("Why backpropagation is cheap",)))
-    blocks.append(
-        Para(
-            (
-                f"Multiplying every chain out from J takes {by_chain} products of links;"
-                f" reusing each ",
-                _DELTA,
-                f" takes {by_backprop}. Chain by chain the work grows with the square of the"
-                " depth; passing the ",
-                _DELTA,
-                " back, only linearly.",
-            )
-        )
-    )
-
-    blocks.append(Heading(("Every gradient, written out in ", *_variables(network))))
-    blocks += _expanded(result.gradients)
-    blocks.append(_verdict(result.gradients, network))
-
-    if at is not None:
-        blocks.append(Heading(("At a point",)))
-        blocks += _point(at)
-        blocks.append(
-            Table(
-                ("δ", "value"),
-                tuple((result.delta(k).symbol, Num(value)) for k, value in at.deltas),
-            )
-        )
-        blocks += _agreement(at.gradients, at)
-        blocks += _update(at.gradients, at)
-    return Document(tuple(blocks), title="chainrule: backpropagation")
-
-
-def _delta_blocks(d: Delta, result: Backprop, network: Network) -> list[Block]:
-    blocks: list[Block] = []
-    if d.previous is None:
-        blocks.append(Heading(("At the output: ", d.symbol, " = ", Leibniz(J, d.node))))
-        for f in d.factors:
-            blocks.append(Equation((partial(f), f.derivative), note=rules(f.explanation)))
-        blocks.append(
-            Equation(
-                (d.symbol, Leibniz(J, d.node), chain_names(d.factors), derivatives(d.factors)),
-                note=("computed once",),
-            )
-        )
-        if d.cancels:
-            blocks += _cancellation(d, network)
-        elif d.in_activations != d.expression:
-            blocks.append(
-                Equation(
-                    (d.symbol, d.in_activations),
-                    note=("in activations, with ", *_activation_note(network, d.index)),
-                )
-            )
-        return blocks
-    after = result.delta(d.previous)
-    blocks.append(
-        Heading(
-            ("One node back: ", d.symbol, " = ", Leibniz(J, d.node), ", reusing ", after.symbol)
-        )
-    )
-    for f in d.factors:
-        blocks.append(Equation((partial(f), f.derivative), note=rules(f.explanation)))
-    blocks.append(
-        Equation(
-            (
-                d.symbol,
-                Leibniz(J, d.node),
-                InOrder((after.symbol, *(partial(f) for f in d.factors)), spaced=True),
-                d.expression,
-            ),
-            note=(after.symbol, " reused, not recomputed"),
-        )
-    )
-    return blocks
-
-
-def _activation_note(network: Network, k: int) -> tuple:
-    return (network.a(k), " = ", network.activate(network.z(k)))
-
-
-def _param_blocks(g: Gradient, d: Delta, result: Backprop) -> list[Block]:
-    own = g.last
-    sides: list = [Leibniz(J, g.param), chain_names(g.chain)]
-    if d.previous is not None:
-        # The head of the chain is δ(k+1), already computed one node further on.
-        head = result.delta(d.previous).symbol
-        sides.append(InOrder((head, *(partial(f) for f in g.chain[-3:])), spaced=True))
-    sides.append(InOrder((d.symbol, partial(own)), spaced=True))
-    sides.append(d.symbol if own.derivative == 1 else InOrder((d.symbol, own.derivative)))
-    return [Equation(tuple(sides), note=rules(own.explanation))]
 
 
 #: Rules every linear link uses; named only when a link needs nothing else.

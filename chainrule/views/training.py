@@ -46,8 +46,8 @@ def training_view(run: TrainingRun) -> Document:
     blocks.append(Plot(run.costs, tuple(range(len(run.costs))), "J"))
     start, end = run.costs[0], run.costs[-1]
     if end == start:  # at a minimum already, or a step too small to move J
-        blocks.append(Para(("J stayed at ", Num(start), ".")))
+        blocks.append(Para((J, " stayed at ", Num(start), ".")))
     else:
         change = "fell" if end < start else "rose"
-        blocks.append(Para(("J ", change, " from ", Num(start), " to ", Num(end), ".")))
+        blocks.append(Para((J, f" {change} from ", Num(start), " to ", Num(end), ".")))
     return Document(tuple(blocks), title="chainrule: gradient descent")

@@ -1,0 +1,113 @@
+"""The numbers at a point, as document blocks: the forward pass, each link's value, the
+gradient beside a central finite difference of J, and one gradient-descent step. Every number
+comes from ``network.numbers.evaluate``; nothing here computes one."""
+
+from __future__ import annotations
+
+import sympy
+
+from chainrule.document import (
+    Assign,
+    Block,
+    Equation,
+    Heading,
+    InOrder,
+    Leibniz,
+    Neg,
+    Num,
+    Para,
+    Table,
+    Terms,
+    Update,
+    Verdict,
+)
+from chainrule.network.backprop import Backprop, Gradient
+from chainrule.network.model import YHAT, J
+from chainrule.network.numbers import Evaluation
+
+_ETA = sympy.Symbol("eta")
+_THETA = sympy.Symbol("theta")
+_UPDATE_RULE = Assign(_THETA, Terms((_THETA, Neg(InOrder((_ETA, Leibniz(J, _THETA)))))))
+
+
+def one_gradient(g: Gradient, at: Evaluation) -> list[Block]:
+    """One parameter's chain at a point: each link's value, the gradient beside a finite
+    difference, and one gradient-descent step."""
+    v = at.gradient(g.param.name)
+    blocks: list[Block] = [Heading(("At a point",))]
+    blocks += _point(at)
+    rows = tuple(
+        (Leibniz(f.of, f.wrt), f.derivative, Num(value))
+        for f, value in zip(g.chain, v.factors, strict=True)
+    )
+    blocks.append(Table(("link", "formula", "value"), rows))
+    blocks += _agreement([v], at)
+    blocks += _update([v], at)
+    return blocks
+
+
+def _point(at: Evaluation) -> list[Block]:
+    given: list = ["At "]
+    for i, (s, v) in enumerate(at.inputs):
+        given += [", " if i else "", s, " = ", Num(v)]
+    forward = tuple((s, Num(v)) for s, v in at.forward)
+    return [
+        Para((*given, ":")),
+        Table(("forward pass", "value"), (*forward, (J, Num(at.cost_value)))),
+    ]
+
+
+def _agreement(values, at: Evaluation) -> list[Block]:
+    blocks: list[Block] = []
+    if len(values) == 1:
+        (v,) = values
+        blocks.append(
+            Equation(
+                (Leibniz(J, v.param), Num(v.value)),
+                note=("central finite difference of J: ", Num(v.finite_difference)),
+            )
+        )
+    else:
+        rows = tuple((Leibniz(J, v.param), Num(v.value), Num(v.finite_difference)) for v in values)
+        blocks.append(Table(("gradient", "chain rule", "finite difference"), rows))
+    ok = all(v.agrees for v in values)
+    blocks.append(
+        Verdict(
+            "ok" if ok else "failed",
+            (
+                f"the chain rule agrees with the central finite difference (h = {at.h:g},"
+                " relative 1e-6)"
+                if ok
+                else "the chain rule and the finite difference DISAGREE: a bug in chainrule",
+            ),
+        )
+    )
+    return blocks
+
+
+def _update(values, at: Evaluation) -> list[Block]:
+    blocks: list[Block] = [
+        Heading(("One gradient-descent step, ", _ETA, " = ", Num(at.lr))),
+        Para(("Each parameter moves against its gradient: ", _UPDATE_RULE, ".")),
+    ]
+    for v in values:
+        blocks.append(Equation((v.param, Update(v.current, at.lr, v.value), Num(v.updated))))
+    if at.cost_after is None:
+        undefined = ("After this step ", J, " is undefined: ", YHAT, " left the interval (0, 1).")
+        blocks.append(Para(undefined))
+    else:
+        after = Num(at.cost_after)
+        blocks.append(Para((J, " goes from ", Num(at.cost_value), " to ", after, ".")))
+    return blocks
+
+
+def every_gradient(result: Backprop, at: Evaluation) -> list[Block]:
+    """All parameters at a point: the δs' values, every gradient beside its finite difference,
+    and one step for them all."""
+    blocks: list[Block] = [Heading(("At a point",))]
+    blocks += _point(at)
+    deltas = tuple((result.delta(k).symbol, Num(value)) for k, value in at.deltas)
+    blocks.append(Table(("δ", "value"), deltas))
+    blocks += _agreement(at.gradients, at)
+    blocks += _update(at.gradients, at)
+    return blocks
