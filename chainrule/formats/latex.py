@@ -15,7 +15,7 @@ from chainrule.formats.latex_rows import row_text, rows, width
 from chainrule.formats.latex_text import math, runs, text
 from chainrule.formats.latex_width import tex_width
 from chainrule.formats.notation import latex
-from chainrule.formats.writer import Writer, words_of
+from chainrule.formats.writer import Writer, grouped, words_of
 from chainrule.views import wording
 
 #: Points a fragment's math may take: article's text width at 10pt, where a fragment most
@@ -53,17 +53,10 @@ class LatexWriter(Writer):
 
     def blocks(self, blocks: tuple) -> list[str]:
         """Every block in order; consecutive equations share one align*, aligned at =."""
-        out: list[str] = []
-        run: list[Equation] = []
-        for block in (*blocks, None):
-            if isinstance(block, Equation):
-                run.append(block)
-                continue
-            if run:
-                out.append(self._equations(run))
-                run = []
-            if block is not None:
-                out.append(self.write(block))
+        out = [
+            self._equations(item) if isinstance(item, list) else self.write(item)
+            for item in grouped(blocks, Equation)
+        ]
         return [chunk for chunk in out if chunk]
 
     def _print_unknown(self, block) -> str:

@@ -16,7 +16,7 @@ from chainrule.formats.latex_rows import decomposition, groups, row_text, rows, 
 from chainrule.formats.latex_text import math, runs, split
 from chainrule.formats.latex_width import tex_width
 from chainrule.formats.notation import latex
-from chainrule.formats.writer import Writer, words_of
+from chainrule.formats.writer import Writer, grouped, words_of
 from chainrule.views import wording
 
 #: Characters outside math that pdflatex (through pandoc's template) sets without help.
@@ -64,18 +64,12 @@ class MarkdownWriter(Writer):
 
     def blocks(self, blocks: tuple) -> list[str]:
         out: list[str] = []
-        run: list[Equation] = []
-        for block in (*blocks, None):
-            if isinstance(block, Equation):
-                run.append(block)
-                continue
-            if run:
-                for lines in self._equations(run):
+        for item in grouped(blocks, Equation):
+            if isinstance(item, list):
+                for lines in self._equations(item):
                     out += [*lines, ""]
-                run = []
-            if block is not None:
-                lines = self.write(block)
-                out += [*lines, ""] if lines else []
+            elif lines := self.write(item):
+                out += [*lines, ""]
         return out
 
     def _print_unknown(self, block) -> list[str]:

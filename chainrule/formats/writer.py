@@ -7,6 +7,7 @@ a new kind of block never crashes an old format.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from typing import Any
 
@@ -35,3 +36,19 @@ def words_of(block: Any) -> tuple:
         if isinstance(value, tuple):
             parts += [p for p in value if not isinstance(p, tuple)]
     return tuple(parts)
+
+
+def grouped(blocks, kind: type) -> Iterator[Any]:
+    """The blocks in order, each run of consecutive ``kind`` blocks gathered into one list:
+    equations in a row share one alignment on a page."""
+    run: list = []
+    for block in blocks:
+        if isinstance(block, kind):
+            run.append(block)
+            continue
+        if run:
+            yield run
+            run = []
+        yield block
+    if run:
+        yield run
