@@ -131,6 +131,8 @@ def _spell_at(text: str, i: int) -> tuple[list[str], int]:
 
 def _root(text: str, i: int) -> tuple[list[str], int]:
     name, j = _ROOTS[text[i]], i + 1
+    if i and (text[i - 1].isalnum() or text[i - 1] == ")"):
+        name = "*" + name  # 2√x is a product: 2*sqrt(x), never the word 2sqrt
     if j < len(text) and text[j].isdigit():
         while j < len(text) and (text[j].isdigit() or text[j] == "." and text[j - 1].isdigit()):
             j += 1

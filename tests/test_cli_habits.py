@@ -288,6 +288,7 @@ def runs():
         {**CONSOLES["C locale"], "PYTHONUTF8": "1"},
     )
     jobs[("ascii", "bad formula")] = (["explain", "√x +"], CONSOLES["ascii"])
+    jobs[("ascii", "page")] = (["explain", "sigmoid(x)", "-f", "html"], CONSOLES["ascii"])
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         futures = {key: pool.submit(_run, *job) for key, job in jobs.items()}
         return {key: future.result() for key, future in futures.items()}
@@ -323,3 +324,36 @@ def test_the_caret_points_at_the_spelled_spot(runs):
         "sqrt(x) +",
         "         ^ expected a number, name or '(' after '+'",
     ]
+
+
+def _boxes(out: str) -> list[list[str]]:
+    """The rows of each box drawn with +- and | in ``out``, its top and bottom edges included."""
+    boxes: list[list[str]] = []
+    inside = False
+    for line in out.splitlines():
+        if line.startswith("+-"):
+            if not inside:
+                boxes.append([])
+            boxes[-1].append(line)
+            inside = not inside
+        elif inside:
+            boxes[-1].append(line)
+    return boxes
+
+
+@pytest.mark.parametrize("command", ["explain", "explain text"])
+def test_boxes_are_laid_out_in_the_spelling_shown(runs, command):
+    # ∘ is " o " and ✓ is "[ok]" on an ASCII console: a box is measured after spelling, so its
+    # right edge stays straight.
+    out = runs[("ascii", command)].stdout.decode("ascii")
+    boxes = _boxes(out)
+    assert len(boxes) == 2  # the decomposition and the answer
+    for box in boxes:
+        assert len({len(row) for row in box}) == 1, box
+
+
+def test_a_page_on_an_ascii_console_keeps_every_character(runs):
+    done = runs[("ascii", "page")]
+    assert done.returncode == 0
+    page = done.stdout.decode("ascii")
+    assert "<mi>&#963;</mi>" in page  # σ as a reference a browser reads back, not "sigma"

@@ -166,7 +166,7 @@ class _Screen:
             )
 
     def show(self, explanation) -> None:
-        from chainrule.cli.output import echo
+        from chainrule.cli.output import ascii_console, echo, shown
         from chainrule.formats import render
 
         if self.console is not None:
@@ -183,7 +183,11 @@ class _Screen:
             import shutil
 
             width = shutil.get_terminal_size((80, 24)).columns
-            text = render(explanation, self.format.value, width=width, standalone=self.standalone)
+            fmt = self.format.value
+            text = render(
+                explanation, fmt, width=width, standalone=self.standalone, ascii=ascii_console()
+            )
+            text = shown(text, fmt)
             echo("\n" + text if self.shown else text, nl=False)
         self.shown += 1
 

@@ -235,7 +235,12 @@ def _show(obj, fmt: str, *, standalone: bool = False, svg=None, **view) -> str |
         if fmt == "rich":
             return None
     if fmt != "rich":
-        return formats.render(obj, fmt, width=_width(), standalone=standalone, **view)
+        from chainrule.cli.output import ascii_console, shown
+
+        text = formats.render(
+            obj, fmt, width=_width(), standalone=standalone, ascii=ascii_console(), **view
+        )
+        return shown(text, fmt)
     from rich.console import Console
 
     Console(highlight=False).print(formats.renderable(obj, **view))

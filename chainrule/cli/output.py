@@ -51,3 +51,17 @@ def fail(error: Exception) -> typer.Exit:
     """Print a user-facing error to stderr, no traceback, and give the exit to raise (status 2)."""
     echo(message(error), err=True)
     return typer.Exit(code=2)
+
+
+def ascii_console() -> bool:
+    """Whether stdout writes ASCII spellings (``chainrule.encoding.fit_console`` switched it)."""
+    return getattr(sys.stdout, "errors", None) == HANDLER
+
+
+def shown(text: str, format: str) -> str:
+    """``text`` in ``format`` as this console should get it. On an ASCII console a page keeps
+    every character as a reference (&#x3c3; for σ), which a browser reads back exactly; the
+    stream spells what is left of the other formats."""
+    if format == "html" and ascii_console():
+        return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return text

@@ -27,6 +27,7 @@ def render(
     standalone: bool = False,
     param: str = "all",
     at: Any = None,
+    ascii: bool = False,
 ) -> str:
     """``obj`` as a string in ``format``.
 
@@ -35,7 +36,8 @@ def render(
     "markdown" has $…$ math, "html" is a self-contained page, "json" the documented data, "dot"
     the Graphviz source of a computational graph. For a network ``Backprop``, ``param`` picks
     one parameter's chain ("w2") or backpropagation ("all"), and ``at`` (from
-    ``network.numbers.evaluate``) adds the numbers at a point.
+    ``network.numbers.evaluate``) adds the numbers at a point. ``ascii`` lays "rich" and "text"
+    out in ASCII spellings, for a console that cannot show Unicode.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
@@ -50,7 +52,7 @@ def render(
         if format in ("rich", "text"):
             from chainrule.formats import terminal
 
-            return terminal.render(doc, width=width, color=format == "rich")
+            return terminal.render(doc, width=width, color=format == "rich", ascii=ascii)
         if format == "latex":
             from chainrule.formats import latex
 

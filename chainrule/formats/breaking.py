@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import textwrap
 
-from chainrule.formats.notation import unicode, unicode_pieces
+from chainrule.formats.spelling import math, pieces
 
 
 def side_rows(side, width: int, indent: str) -> list[str]:
     """One side of an equation as rows of at most ``width`` (after the first, ``indent``ed),
     broken between its top-level terms or factors."""
-    pieces = unicode_pieces(side)
-    rows = [pieces[0][1]]
-    for op, text in pieces[1:]:
-        glued = f"{op}{text}" if op in "·/" else f" {op} {text}"
+    cut = pieces(side)
+    rows = [cut[0][1]]
+    for op, text in cut[1:]:
+        glued = f"{op}{text}" if op in "·*/" else f" {op} {text}"
         if len(rows[-1]) + len(glued) <= width:
             rows[-1] += glued
         else:
@@ -48,7 +48,7 @@ def distinct(sides: tuple, texts: list[str]) -> tuple[tuple, list[str]]:
 def equation_rows(sides: tuple, width: int, lead: str = "") -> list[str]:
     """lead + lhs = rhs₁ = … on one line if it fits, else "= rhs" per line under the lhs."""
     width = max(width, 20)
-    sides, texts = distinct(sides, [unicode(side) for side in sides])
+    sides, texts = distinct(sides, [math(side) for side in sides])
     whole = lead + " = ".join(texts)
     if len(whole) <= width:
         return [whole]

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from chainrule.document import Box, Decomposition, Document, Heading, Num
 from chainrule.formats.breaking import equation_rows
-from chainrule.formats.notation import unicode
+from chainrule.formats.spelling import ascii_spelling, math, plain
 from chainrule.formats.writer import Writer, words_of
 from chainrule.views import wording
 
@@ -35,7 +35,7 @@ NBSP = "\u00a0"
 
 def words(parts: tuple) -> str:
     """Words and math in one string; spaces inside math are no-break, so wrapping keeps it whole."""
-    return "".join(p if isinstance(p, str) else unicode(p).replace(" ", NBSP) for p in parts)
+    return "".join(plain(p) if isinstance(p, str) else math(p).replace(" ", NBSP) for p in parts)
 
 
 def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
@@ -103,7 +103,10 @@ class TerminalWriter(Writer):
             return [_Flow(lambda w: wrap(text, w), "bold")]
 
         def rows(w: int) -> list:
-            return [*(Text(r, _RULE) for r in wrap(text, w)), Text("─" * min(len(text), w), "cyan")]
+            return [
+                *(Text(r, _RULE) for r in wrap(text, w)),
+                Text(plain("─") * min(len(text), w), "cyan"),
+            ]
 
         return [_Flow(rows)]
 
@@ -128,7 +131,7 @@ class TerminalWriter(Writer):
                 pad = " " * len(number)
                 head = line.title
                 if line.sentence:
-                    head += f" — {words(line.sentence)}"
+                    head += plain(" — ") + words(line.sentence)
                 if line.uses:
                     head += f" ({wording.uses(line.uses)})"
                 for i, row in enumerate(wrap(head, width, number, pad)):
@@ -178,7 +181,7 @@ class TerminalWriter(Writer):
 
     def _print_Verdict(self, block) -> list:
         mark, style = _MARKS[block.status]
-        text = f"{mark} {words(block.parts)}"
+        text = f"{plain(mark)} {words(block.parts)}"
         return [_Flow(lambda w: wrap(text, w, "", "  "), style)]
 
     def _print_Box(self, block) -> list:
@@ -197,7 +200,7 @@ class TerminalWriter(Writer):
 
     def _print_Pause(self, block) -> list:
         return (
-            [_Flow(lambda w: wrap(f"… {words(block.parts)}".rstrip(), w), _DIM)]
+            [_Flow(lambda w: wrap(plain("… ") + words(block.parts), w), _DIM)]
             if block.parts
             else []
         )
@@ -212,11 +215,11 @@ class TerminalWriter(Writer):
 
 
 def _side_text(sides: tuple) -> str:
-    return " = ".join(unicode(side) for side in sides)
+    return " = ".join(math(side) for side in sides)
 
 
 def _cell(cell) -> str:
-    return cell if isinstance(cell, str) else unicode(cell)
+    return plain(cell) if isinstance(cell, str) else math(cell)
 
 
 class _Indented:
@@ -239,26 +242,47 @@ class _Indented:
 
 def flowchart_rows(block) -> list[Text]:
     """The graph top to bottom: each node, its side inputs with their edge labels, the edge down."""
-    heads = [unicode(node.definition) for node in block.nodes]
+    heads = [math(node.definition) for node in block.nodes]
     column = max(len(h) for h in heads) + 3
     out: list[Text] = []
     for i, (node, head) in enumerate(zip(block.nodes, heads, strict=True)):
         last = i == len(block.nodes) - 1
         for j, (source, label) in enumerate(node.sides):
-            left = head if j == 0 else ("" if last else "│")
+            left = head if j == 0 else ("" if last else plain("│"))
             row = Text(f"  {left:<{column}}", _MATH)
-            row.append(f"◀── {unicode(source)}   {unicode(label)}", "bold")
+            row.append(f"{plain('◀──')} {math(source)}   {math(label)}", "bold")
             out.append(row)
         if not node.sides:
             out.append(Text(f"  {head}", _MATH))
         if node.down is not None:
-            out.append(Text(f"  │  {unicode(node.down)}", "cyan"))
-            out.append(Text("  ▼", "cyan"))
+            out.append(Text(f"  {plain('│')}  {math(node.down)}", "cyan"))
+            out.append(Text(f"  {plain('▼')}", "cyan"))
     return out
 
 
-def layout(doc: Document) -> Group:
-    """The document as one rich renderable: a blank line before each section heading."""
+def layout(doc: Document) -> RenderableType:
+    """The document as one rich renderable, laid out in ASCII spellings on a console that
+    cannot show Unicode (rich says so in ``options.ascii_only``) and in Unicode elsewhere."""
+    return _Laid(doc)
+
+
+class _Laid:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        # Built and drawn whole under one spelling, so every width is measured as shown.
+        with ascii_spelling(options.ascii_only):
+            lines = console.render_lines(_blocks(self.doc), options, pad=False)
+        for line in lines:
+            yield from line
+            yield Segment.line()
+
+
+def _blocks(doc: Document) -> Group:
+    """A blank line before each section heading, decomposition and box."""
     writer = TerminalWriter()
     out: list[RenderableType] = []
     for block in doc.blocks:
@@ -272,10 +296,23 @@ def layout(doc: Document) -> Group:
 _SET_APART = (Heading, Decomposition, Box)
 
 
-def capture(view: RenderableType, width: int = 80, color: bool = True) -> str:
-    """What a terminal of ``width`` columns would show: ANSI styles when ``color``, else plain."""
+class _Buffer(io.StringIO):
+    """A string buffer with the encoding of the console it stands for."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:
+        return self._encoding
+
+
+def capture(view: RenderableType, width: int = 80, color: bool = True, ascii: bool = False) -> str:
+    """What a terminal of ``width`` columns would show: ANSI styles when ``color``, else plain;
+    only ASCII when ``ascii``, as on a console that cannot show Unicode."""
     console = Console(
-        file=io.StringIO(),
+        file=_Buffer("ascii" if ascii else "utf-8"),
         width=width,
         force_terminal=color,
         color_system="standard" if color else None,
@@ -289,6 +326,7 @@ def capture(view: RenderableType, width: int = 80, color: bool = True) -> str:
     return console.file.getvalue()
 
 
-def render(doc: Document, width: int = 80, color: bool = True) -> str:
-    """The document as a terminal of ``width`` columns shows it (plain text when not ``color``)."""
-    return capture(layout(doc), width, color)
+def render(doc: Document, width: int = 80, color: bool = True, ascii: bool = False) -> str:
+    """The document as a terminal of ``width`` columns shows it (plain text when not ``color``,
+    ASCII spellings only when ``ascii``)."""
+    return capture(layout(doc), width, color, ascii)
