@@ -152,3 +152,17 @@ def test_results_show_themselves_in_a_notebook(name):
     short = repr(obj)
     assert short.startswith(f"<{type(obj).__name__}") and len(short) <= 121
     assert "Symbol(" not in short and "substeps=" not in short
+
+
+@pytest.mark.parametrize("name", ["explanation", "one parameter", "deeper", "graph"])
+def test_text_fits_a_narrow_terminal(name):
+    obj, view = RESULTS[name]
+    for width in (44, 60):
+        shown = render(obj, "text", width=width, **view)
+        assert max(len(line) for line in shown.splitlines()) <= width
+
+
+def test_a_long_chain_of_leibniz_names_breaks_between_them_with_its_spaces():
+    obj, view = RESULTS["one parameter"]
+    shown = render(backprop(Network(), ["w1"]), "text", width=44, param="w1")
+    assert "    = ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂a₁ · ∂a₁/∂z₁\n        · ∂z₁/∂w₁\n" in shown

@@ -17,11 +17,13 @@ def side_rows(side, width: int, indent: str) -> list[str]:
     cut = pieces(side)
     rows = [cut[0][1]]
     for op, text in cut[1:]:
-        glued = f"{op}{text}" if op in "·*/" else f" {op} {text}"
+        # · and / bind tight (2x·cos x); + and − stand apart; a spaced · brings its spaces.
+        tight = op in ("·", "*", "/") or op.startswith(" ")
+        glued = f"{op}{text}" if tight else f" {op} {text}"
         if len(rows[-1]) + len(glued) <= width:
             rows[-1] += glued
         else:
-            rows.append(f"{indent}{op} {text}")
+            rows.append(f"{indent}{op.strip()} {text}")
     # A piece wider than the line (a long fraction) is wrapped at its spaces, still indented.
     out: list[str] = []
     for i, row in enumerate(rows):

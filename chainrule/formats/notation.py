@@ -55,7 +55,7 @@ def unicode_pieces(term) -> list[tuple[str, str]]:
 def latex_pieces(term) -> list[tuple[str, str]]:
     r"""``latex(term)`` cut where a long line may break: operators "+", "-" and "\cdot"."""
     return [
-        (r"\cdot" if op == "*" else op, text)
+        (r"\cdot" if op.strip() == "*" else op, text)
         for op, text in LearnerLatexPrinter().pieces(as_math(term))
     ]
 

@@ -212,4 +212,4 @@ _DOT = "\x1f"
 
 
 #: The operators ``pieces`` names, as the Unicode line writes them.
-OPERATORS = {"-": "−", "*": "·", "/": "/"}
+OPERATORS = {"-": "−", "*": "·", " * ": " · ", "/": "/"}

@@ -83,9 +83,9 @@ def sums_last(expr: sympy.Mul) -> sympy.Mul:
 class SharedPrinting:
     """Where a long formula may break: its top-level terms or factors, each with its operator.
 
-    ``pieces(term)`` gives (operator, text) pairs — operator "" for the first, then "+", "-" or
-    "*" — that join back into exactly what the printer prints for the term. A formula that
-    cannot be split (a fraction, a single function) is one piece.
+    ``pieces(term)`` gives (operator, text) pairs — operator "" for the first, then "+", "-",
+    "*", or " * " between spaced factors — that join back into exactly what the printer prints
+    for the term. A formula that cannot be split (a fraction, a single function) is one piece.
     """
 
     def pieces(self, term) -> list[tuple[str, str]]:
@@ -103,7 +103,8 @@ class SharedPrinting:
             return [("", texts[0]), *(("*", t) for t in texts[1:])]
         if isinstance(term, InOrder) and not term.tight and len(term.items) > 1:
             texts = [self._factor(item, term.strict) for item in term.items]
-            return [("", texts[0]), *(("*", t) for t in texts[1:])]
+            times = " * " if term.spaced else "*"  # ∂J/∂ŷ · ∂ŷ/∂z₂ keeps its spaces
+            return [("", texts[0]), *((times, t) for t in texts[1:])]
         return [("", self._print(term))]
 
     # Terms printed alike in every notation (each printer supplies _print and _factor).
