@@ -163,6 +163,5 @@ def test_text_fits_a_narrow_terminal(name):
 
 
 def test_a_long_chain_of_leibniz_names_breaks_between_them_with_its_spaces():
-    obj, view = RESULTS["one parameter"]
     shown = render(backprop(Network(), ["w1"]), "text", width=44, param="w1")
     assert "    = ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂a₁ · ∂a₁/∂z₁\n        · ∂z₁/∂w₁\n" in shown
