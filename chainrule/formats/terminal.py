@@ -9,13 +9,9 @@ equals signs, then between top-level terms.
 from __future__ import annotations
 
 import io
-import textwrap
-from collections.abc import Callable
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -23,71 +19,33 @@ from rich.text import Text
 from chainrule.document import Box, Decomposition, Document, Heading, Num
 from chainrule.formats.breaking import equation_rows
 from chainrule.formats.spelling import ascii_spelling, math, plain
+from chainrule.formats.terminal_lines import (
+    DIM,
+    MARKS,
+    MATH,
+    NBSP,
+    RULE,
+    Flow,
+    Indented,
+    flowchart_rows,
+    words,
+    wrap,
+)
 from chainrule.formats.writer import Writer, words_of
 from chainrule.views import wording
-
-_MATH = "bold"
-_RULE = "bold cyan"
-_DIM = "dim"
-_MARKS = {"ok": ("✓", "green"), "failed": ("✗", "bold red"), "skipped": ("–", "dim")}
-NBSP = "\u00a0"
-
-
-def words(parts: tuple) -> str:
-    """Words and math in one string; spaces inside math are no-break, so wrapping keeps it whole."""
-    return "".join(plain(p) if isinstance(p, str) else math(p).replace(" ", NBSP) for p in parts)
-
-
-def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
-    """Wrap at the spaces between words, never inside a formula, then undo the no-break spaces."""
-    rest = first if rest is None else rest
-    rows = textwrap.wrap(
-        text,
-        max(width, 10),
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_on_hyphens=False,
-        break_long_words=True,
-    ) or [first.rstrip()]
-    return [row.replace(NBSP, " ") for row in rows]
-
-
-class _Flow:
-    """Rows laid out by ``layout(width)`` at the width rich gives, less ``indent``. Indenting
-    here rather than with rich's Padding keeps rows free of trailing spaces in a pipe."""
-
-    def __init__(self, layout: Callable[[int], list], style: str = "", indent: int = 0) -> None:
-        self.layout, self.style, self.indent = layout, style, indent
-
-    def _rows(self, width: int) -> list[Text]:
-        pad = " " * self.indent
-        out = []
-        for row in self.layout(max(20, width - self.indent)):
-            text = Text(row, style=self.style) if isinstance(row, str) else row
-            out.append(Text(pad) + text if pad else text)
-        return out
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for row in self._rows(options.max_width):
-            row.overflow = "fold"
-            yield row
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        widest = max((cell_len(t.plain) for t in self._rows(options.max_width)), default=0)
-        return Measurement(min(widest, 20), widest)
 
 
 def _equation_texts(sides: tuple, width: int, label: tuple = (), note: tuple = ()) -> list[Text]:
     lead = f"{words(label)} " if label else ""
-    rows = [Text(row, style=_MATH) for row in equation_rows(sides, width, lead)]
+    rows = [Text(row, style=MATH) for row in equation_rows(sides, width, lead)]
     if lead:
-        rows[0].stylize(_DIM, 0, len(lead))
+        rows[0].stylize(DIM, 0, len(lead))
     if note:
         said = f"({words(note)})"
         if len(rows[-1].plain) + 3 + len(said.replace(NBSP, " ")) <= width:
-            rows[-1].append("   " + said.replace(NBSP, " "), style=_DIM)
+            rows[-1].append("   " + said.replace(NBSP, " "), style=DIM)
         else:
-            rows += [Text(r, style=_DIM) for r in wrap(said, width, "    ", "     ")]
+            rows += [Text(r, style=DIM) for r in wrap(said, width, "    ", "     ")]
     return rows
 
 
@@ -95,30 +53,30 @@ class TerminalWriter(Writer):
     """Each block as a list of rich renderables."""
 
     def _print_unknown(self, block) -> list:
-        return [_Flow(lambda w: wrap(words(words_of(block)), w))]
+        return [Flow(lambda w: wrap(words(words_of(block)), w))]
 
     def _print_Heading(self, block) -> list:
         text = words(block.parts).replace(NBSP, " ")
         if block.level <= 1:
-            return [_Flow(lambda w: wrap(text, w), "bold")]
+            return [Flow(lambda w: wrap(text, w), "bold")]
 
         def rows(w: int) -> list:
             return [
-                *(Text(r, _RULE) for r in wrap(text, w)),
+                *(Text(r, RULE) for r in wrap(text, w)),
                 Text(plain("─") * min(len(text), w), "cyan"),
             ]
 
-        return [_Flow(rows)]
+        return [Flow(rows)]
 
     def _print_Para(self, block) -> list:
         text = words(block.parts)
-        return [_Flow(lambda w: wrap(text, w))]
+        return [Flow(lambda w: wrap(text, w))]
 
     def _print_Equation(self, block) -> list:
         # A labelled equation ("Result: …") reads as a line of its own; others are set in.
         indent = 0 if block.label else 2
         return [
-            _Flow(lambda w: _equation_texts(block.sides, w, block.label, block.note), indent=indent)
+            Flow(lambda w: _equation_texts(block.sides, w, block.label, block.note), indent=indent)
         ]
 
     def _print_Derivation(self, block) -> list:
@@ -137,30 +95,30 @@ class TerminalWriter(Writer):
                 for i, row in enumerate(wrap(head, width, number, pad)):
                     text = Text(row)
                     if i == 0:
-                        text.stylize(_RULE, 0, len(number) + len(line.title))
+                        text.stylize(RULE, 0, len(number) + len(line.title))
                     out.append(text)
                 out += [
-                    Text(pad + "  " + row, style=_MATH)
+                    Text(pad + "  " + row, style=MATH)
                     for row in equation_rows(line.math, width - len(pad) - 2)
                 ]
             if block.nested:
                 for text in out:
-                    text.stylize(_DIM)
+                    text.stylize(DIM)
             return out
 
-        return [_Flow(rows, indent=6 if block.nested else 0)]
+        return [Flow(rows, indent=6 if block.nested else 0)]
 
     def _print_Decomposition(self, block) -> list:
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(style=_DIM, no_wrap=True)
-        grid.add_column(style=_MATH)
-        grid.add_column(style=_MATH)
+        grid.add_column(style=DIM, no_wrap=True)
+        grid.add_column(style=MATH)
+        grid.add_column(style=MATH)
         for link in block.links:
             grid.add_row(link.role, _side_text(link.definition), _side_text(link.derivative))
         body = Group(
-            Text(_side_text(block.composition), style=_MATH),
+            Text(_side_text(block.composition), style=MATH),
             grid,
-            Text(_side_text(block.product), style=_MATH),
+            Text(_side_text(block.product), style=MATH),
         )
         title = words(block.title).replace(NBSP, " ")
         return [Panel(body, title=title, title_align="left", expand=False)]
@@ -172,17 +130,17 @@ class TerminalWriter(Writer):
             table.add_column(_cell(header), justify="right" if numeric else "left")
         for row in block.rows:
             table.add_row(*(_cell(cell) for cell in row))
-        return [_Indented(table, 2)]
+        return [Indented(table, 2)]
 
     def _print_Plot(self, block) -> list:
         from chainrule.plotting import plot_lines
 
-        return [_Flow(lambda w: ["", *plot_lines(block.values, w), ""], "cyan")]
+        return [Flow(lambda w: ["", *plot_lines(block.values, w), ""], "cyan")]
 
     def _print_Verdict(self, block) -> list:
-        mark, style = _MARKS[block.status]
+        mark, style = MARKS[block.status]
         text = f"{plain(mark)} {words(block.parts)}"
-        return [_Flow(lambda w: wrap(text, w, "", "  "), style)]
+        return [Flow(lambda w: wrap(text, w, "", "  "), style)]
 
     def _print_Box(self, block) -> list:
         inner: list = []
@@ -196,21 +154,19 @@ class TerminalWriter(Writer):
         return [panel]
 
     def _print_Flowchart(self, block) -> list:
-        return [_Flow(lambda w: flowchart_rows(block))]
+        return [Flow(lambda w: flowchart_rows(block))]
 
     def _print_Pause(self, block) -> list:
         return (
-            [_Flow(lambda w: wrap(plain("… ") + words(block.parts), w), _DIM)]
-            if block.parts
-            else []
+            [Flow(lambda w: wrap(plain("… ") + words(block.parts), w), DIM)] if block.parts else []
         )
 
     def _print_Exercise(self, block) -> list:
         text = f"Try it yourself: {words(block.prompt)}"
-        out = [_Flow(lambda w: wrap(text, w, "", "  "), "bold")]
+        out = [Flow(lambda w: wrap(text, w, "", "  "), "bold")]
         if block.answer:
             answer = f"Answer: {words(block.answer)}"
-            out.append(_Flow(lambda w: wrap(answer, w, "  ", "  "), _DIM))
+            out.append(Flow(lambda w: wrap(answer, w, "  ", "  "), DIM))
         return out
 
 
@@ -220,44 +176,6 @@ def _side_text(sides: tuple) -> str:
 
 def _cell(cell) -> str:
     return plain(cell) if isinstance(cell, str) else math(cell)
-
-
-class _Indented:
-    """A renderable drawn ``by`` columns in, without trailing padding."""
-
-    def __init__(self, body, by: int) -> None:
-        self.body, self.by = body, by
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.segment import Segment
-
-        inner = options.update(width=max(options.max_width - self.by, 10))
-        for line in console.render_lines(self.body, inner, pad=False):
-            yield Segment(" " * self.by)
-            if line and line[-1].text.endswith(" "):
-                line[-1] = Segment(line[-1].text.rstrip(), line[-1].style)
-            yield from line
-            yield Segment.line()
-
-
-def flowchart_rows(block) -> list[Text]:
-    """The graph top to bottom: each node, its side inputs with their edge labels, the edge down."""
-    heads = [math(node.definition) for node in block.nodes]
-    column = max(len(h) for h in heads) + 3
-    out: list[Text] = []
-    for i, (node, head) in enumerate(zip(block.nodes, heads, strict=True)):
-        last = i == len(block.nodes) - 1
-        for j, (source, label) in enumerate(node.sides):
-            left = head if j == 0 else ("" if last else plain("│"))
-            row = Text(f"  {left:<{column}}", _MATH)
-            row.append(f"{plain('◀──')} {math(source)}   {math(label)}", "bold")
-            out.append(row)
-        if not node.sides:
-            out.append(Text(f"  {head}", _MATH))
-        if node.down is not None:
-            out.append(Text(f"  {plain('│')}  {math(node.down)}", "cyan"))
-            out.append(Text(f"  {plain('▼')}", "cyan"))
-    return out
 
 
 def layout(doc: Document) -> RenderableType:

@@ -1,0 +1,101 @@
+"""What the terminal layout is made of: words whose math never breaks across lines, wrapping,
+and rich renderables that lay their rows out at the width rich offers."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.text import Text
+
+from chainrule.formats.spelling import math, plain
+
+MATH = "bold"
+RULE = "bold cyan"
+DIM = "dim"
+MARKS = {"ok": ("✓", "green"), "failed": ("✗", "bold red"), "skipped": ("–", "dim")}
+NBSP = "\u00a0"
+
+
+def words(parts: tuple) -> str:
+    """Words and math in one string; spaces inside math are no-break, so wrapping keeps it whole."""
+    return "".join(plain(p) if isinstance(p, str) else math(p).replace(" ", NBSP) for p in parts)
+
+
+def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """Wrap at the spaces between words, never inside a formula, then undo the no-break spaces."""
+    rest = first if rest is None else rest
+    rows = textwrap.wrap(
+        text,
+        max(width, 10),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_on_hyphens=False,
+        break_long_words=True,
+    ) or [first.rstrip()]
+    return [row.replace(NBSP, " ") for row in rows]
+
+
+class Flow:
+    """Rows laid out by ``layout(width)`` at the width rich gives, less ``indent``. Indenting
+    here rather than with rich's Padding keeps rows free of trailing spaces in a pipe."""
+
+    def __init__(self, layout: Callable[[int], list], style: str = "", indent: int = 0) -> None:
+        self.layout, self.style, self.indent = layout, style, indent
+
+    def _rows(self, width: int) -> list[Text]:
+        pad = " " * self.indent
+        out = []
+        for row in self.layout(max(20, width - self.indent)):
+            text = Text(row, style=self.style) if isinstance(row, str) else row
+            out.append(Text(pad) + text if pad else text)
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for row in self._rows(options.max_width):
+            row.overflow = "fold"
+            yield row
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(t.plain) for t in self._rows(options.max_width)), default=0)
+        return Measurement(min(widest, 20), widest)
+
+
+class Indented:
+    """A renderable drawn ``by`` columns in, without trailing padding."""
+
+    def __init__(self, body, by: int) -> None:
+        self.body, self.by = body, by
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        inner = options.update(width=max(options.max_width - self.by, 10))
+        for line in console.render_lines(self.body, inner, pad=False):
+            yield Segment(" " * self.by)
+            if line and line[-1].text.endswith(" "):
+                line[-1] = Segment(line[-1].text.rstrip(), line[-1].style)
+            yield from line
+            yield Segment.line()
+
+
+def flowchart_rows(block) -> list[Text]:
+    """The graph top to bottom: each node, its side inputs with their edge labels, the edge down."""
+    heads = [math(node.definition) for node in block.nodes]
+    column = max(len(h) for h in heads) + 3
+    out: list[Text] = []
+    for i, (node, head) in enumerate(zip(block.nodes, heads, strict=True)):
+        last = i == len(block.nodes) - 1
+        for j, (source, label) in enumerate(node.sides):
+            left = head if j == 0 else ("" if last else plain("│"))
+            row = Text(f"  {left:<{column}}", MATH)
+            row.append(f"{plain('◀──')} {math(source)}   {math(label)}", "bold")
+            out.append(row)
+        if not node.sides:
+            out.append(Text(f"  {head}", MATH))
+        if node.down is not None:
+            out.append(Text(f"  {plain('│')}  {math(node.down)}", "cyan"))
+            out.append(Text(f"  {plain('▼')}", "cyan"))
+    return out
