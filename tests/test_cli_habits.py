@@ -49,12 +49,29 @@ def test_a_bad_line_is_reported_and_the_others_still_run():
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("format", ["latex", "markdown"])
+@pytest.mark.parametrize("format", ["text", "markdown"])
 def test_every_format_reads_stdin(format):
     result = cli("explain", "-", "-f", format, input="x^2\nsin(x)\n")
     assert result.exit_code == 0, result.stderr
     first, second = (render(explain(f), format) for f in ("x^2", "sin(x)"))
     assert result.stdout == first + "\n" + second
+
+
+@pytest.mark.parametrize(
+    ("args", "start", "end"),
+    [
+        (("-f", "html"), "<!doctype html>", "</html>"),
+        (("-f", "latex", "--standalone"), r"\documentclass", r"\end{document}"),
+        (("-f", "latex"), "% chainrule: a LaTeX fragment", None),
+    ],
+)
+def test_a_page_or_a_latex_file_from_stdin_is_one_document(args, start, end):
+    # Two pages in one stream are no page; pdflatex would stop at the first \end{document}.
+    result = cli("explain", "-", *args, input="x^2\nsin(\nlog(2+cos(x))\n")
+    assert result.exit_code == 2  # the bad line is reported, the others still shown
+    out = result.stdout
+    assert out.count(start) == 1 and (end is None or out.count(end) == 1)
+    assert out.index("x^{2}" if "latex" in args else "<msup>") < out.index("cos")
 
 
 def test_the_terminal_view_reads_stdin():

@@ -165,3 +165,11 @@ def test_text_fits_a_narrow_terminal(name):
 def test_a_long_chain_of_leibniz_names_breaks_between_them_with_its_spaces():
     shown = render(backprop(Network(), ["w1"]), "text", width=44, param="w1")
     assert "    = ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂a₁ · ∂a₁/∂z₁\n        · ∂z₁/∂w₁\n" in shown
+
+
+def test_a_result_with_one_gradient_shows_that_gradients_chain():
+    one = backprop(Network(), ["w2"])
+    shown = render(one, "text")
+    assert "The chain rule for ∂J/∂w₂" in shown
+    assert "Why backpropagation is cheap" not in shown  # nothing is reused with one gradient
+    assert render(one, "text") == render(one, "text", param="w2")

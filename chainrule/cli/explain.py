@@ -139,10 +139,15 @@ def _decode(raw: bytes, stream) -> str:
         return raw.decode(getattr(stream, "encoding", None) or "latin-1", errors="replace")
 
 
+#: Formats whose output is one whole document (a page, a LaTeX file): many formulas go into it.
+_WHOLE = (Format.html, Format.latex)
+
+
 class _Screen:
     """Shows explanations one after another in the chosen format, a blank line between them;
     records the terminal view of them all for --svg; gathers the JSON of many into one array
-    (one pretty-printed document per formula would not be one document any more)."""
+    and the explanations of many into one page or one LaTeX document (two pretty-printed JSON
+    documents, or two pages, in one stream would not be one document any more)."""
 
     def __init__(
         self, format: Format, svg: Path | None, *, many: bool, standalone: bool = False
@@ -179,6 +184,11 @@ class _Screen:
             import json
 
             self.documents.append(json.loads(render(explanation, "json")))
+        elif self.format in _WHOLE:
+            from chainrule.views import document
+
+            # A page or a LaTeX file holds one document: every formula goes into it, at close.
+            self.documents.append(document(explanation))
         elif self.format is not Format.rich:
             import shutil
 
@@ -196,6 +206,14 @@ class _Screen:
 
         if self.format is Format.json:
             echo(_json(self.documents if self.many else self.documents[0]), nl=False)
+        elif self.format in _WHOLE and self.documents:
+            from chainrule.cli.output import shown
+            from chainrule.document import joined
+            from chainrule.formats import render
+
+            fmt = self.format.value
+            text = render(joined(self.documents), fmt, standalone=self.standalone)
+            echo(shown(text, fmt), nl=False)
         if self.svg is not None and self.shown:
             try:
                 self.console.save_svg(str(self.svg), title="chainrule explain")

@@ -25,6 +25,7 @@ from chainrule.document.blocks import (
     Plot,
     Table,
     Verdict,
+    joined,
 )
 from chainrule.document.terms import (
     Assign,
@@ -72,4 +73,5 @@ __all__ = [
     "Terms",
     "Update",
     "Verdict",
+    "joined",
 ]

@@ -174,3 +174,12 @@ class Document:
 
     blocks: tuple
     title: str = "chainrule"
+
+
+def joined(documents, title: str | None = None) -> Document:
+    """One document holding the blocks of each in turn (one page for many explanations)."""
+    documents = list(documents)
+    if len(documents) == 1 and title is None:
+        return documents[0]
+    blocks = tuple(block for doc in documents for block in doc.blocks)
+    return Document(blocks, title=title or f"chainrule: {len(documents)} derivatives")

@@ -30,6 +30,8 @@ def document(obj: Any, *, param: str = "all", at: Any = None) -> Document:
     from chainrule.network.training import TrainingRun
 
     if isinstance(obj, Backprop):
+        if param == "all" and len(obj.gradients) == 1:
+            param = obj.gradients[0].param.name  # one gradient: its own chain, not backprop
         if param == "all":
             from chainrule.views.backprop import backprop_view
 
