@@ -117,8 +117,13 @@ def test_the_training_view_draws_through_plotting():
     from chainrule.network.training import train
 
     run = train(Network(), steps=40)
-    shown = render(run, "text", width=60)
-    assert "\n".join(plot_lines(run.costs, 60)) in shown
+    shown = render(run, "text", width=60).splitlines()
+    # The curve sits under the table: eight rows of bars, the axis, then the step labels.
+    axis = next(i for i, line in enumerate(shown) if line.lstrip().startswith("└"))
+    bars = shown[axis - 8 : axis]
+    assert all("│" in row for row in bars)
+    assert bars[0].split("│")[0].strip() == f"{max(run.costs):.4g}"
+    assert shown[axis + 1].rstrip().endswith("step 40")
 
 
 # The figure file.

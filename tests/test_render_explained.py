@@ -163,3 +163,13 @@ def test_latex_is_plain_ascii_so_pdflatex_takes_it(formula):
 def test_no_rule_says_when_sympy_has_no_closed_form_either():
     out = render(explain("sign(x)"), "text")
     assert "neither chainrule nor SymPy has a rule" in out
+
+
+@pytest.mark.parametrize("width", [50, 80])
+def test_long_math_breaks_before_an_operator_never_after_one(width):
+    # A line ending in + or · leaves the reader holding half a term; a break comes before.
+    text = render(explain("sin(exp(x^2+3x+1)*cos(x^3+2x+5)*tan(x^4+x+7))"), "text", width=width)
+    for line in text.splitlines():
+        inside = line.strip("│ ")
+        assert not inside.endswith(("+", "−", "·", "(")), line
+        assert len(line) <= width

@@ -125,6 +125,8 @@ def test_partial_derivative_lists_constants():
     assert (doc["variable"], doc["constants"]) == ("y", ["x"])
 
 
-def test_a_step_alone_is_its_step_object():
+def test_a_step_alone_is_its_step_object_with_the_schema():
     ex = explain("sin(x^2)")
-    assert data(ex.root) == data(ex)["steps"]
+    alone = data(ex.root)
+    assert alone.pop("schema") == SCHEMA
+    assert alone == data(ex)["steps"]

@@ -41,7 +41,11 @@ class Equation:
 
 @dataclass(frozen=True)
 class Line:
-    """One numbered step of a derivation: the rule, what a teacher says, and its math."""
+    """One numbered step of a derivation: the rule, what a teacher says, and its math.
+
+    ``uses`` numbers the earlier steps it builds on; ``sources`` says so in words ("from steps
+    2 and 3"), for the formats.
+    """
 
     number: int
     rule: str
@@ -49,6 +53,7 @@ class Line:
     sentence: Parts
     math: tuple  # the sides of lhs = rhs₁ = rhs₂ …
     uses: tuple[int, ...] = ()
+    sources: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,11 @@
 """Breaking long math for a line width: at the equals signs first, then at top-level + − ·.
 
-A teacher breaks a long equation at its equals signs and a long side between its terms, never
-inside a bracket; only a single piece wider than the whole line is left to be folded.
+A teacher breaks a long equation at its equals signs and a long side between its terms; only a
+piece wider than the whole line is broken inside its brackets, at the shallowest operator that
+fits (the depth is counted on the printed line: this is layout, the math is untouched).
 """
 
 from __future__ import annotations
-
-import textwrap
 
 from chainrule.formats.spelling import math, pieces
 
@@ -24,21 +23,44 @@ def side_rows(side, width: int, indent: str) -> list[str]:
             rows[-1] += glued
         else:
             rows.append(f"{indent}{op.strip()} {text}")
-    # A piece wider than the line (a long fraction) is wrapped at its spaces, still indented.
+    # A piece wider than the line is broken inside its brackets, at the shallowest + − · that
+    # keeps the line within the width.
     out: list[str] = []
     for i, row in enumerate(rows):
-        if len(row) <= width:
-            out.append(row)
-            continue
         first = "" if i == 0 else indent
-        out += textwrap.wrap(
-            row.removeprefix(first),
-            width,
-            initial_indent=first,
-            subsequent_indent=indent + "  ",
-            break_on_hyphens=False,
-        )
+        out += fold(row, width, first, indent + "  ")
     return out
+
+
+def fold(row: str, width: int, first: str, rest: str) -> list[str]:
+    """``row`` in lines of at most ``width``, each break before a + − · or / at the least
+    bracket depth that fits; a run with no such place is cut at the width."""
+    out, text, lead = [], row.removeprefix(first), first
+    while len(lead) + len(text) > width:
+        room = width - len(lead)
+        cut = _break(text, room)
+        out.append(lead + text[:cut].rstrip())
+        text, lead = text[cut:].lstrip(), rest
+    out.append(lead + text)
+    return out
+
+
+def _break(text: str, room: int) -> int:
+    """Where to cut ``text`` so its head fits in ``room``: before an operator, as shallow in
+    the brackets as possible, and as far right as possible at that depth."""
+    depth, best, best_depth = 0, 0, None
+    for i, ch in enumerate(text[: room + 1]):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif (
+            i
+            and (ch in "·*/" or text.startswith((" + ", " − ", " - "), i))
+            and (best_depth is None or depth <= best_depth)
+        ):
+            best, best_depth = i, depth
+    return best or room
 
 
 def distinct(sides: tuple, texts: list[str]) -> tuple[tuple, list[str]]:

@@ -15,7 +15,6 @@ from chainrule.formats.breaking import distinct
 from chainrule.formats.mathml import mathml, measured, pieces
 from chainrule.formats.notation import number, unicode
 from chainrule.formats.writer import Writer, words_of
-from chainrule.views import wording
 
 _MARKS = {"ok": "✓", "failed": "✗", "skipped": "–"}
 #: How wide a displayed formula may grow before it breaks, in ems of the math font.
@@ -111,8 +110,8 @@ class HtmlWriter(Writer):
             head = f'<strong class="rule">{escape(line.title)}</strong>'
             if line.sentence:
                 head += f" — {words(line.sentence)}"
-            if line.uses:
-                head += f' <span class="uses">({escape(wording.uses(line.uses))})</span>'
+            if line.sources:
+                head += f' <span class="uses">({escape(line.sources)})</span>'
             items.append(
                 f'<li value="{line.number}"><p>{head}</p>{_equation_block(line.math)}</li>'
             )

@@ -16,11 +16,10 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 import sympy
-from sympy.printing.str import StrPrinter
 
 from chainrule import steps as s
+from chainrule.formats.notation import code
 from chainrule.formats.writer import Writer
-from chainrule.functions import expand_sigmoid, sigmoid
 
 #: Version of the JSON contract (the "schema" key of every document).
 SCHEMA = 1
@@ -32,9 +31,9 @@ class _StepData(Writer):
     def step(self, step: s.Step) -> dict[str, Any]:
         data = {
             "rule": step.rule,
-            "expression": _code(step.expression),
-            "variable": _code(step.variable),
-            "derivative": _code(step.derivative),
+            "expression": code(step.expression),
+            "variable": code(step.variable),
+            "derivative": code(step.derivative),
         }
         data.update(self.write(step))
         data["substeps"] = [self.step(sub) for sub in step.substeps]
@@ -44,62 +43,62 @@ class _StepData(Writer):
         return {}
 
     def _print_ConstantMultipleStep(self, step):
-        return {"constant": _code(step.constant), "factor": _code(step.factor)}
+        return {"constant": code(step.constant), "factor": code(step.factor)}
 
     def _print_SumStep(self, step):
-        return {"terms": [_code(t) for t in step.terms]}
+        return {"terms": [code(t) for t in step.terms]}
 
     def _print_ProductStep(self, step):
-        return {"factors": [_code(f) for f in step.factors]}
+        return {"factors": [code(f) for f in step.factors]}
 
     def _print_QuotientStep(self, step):
-        return {"numerator": _code(step.numerator), "denominator": _code(step.denominator)}
+        return {"numerator": code(step.numerator), "denominator": code(step.denominator)}
 
     def _print_PowerStep(self, step):
-        return {"exponent": _code(step.exponent)}
+        return {"exponent": code(step.exponent)}
 
     def _print_ExponentialStep(self, step):
-        return {"base": _code(step.base)}
+        return {"base": code(step.base)}
 
     _print_LogarithmStep = _print_ExponentialStep
 
     def _print_ChainStep(self, step):
         return {
-            "outer": _code(step.outer),
-            "placeholder": _code(step.u),
-            "inner": _code(step.inner),
-            "outer_derivative": _code(step.outer_derivative),
-            "inner_derivative": _code(step.inner_derivative),
+            "outer": code(step.outer),
+            "placeholder": code(step.u),
+            "inner": code(step.inner),
+            "outer_derivative": code(step.outer_derivative),
+            "inner_derivative": code(step.inner_derivative),
         }
 
     def _print_GeneralPowerStep(self, step):
         return {
-            "base": _code(step.base),
-            "exponent": _code(step.exponent),
-            "log_form": _code(step.log_form),
+            "base": code(step.base),
+            "exponent": code(step.exponent),
+            "log_form": code(step.log_form),
         }
 
 
 def explanation(obj: s.Explanation | s.Step) -> dict[str, Any]:
-    """The step tree (for a bare Step, just its step object)."""
+    """The step tree (for a bare Step, its step object with the ``schema`` key first)."""
     renderer = _StepData()
     if isinstance(obj, s.Step):
-        return renderer.step(obj)
+        return {"schema": SCHEMA, **renderer.step(obj)}
     v = obj.verification
     return {
         "schema": SCHEMA,
         "input": obj.input,
-        "expression": _code(obj.expression),
-        "variable": _code(obj.variable),
-        "constants": [_code(c) for c in obj.constants],
-        "derivative": _code(obj.derivative),
-        "derived": _code(obj.derived),
+        "expression": code(obj.expression),
+        "variable": code(obj.variable),
+        "constants": [code(c) for c in obj.constants],
+        "derivative": code(obj.derivative),
+        "derived": code(obj.derived),
         "simplified": obj.simplified,
         "verification": {
             "ok": v.ok,
             "method": v.method,
             "steps_checked": v.steps_checked,
-            "failures": [_code(f) for f in v.failures],
+            "failures": [code(f) for f in v.failures],
         },
         "steps": renderer.step(obj.root),
     }
@@ -108,43 +107,11 @@ def explanation(obj: s.Explanation | s.Step) -> dict[str, Any]:
 # -- the network ----------------------------------------------------------------------------
 
 
-class _SharedStr(StrPrinter):
-    """``str()`` output, each distinct subtree printed once.
-
-    A deep chain's gradient repeats the same inner formulas many times over; str() would print
-    (and sort the terms of) each repeat again. A subtree prints the same wherever it sits (its
-    parent adds any brackets), so remembering it changes nothing in the text.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._seen: dict[sympy.Basic, str] = {}
-
-    def _print(self, expr, **kwargs) -> str:
-        if kwargs or not isinstance(expr, sympy.Basic):
-            return super()._print(expr, **kwargs)
-        if expr not in self._seen:
-            self._seen[expr] = super()._print(expr)
-        return self._seen[expr]
-
-
-def _code(expr: sympy.Basic) -> str:
-    """Exactly ``notation._code(expr)``, fast on deep formulas."""
-    return _SharedStr().doprint(expr)
-
-
-def _plain(network, g) -> sympy.Expr:
-    """∂J/∂θ in x, y, the parameters, exp, log, tanh and arithmetic: no σ."""
-    if g.simplified.has(sigmoid):  # not expected: simplified forms are written in activations
-        return expand_sigmoid(g.expanded)
-    return network.expand(g.simplified, plain=True)
-
-
 def _factor(f) -> dict[str, Any]:
     return {
         "name": f.name,
-        "expression": _code(f.expression),
-        "derivative": _code(f.derivative),
+        "expression": code(f.expression),
+        "derivative": code(f.derivative),
         "rules": [step.rule for step in f.explanation.steps()],
     }
 
@@ -157,14 +124,14 @@ def backprop(result, at=None) -> dict[str, Any]:
         "cost": network.cost,
         "activation": network.activation,
         "layers": network.layers,
-        "equations": {e.lhs.name: _code(e.rhs) for e in network.equations},
+        "equations": {e.lhs.name: code(e.rhs) for e in network.equations},
         "deltas": {
             d.symbol.name: {
                 "node": d.node.name,
                 "factors": [f.name for f in d.factors],
                 "reuses": None if d.previous is None else f"delta{d.previous}",
-                "expression": _code(d.expression),
-                "in_activations": _code(d.in_activations),
+                "expression": code(d.expression),
+                "in_activations": code(d.in_activations),
             }
             for d in result.deltas
         },
@@ -176,8 +143,8 @@ def backprop(result, at=None) -> dict[str, Any]:
             "chain": [f.name for f in g.chain],
             "factors": [_factor(f) for f in g.chain],
             "delta": g.delta.symbol.name,
-            "gradient": _code(g.gradient),
-            "expanded": _code(_plain(network, g)),
+            "gradient": code(g.gradient),
+            "expanded": code(result.plain(g)),
             "verified": g.verified,
             "check": g.check.method,
         }
@@ -228,7 +195,7 @@ def graph(g) -> dict[str, Any]:
             {
                 "name": n.symbol.name,
                 "kind": n.kind,
-                "equation": None if n.equation is None else _code(n.equation),
+                "equation": None if n.equation is None else code(n.equation),
             }
             for n in g.nodes
         ],
@@ -237,7 +204,7 @@ def graph(g) -> dict[str, Any]:
                 "source": e.source.name,
                 "target": e.target.name,
                 "name": e.factor.name,
-                "derivative": _code(e.factor.derivative),
+                "derivative": code(e.factor.derivative),
             }
             for e in g.edges
         ],
@@ -254,7 +221,7 @@ def _value(value):
     if isinstance(value, str | int | float | bool) or value is None:
         return value
     if isinstance(value, sympy.Basic):
-        return _code(value)
+        return code(value)
     if isinstance(value, tuple | list):
         return [_value(v) for v in value]
     if is_dataclass(value):

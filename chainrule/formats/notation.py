@@ -9,6 +9,7 @@ formula reads the same in the terminal, on a slide and in JSON. Nothing here cha
 from __future__ import annotations
 
 import sympy
+from sympy.printing.str import StrPrinter
 
 from chainrule.document import terms
 from chainrule.formats.print_latex import LearnerLatexPrinter, latex_number
@@ -66,5 +67,26 @@ def latex(expr) -> str:
 
 
 def code(expr: sympy.Expr) -> str:
-    """SymPy/Python syntax, exactly as ``str()`` prints it: ``-sin(x)/(cos(x) + 2)``, ``x**2``."""
-    return str(expr)
+    """SymPy/Python syntax, exactly as ``str()`` prints it: ``-sin(x)/(cos(x) + 2)``, ``x**2``;
+    fast on a deep chain, whose subtrees repeat."""
+    return _SharedStr().doprint(expr)
+
+
+class _SharedStr(StrPrinter):
+    """``str()`` output, each distinct subtree printed once.
+
+    A deep chain's gradient repeats the same inner formulas many times over; str() would print
+    (and sort the terms of) each repeat again. A subtree prints the same wherever it sits (its
+    parent adds any brackets), so remembering it changes nothing in the text.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: dict[sympy.Basic, str] = {}
+
+    def _print(self, expr, **kwargs) -> str:
+        if kwargs or not isinstance(expr, sympy.Basic):
+            return super()._print(expr, **kwargs)
+        if expr not in self._seen:
+            self._seen[expr] = super()._print(expr)
+        return self._seen[expr]

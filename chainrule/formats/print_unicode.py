@@ -3,6 +3,7 @@ paper (−sin(x)/(cos(x) + 2), σ(z₂)·(1 − σ(z₂)), 2x², √(x + 1)), an
 
 from __future__ import annotations
 
+import math
 import re
 
 import sympy
@@ -196,7 +197,12 @@ class UnicodePrinter(SharedPrinting, StrPrinter):
 
 
 def number(value: float) -> str:
-    """Six significant digits (a true minus sign comes with the rest of the Unicode)."""
+    """Six significant digits (a true minus sign comes with the rest of the Unicode); ∞ and
+    "undefined" for what is not a finite number (1e308 squared, 0/0)."""
+    if math.isnan(value):
+        return "undefined"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
     return f"{value:.6g}"
 
 

@@ -32,7 +32,6 @@ from chainrule.formats.terminal_lines import (
     wrap,
 )
 from chainrule.formats.writer import Writer, words_of
-from chainrule.views import wording
 
 
 def _equation_texts(sides: tuple, width: int, label: tuple = (), note: tuple = ()) -> list[Text]:
@@ -56,15 +55,14 @@ class TerminalWriter(Writer):
         return [Flow(lambda w: wrap(words(words_of(block)), w))]
 
     def _print_Heading(self, block) -> list:
-        text = words(block.parts).replace(NBSP, " ")
+        text = words(block.parts)  # math kept whole by its no-break spaces
         if block.level <= 1:
             return [Flow(lambda w: wrap(text, w), "bold")]
 
         def rows(w: int) -> list:
-            return [
-                *(Text(r, RULE) for r in wrap(text, w)),
-                Text(plain("─") * min(len(text), w), "cyan"),
-            ]
+            lines = wrap(text, w)
+            rule = plain("─") * min(max(len(line) for line in lines), w)
+            return [*(Text(line, RULE) for line in lines), Text(rule, "cyan")]
 
         return [Flow(rows)]
 
@@ -90,8 +88,8 @@ class TerminalWriter(Writer):
                 head = line.title
                 if line.sentence:
                     head += plain(" — ") + words(line.sentence)
-                if line.uses:
-                    head += f" ({wording.uses(line.uses)})"
+                if line.sources:
+                    head += f" ({line.sources})"
                 for i, row in enumerate(wrap(head, width, number, pad)):
                     text = Text(row)
                     if i == 0:
@@ -109,18 +107,8 @@ class TerminalWriter(Writer):
         return [Flow(rows, indent=6 if block.nested else 0)]
 
     def _print_Decomposition(self, block) -> list:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style=DIM, no_wrap=True)
-        grid.add_column(style=MATH)
-        grid.add_column(style=MATH)
-        for link in block.links:
-            grid.add_row(link.role, _side_text(link.definition), _side_text(link.derivative))
-        body = Group(
-            Text(_side_text(block.composition), style=MATH),
-            grid,
-            Text(_side_text(block.product), style=MATH),
-        )
         title = words(block.title).replace(NBSP, " ")
+        body = Flow(lambda w: decomposition_rows(block, w))
         return [Panel(body, title=title, title_align="left", expand=False)]
 
     def _print_Table(self, block) -> list:
@@ -170,8 +158,31 @@ class TerminalWriter(Writer):
         return out
 
 
-def _side_text(sides: tuple) -> str:
-    return " = ".join(math(side) for side in sides)
+def decomposition_rows(block, width: int) -> list[Text]:
+    """h(x) = … = f(g(x)), then each link's role, definition and derivative in three aligned
+    columns where they fit, else the derivative under its definition; then h′(x) = …"""
+    out = [Text(row, MATH) for row in equation_rows(block.composition, width)]
+    roles = [plain(link.role) for link in block.links]
+    pad = max(len(role) for role in roles) + 2
+    left = [" = ".join(math(side) for side in link.definition) for link in block.links]
+    right = [" = ".join(math(side) for side in link.derivative) for link in block.links]
+    column = max(len(text) for text in left) + 2
+    side_by_side = pad + column + max(len(text) for text in right) <= width
+    for role, link, definition, derivative in zip(roles, block.links, left, right, strict=True):
+        if side_by_side:
+            row = Text(role.ljust(pad), DIM)
+            row.append(definition.ljust(column) + derivative, MATH)
+            out.append(row)
+            continue
+        for i, text in enumerate(equation_rows(link.definition, width - pad)):
+            row = Text((role if i == 0 else "").ljust(pad), DIM)
+            out.append(row.append(text, MATH) or row)
+        out += [
+            Text(" " * (pad + 2) + text, MATH)
+            for text in equation_rows(link.derivative, width - pad - 2)
+        ]
+    out += [Text(row, MATH) for row in equation_rows(block.product, width)]
+    return out
 
 
 def _cell(cell) -> str:

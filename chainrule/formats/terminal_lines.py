@@ -12,6 +12,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
+from chainrule.formats.breaking import fold
 from chainrule.formats.spelling import math, plain
 
 MATH = "bold"
@@ -27,17 +28,23 @@ def words(parts: tuple) -> str:
 
 
 def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
-    """Wrap at the spaces between words, never inside a formula, then undo the no-break spaces."""
+    """Wrap at the spaces between words, never inside a formula, then undo the no-break spaces;
+    a formula longer than the whole line is broken before its shallowest operator."""
     rest = first if rest is None else rest
+    width = max(width, 10)
     rows = textwrap.wrap(
         text,
-        max(width, 10),
+        width,
         initial_indent=first,
         subsequent_indent=rest,
         break_on_hyphens=False,
-        break_long_words=True,
+        break_long_words=False,
     ) or [first.rstrip()]
-    return [row.replace(NBSP, " ") for row in rows]
+    out: list[str] = []
+    for i, row in enumerate(rows):
+        row = row.replace(NBSP, " ").rstrip()
+        out += [row] if len(row) <= width else fold(row, width, first if i == 0 else rest, rest)
+    return out
 
 
 class Flow:

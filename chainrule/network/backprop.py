@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import sympy
 
 from chainrule.display import Displayable
-from chainrule.functions import LAMBDIFY_MODULES
+from chainrule.functions import LAMBDIFY_MODULES, expand_sigmoid, sigmoid
 from chainrule.network.model import YHAT, J, Network, NetworkError, Y, stack_room
 from chainrule.steps import Explanation
 
@@ -130,6 +130,13 @@ class Backprop(Displayable):
             if g.param.name == name:
                 return g
         raise NetworkError(f"no gradient for {name!r} was computed")
+
+    def plain(self, g: Gradient) -> sympy.Expr:
+        """∂J/∂θ in x, y, the parameters, exp, log, tanh and arithmetic only (σ written out as
+        1/(1 + e^(−u))), so that any program can evaluate it."""
+        if g.simplified.has(sigmoid):  # not expected: simplified forms are in activations
+            return expand_sigmoid(g.expanded)
+        return self.network.expand(g.simplified, plain=True)
 
     @property
     def multiplications(self) -> tuple[int, int]:

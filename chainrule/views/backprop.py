@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import sympy
 
-from chainrule.document import Block, Document, Equation, Heading, InOrder, Leibniz, Para
+from chainrule.document import (
+    Block,
+    Document,
+    Equals,
+    Equation,
+    Heading,
+    InOrder,
+    Leibniz,
+    Para,
+)
 from chainrule.network.backprop import Backprop, Delta, Gradient
 from chainrule.network.model import J, Network
 from chainrule.network.numbers import Evaluation
@@ -35,9 +44,7 @@ def backprop_view(result: Backprop, at: Evaluation | None = None) -> Document:
     blocks.append(
         Para(
             (
-                _DELTA_K,
-                " = ",
-                Leibniz(J, _Z_K),
+                Equals((_DELTA_K, Leibniz(J, _Z_K))),
                 " is the head that every chain through node k shares. Compute it once at the"
                 " output, then pass it back one node at a time; each parameter then needs only"
                 " its own last link.",
@@ -81,7 +88,7 @@ def backprop_view(result: Backprop, at: Evaluation | None = None) -> Document:
 def _delta_blocks(d: Delta, result: Backprop, network: Network) -> list[Block]:
     blocks: list[Block] = []
     if d.previous is None:
-        blocks.append(Heading(("At the output: ", d.symbol, " = ", Leibniz(J, d.node))))
+        blocks.append(Heading(("At the output: ", Equals((d.symbol, Leibniz(J, d.node))))))
         for f in d.factors:
             blocks.append(Equation((partial(f), f.derivative), note=rules(f.explanation)))
         blocks.append(
@@ -103,7 +110,7 @@ def _delta_blocks(d: Delta, result: Backprop, network: Network) -> list[Block]:
     after = result.delta(d.previous)
     blocks.append(
         Heading(
-            ("One node back: ", d.symbol, " = ", Leibniz(J, d.node), ", reusing ", after.symbol)
+            ("One node back: ", Equals((d.symbol, Leibniz(J, d.node))), ", reusing ", after.symbol)
         )
     )
     for f in d.factors:
@@ -123,7 +130,7 @@ def _delta_blocks(d: Delta, result: Backprop, network: Network) -> list[Block]:
 
 
 def _activation_note(network: Network, k: int) -> tuple:
-    return (network.a(k), " = ", network.activate(network.z(k)))
+    return (Equals((network.a(k), network.activate(network.z(k)))),)
 
 
 def _param_blocks(g: Gradient, d: Delta, result: Backprop) -> list[Block]:

@@ -110,7 +110,9 @@ class _Lines:
         number = len(self._lines) + 1
         uses = tuple(self._numbers[id(sub)] for sub in step.substeps)
         self._numbers[id(step)] = number
-        self._lines.append(Line(number, step.rule, title, sentence, math, uses))
+        self._lines.append(
+            Line(number, step.rule, title, sentence, math, uses, sources=wording.uses(uses))
+        )
 
     def _say(self, step: s.Step):
         for cls in type(step).__mro__:

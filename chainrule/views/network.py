@@ -16,6 +16,7 @@ from chainrule.document import (
     Block,
     DerivativeOf,
     Document,
+    Equals,
     Equation,
     Heading,
     InOrder,
@@ -29,11 +30,6 @@ from chainrule.network.numbers import Evaluation
 from chainrule.steps import Explanation
 from chainrule.views import numbers, wording
 from chainrule.views.explanation import derivation
-
-_DELTA = sympy.Symbol("delta")
-_ETA = sympy.Symbol("eta")
-_DELTA_K = sympy.Symbol("delta_k")
-_Z_K = sympy.Symbol("z_k")
 
 
 def partial(f: Factor) -> Leibniz:
@@ -220,11 +216,7 @@ def cancellation(d: Delta, network: Network) -> list[Block]:
                 " has ",
                 yhat * (1 - yhat),
                 " in its denominator, and ",
-                Leibniz(yhat, d.node),
-                " = ",
-                s * (1 - s),
-                " = ",
-                yhat * (1 - yhat),
+                Equals((Leibniz(yhat, d.node), s * (1 - s), yhat * (1 - yhat))),
                 " multiplies it back, so",
             )
         ),

@@ -9,6 +9,7 @@ import sympy
 from chainrule.document import (
     Assign,
     Block,
+    Equals,
     Equation,
     Heading,
     InOrder,
@@ -23,7 +24,7 @@ from chainrule.document import (
 )
 from chainrule.network.backprop import Backprop, Gradient
 from chainrule.network.model import YHAT, J
-from chainrule.network.numbers import Evaluation
+from chainrule.network.numbers import ABS_TOL, REL_TOL, Evaluation
 
 _ETA = sympy.Symbol("eta")
 _THETA = sympy.Symbol("theta")
@@ -49,7 +50,7 @@ def one_gradient(g: Gradient, at: Evaluation) -> list[Block]:
 def _point(at: Evaluation) -> list[Block]:
     given: list = ["At "]
     for i, (s, v) in enumerate(at.inputs):
-        given += [", " if i else "", s, " = ", Num(v)]
+        given += [", " if i else "", Equals((s, Num(v)))]
     forward = tuple((s, Num(v)) for s, v in at.forward)
     return [
         Para((*given, ":")),
@@ -76,7 +77,7 @@ def _agreement(values, at: Evaluation) -> list[Block]:
             "ok" if ok else "failed",
             (
                 f"the chain rule agrees with the central finite difference (h = {at.h:g},"
-                " relative 1e-6)"
+                f" within {REL_TOL:g} relative or {ABS_TOL:g} absolute)"
                 if ok
                 else "the chain rule and the finite difference DISAGREE: a bug in chainrule",
             ),
@@ -87,7 +88,7 @@ def _agreement(values, at: Evaluation) -> list[Block]:
 
 def _update(values, at: Evaluation) -> list[Block]:
     blocks: list[Block] = [
-        Heading(("One gradient-descent step, ", _ETA, " = ", Num(at.lr))),
+        Heading(("One gradient-descent step, ", Equals((_ETA, Num(at.lr))))),
         Para(("Each parameter moves against its gradient: ", _UPDATE_RULE, ".")),
     ]
     for v in values:

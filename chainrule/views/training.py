@@ -3,7 +3,7 @@ the curve of J, and what happened to J."""
 
 from __future__ import annotations
 
-from chainrule.document import Document, Heading, Num, Para, Plot, Table
+from chainrule.document import Document, Equals, Heading, Num, Para, Plot, Table
 from chainrule.network.model import J
 from chainrule.network.training import INIT_RANGE, TrainingRun
 from chainrule.views.network import equations_section
@@ -18,7 +18,12 @@ def training_view(run: TrainingRun) -> Document:
     blocks.append(Heading(("Gradient descent",)))
     if len(run.data) == 1:
         ((x, y),) = run.data
-        source: tuple = ("one sample, ", network.x, " = ", Num(x), ", ", network.y, " = ", Num(y))
+        source: tuple = (
+            "one sample, ",
+            Equals((network.x, Num(x))),
+            ", ",
+            Equals((network.y, Num(y))),
+        )
     else:
         source = (f"{len(run.data)} samples, J their mean",)
     blocks.append(
