@@ -126,7 +126,15 @@ def _spell_at(text: str, i: int) -> tuple[list[str], int]:
         return _root(text, i)
     if _script(ch, "<super>") is not None:
         return _exponent(text, i)
-    return [_spell_char(ch)], i + 1
+    spelled = _spell_char(ch)
+    if (
+        len(spelled) > 1
+        and spelled.isalpha()
+        and i
+        and (text[i - 1].isalnum() or text[i - 1] == ")")
+    ):
+        spelled = "*" + spelled  # 2σ(x) is a product: 2*sigma(x), never the word 2sigma
+    return [spelled], i + 1
 
 
 def _root(text: str, i: int) -> tuple[list[str], int]:

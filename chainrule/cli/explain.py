@@ -26,6 +26,7 @@ def explain(
     formula: Annotated[
         str,
         typer.Argument(
+            metavar="FORMULA",
             help='The formula to differentiate, e.g. "log(2+cos(x))"; or - to read formulas '
             "from stdin, one per line.",
         ),

@@ -19,7 +19,10 @@ def render(g) -> str:
     from chainrule.network.graph import Graph
 
     if not isinstance(g, Graph):
-        raise ChainruleError("the dot format draws the computational graph: add --graph")
+        raise ChainruleError(
+            "the dot format draws a computational graph (chainrule network --graph), "
+            f"not a {type(g).__name__}"
+        )
     shapes = {"input": "box", "label": "box", "parameter": "box", "cost": "doublecircle"}
     on_chain = {n.symbol for n in g.chain}
     out = [

@@ -58,7 +58,8 @@ class Flow:
         pad = " " * self.indent
         out = []
         for row in self.layout(max(20, width - self.indent)):
-            text = Text(row, style=self.style) if isinstance(row, str) else row
+            # A plot's empty columns are spaces: a pipe should not see them at a row's end.
+            text = Text(row.rstrip(), style=self.style) if isinstance(row, str) else row
             out.append(Text(pad) + text if pad else text)
         return out
 
