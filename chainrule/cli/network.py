@@ -210,9 +210,9 @@ def _run(
         if plot is not None:
             from chainrule.cli.output import echo
             from chainrule.plotting import write_figure
+            from chainrule.views.wording import figure_title
 
-            cost_name = "squared error" if net.cost == "squared" else "cross-entropy"
-            write_figure(run.costs, plot, title=f"Gradient descent, η = {lr:g} ({cost_name})")
+            write_figure(run.costs, plot, title=figure_title(net.cost, lr))
             echo(f"J over the steps written to {plot}", err=True)
         return _show(run, fmt, **show)
     if graph:

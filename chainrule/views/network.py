@@ -60,7 +60,7 @@ def equations_section(network: Network) -> list[Block]:
 
 def _title(network: Network) -> tuple:
     act = sympy.Symbol("sigma") if network.activation == "sigmoid" else "tanh"
-    cost = "squared error" if network.cost == "squared" else "cross-entropy"
+    cost = wording.cost_name(network.cost)
     inner = "1 inner node" if network.layers == 1 else f"{network.layers} inner nodes"
     return (f"The network: {inner} and an output, activation ", act, f", {cost} cost")
 

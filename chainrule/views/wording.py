@@ -193,3 +193,16 @@ def not_verified(failures: tuple) -> Parts:
 
 def answer() -> str:
     return "Answer"
+
+
+# -- the network -----------------------------------------------------------------------------
+
+
+def cost_name(cost: str) -> str:
+    """The cost as a sentence names it: "squared error", "cross-entropy"."""
+    return "squared error" if cost == "squared" else cost
+
+
+def figure_title(cost: str, lr: float) -> str:
+    """The title of the figure of J over gradient-descent steps."""
+    return f"Gradient descent, η = {lr:g} ({cost_name(cost)})"
