@@ -9,11 +9,12 @@ import shutil
 import subprocess
 
 import pytest
-from test_format_latex import every_block, views  # the documents of every view, built once
+from test_format_latex import every_block, long_ones, views  # the documents, built once
 
 import chainrule
 from chainrule.formats import markdown, render
-from chainrule.formats.markdown import SAFE, escape
+from chainrule.formats.latex_width import tex_width
+from chainrule.formats.markdown import ROOM, SAFE, escape
 
 
 def outside_math(md: str) -> str:
@@ -82,6 +83,16 @@ def test_tables_are_pipe_tables_with_numbers_to_the_right():
     header = next(line for line in md.splitlines() if line.startswith("| step |"))
     rule = md.splitlines()[md.splitlines().index(header) + 1]
     assert all(cell.endswith(":") for cell in rule.strip("|").split("|"))
+
+
+@pytest.mark.parametrize("name", list(long_ones()))
+def test_math_wider_than_the_page_is_broken_into_rows_that_fit(name):
+    md = markdown.render(long_ones()[name])
+    shown = re.findall(r"\$\$\n(.*?)\n[ >]*\$\$", md, re.S)
+    # Each row of a display, and of a numerator or a denominator broken inside it.
+    rows = [row for body in shown for row in re.split(r"\\\\|&|\n", body)]
+    rows = [re.sub(r"^[ >]*|\\(begin|end)\{aligned(at)?\}(\{2\})?|\\frac", "", r) for r in rows]
+    assert rows and max(tex_width(row) for row in rows) <= ROOM
 
 
 @pytest.mark.skipif(

@@ -12,7 +12,7 @@ from chainrule.document import Document, Equation, Num
 from chainrule.formats import latex_rows
 from chainrule.formats.latex_plot import picture
 from chainrule.formats.latex_rows import row_text, rows, width
-from chainrule.formats.latex_text import math, runs, text
+from chainrule.formats.latex_text import formulas, math, text
 from chainrule.formats.latex_width import tex_width
 from chainrule.formats.notation import latex
 from chainrule.formats.writer import Writer, grouped, words_of
@@ -28,13 +28,28 @@ _QQUAD = tex_width(r"\qquad")
 _NESTED_INDENT = 20.0  # 2em: a derivation under a link is set in by this, in \small
 _SMALL = 0.9
 
+#: A formula in running text wider than this share of the line may break inside, in pieces
+#: of about the second share.
+_INLINE_LONG, _INLINE_PIECE = 0.4, 0.2
+#: How much larger than the text a heading of each level is set (\Large, \large, bold).
+_HEADING_SCALE = {1: 1.44, 2: 1.2}
+
 _SIZES = (("small", 0.9), ("footnotesize", 0.8), ("scriptsize", 0.7))
 _MARKS = {"ok": r"$\checkmark$", "failed": r"$\times$", "skipped": "--"}
 
 
-def words(parts: tuple) -> str:
-    """Words in text mode, each formula in $…$."""
-    return "".join(f"${tex}$" if is_math else text(tex) for is_math, tex in runs(parts))
+def words(parts: tuple, room: float | None = None) -> str:
+    """Words in text mode, each formula in $…$; one wider than a share of a line of ``room``
+    points is set so that the paragraph can break inside it."""
+    out = []
+    for is_math, tex, sides in formulas(parts):
+        if not is_math:
+            out.append(text(tex))
+        elif room is not None and tex_width(tex) > _INLINE_LONG * room:
+            out.append(latex_rows.inline(sides, _INLINE_PIECE * room))
+        else:
+            out.append(f"${tex}$")
+    return "".join(out)
 
 
 def align(rows: list[str], pairs: int = 1) -> str:
@@ -59,23 +74,30 @@ class LatexWriter(Writer):
         ]
         return [chunk for chunk in out if chunk]
 
+    def _words(self, parts: tuple, scale: float = 1.0) -> str:
+        """Words of a paragraph as wide as the line, in type ``scale`` times the text's."""
+        return words(parts, self.room / scale)
+
     def _print_unknown(self, block) -> str:
-        return words(words_of(block))
+        return self._words(words_of(block))
 
     def _print_Heading(self, block) -> str:
         level = {1: "section", 2: "subsection"}.get(block.level, "subsubsection")
-        return f"\\{level}*{{{words(block.parts)}}}"
+        said = self._words(block.parts, _HEADING_SCALE.get(block.level, 1.0))
+        return f"\\{level}*{{{said}}}"
 
     def _print_Para(self, block) -> str:
         # Blocks stand apart like a web page's paragraphs, not indented like a novel's.
-        return rf"\noindent {words(block.parts)}"
+        return rf"\noindent {self._words(block.parts)}"
 
     def _print_Equation(self, block) -> str:
         return self._equations([block])
 
     def _equations(self, equations: list[Equation]) -> str:
         chunks = [
-            align(laid) if isinstance(laid, list) else rf"\noindent\hspace*{{2em}}({words(laid)})"
+            align(laid)
+            if isinstance(laid, list)
+            else rf"\noindent\hspace*{{2em}}({self._words(laid)})"
             for laid in latex_rows.groups(equations, self.room, words)
         ]
         return "\n\n".join(chunks)
@@ -86,7 +108,7 @@ class LatexWriter(Writer):
         for line in block.lines:
             head = rf"\noindent\textbf{{{line.number}. {text(line.title)}}}"
             if line.sentence:
-                head += f" --- {words(line.sentence)}"
+                head += f" --- {words(line.sentence, room)}"
             if line.uses:
                 head += f" ({text(wording.uses(line.uses))})"
             out.append(f"{head}\n{align([row_text(r) for r in rows(line.math, room)])}")
@@ -101,7 +123,8 @@ class LatexWriter(Writer):
 
     def _print_Decomposition(self, block) -> str:
         body = latex_rows.decomposition(block, self.room)
-        return rf"\medskip\noindent\textbf{{{words(block.title)}}}" + "\n" + align(body, pairs=2)
+        title = self._words(block.title)
+        return rf"\medskip\noindent\textbf{{{title}}}" + "\n" + align(body, pairs=2)
 
     def _print_Table(self, block) -> str:
         columns = range(len(block.headers))
@@ -137,11 +160,11 @@ class LatexWriter(Writer):
         return "\\medskip\n" + picture(block, min(self.room, 320.0))
 
     def _print_Verdict(self, block) -> str:
-        said = f"{_MARKS[block.status]} {words(block.parts)}"
+        said = f"{_MARKS[block.status]} {self._words(block.parts)}"
         return rf"\noindent\textbf{{{said}}}" if block.status == "failed" else rf"\noindent {said}"
 
     def _print_Box(self, block) -> str:
-        title = words(block.title)
+        title = self._words(block.title)
         if block.status == "failed":
             title = rf"$\times$ {title}"
         rule = r"\noindent\rule{\linewidth}{0.4pt}"
@@ -175,15 +198,15 @@ class LatexWriter(Writer):
 
     def _print_Pause(self, block) -> str:
         return (
-            rf"\medskip\noindent\textit{{\ldots{{}} {words(block.parts)}}}"
+            rf"\medskip\noindent\textit{{\ldots{{}} {self._words(block.parts)}}}"
             if block.parts
             else r"\medskip"
         )
 
     def _print_Exercise(self, block) -> str:
-        out = rf"\medskip\noindent\textbf{{Try it yourself:}} {words(block.prompt)}"
+        out = rf"\medskip\noindent\textbf{{Try it yourself:}} {self._words(block.prompt)}"
         if block.answer:
-            out += f"\n\n\\noindent\\textit{{Answer:}} {words(block.answer)}"
+            out += f"\n\n\\noindent\\textit{{Answer:}} {self._words(block.answer)}"
         return out
 
 

@@ -1,27 +1,29 @@
 r"""Long equations broken to fit a page, as a teacher breaks them: at the equals signs first,
 then between the top-level terms or factors of a side, and only when a single term is still
-too wide, inside its brackets or its fraction.
+too wide, inside it: in its brackets, in its fraction, after a function's name (a long
+sin(sin(…)) over two rows). Breaking follows what a term is made of (the printer's ``parts``,
+``wrap`` and ``fraction``), never a search of its printed text.
 
 ``rows`` lays lhs = rhs₁ = rhs₂ … out as (left, right) pairs for ``left & right`` rows of an
 ``align``: aligned at the first equals sign while the left side is short, else everything in
-one column, each "= rhs" indented under the left side. Widths come from ``latex_width``.
+one column, each "= rhs" indented under the left side. ``inline`` cuts a long formula in
+running text into pieces a paragraph may break between. Widths come from ``latex_width``.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-import sympy
-
-from chainrule.document import Frac, InOrder, Terms
 from chainrule.formats.breaking import distinct
 from chainrule.formats.latex_text import math
 from chainrule.formats.latex_width import tex_width
-from chainrule.formats.notation import latex, latex_pieces, unicode
+from chainrule.formats.notation import as_math, latex, unicode
+from chainrule.formats.print_latex import LearnerLatexPrinter, Part, Wrap
 
 EQUALS = tex_width("=")
 QUAD = tex_width(r"\quad")
 QQUAD = tex_width(r"\qquad")
+FRAC_GAP = tex_width(r"\frac{}{}")
 #: A left side wider than this share of the line is not worth aligning the rest after.
 ALIGN_SHARE = 0.4
 
@@ -44,6 +46,7 @@ def rows(sides: tuple, room: float, column: float = 0.0, lead: str = "") -> list
 
     ``column`` is where the equals signs of the surrounding align fall (the widest left side
     beside this one); ``lead`` is set before the left side ("\\text{Result:}\\quad").
+    A row's width is measured from the align's left edge.
     """
     # "= a = a" is said once, judged as the terminal judges it: by the learner's form.
     sides, _ = distinct(sides, [unicode(side) for side in sides])
@@ -51,8 +54,9 @@ def rows(sides: tuple, room: float, column: float = 0.0, lead: str = "") -> list
     widths = [tex_width(t) for t in texts]
     lead_width = tex_width(lead) if lead else 0.0
     left, left_width = lead + texts[0], lead_width + widths[0]
+    given = column
     if len(sides) == 1:
-        return _flush(sides[0], texts[0], room, lead, lead_width)
+        return _shifted(_flush(sides[0], texts[0], room - given, lead, lead_width), given)
     column = max(column, left_width)
     rest = sum(widths[1:]) + EQUALS * (len(widths) - 1)
     if column + rest <= room:
@@ -64,10 +68,17 @@ def rows(sides: tuple, room: float, column: float = 0.0, lead: str = "") -> list
             return [
                 Row(left if i == 0 else "", right, column + w) for i, (right, w) in enumerate(out)
             ]
-    # A long left side: it gets rows of its own, and each "= rhs" is indented under it.
+    # A long left side: it gets rows of its own, and each "= rhs" is indented under it. They
+    # all stand in the right-hand column, which starts at the surrounding align's column.
+    room -= given
     out = _flush(sides[0], texts[0], room, lead, lead_width)
     packed = _packed(sides[1:], texts[1:], widths[1:], room - QUAD, r"\quad = ", r"\qquad")
-    return out + [Row("", right, w + QUAD) for right, w in packed]
+    return _shifted(out + [Row("", right, w + QUAD) for right, w in packed], given)
+
+
+def _shifted(laid: list[Row], column: float) -> list[Row]:
+    """Rows of the right-hand column, measured from the align's left edge."""
+    return [row._replace(width=row.width + column) for row in laid]
 
 
 def decomposition(block, room: float) -> list[str]:
@@ -76,16 +87,28 @@ def decomposition(block, room: float) -> list[str]:
     links = [(rf"\text{{{link.role}}}\quad ", link) for link in block.links]
     lefts = [tex_width(role) + width(link.definition[0]) for role, link in links]
     column = max([width(block.composition[0]), width(block.product[0]), *lefts])
-    body = [row_text(r) for r in rows(block.composition, room, column)]
-    for role, link in links:
-        first = rows(link.definition, room, column, role)
-        second = rows(link.derivative, room)
-        # A link's derivative beside its definition, when the line has room for both.
-        if len(first) == len(second) == 1 and first[0].width + QQUAD + second[0].width <= room:
+    composition = rows(block.composition, room, column)
+    product = rows(block.product, room, column)
+    definitions = [rows(link.definition, room, column, role) for role, link in links]
+    derivatives = [rows(link.derivative, room) for link in block.links]
+    # An alignat's columns are as wide as their widest entry, so a derivative beside its
+    # definition starts after the widest row of the first pair: every link's derivative
+    # goes beside its definition, or none does.
+    firsts = [r for laid in (composition, product, *definitions) for r in laid]
+    seconds = [laid[0] for laid in derivatives]
+    beside = all(len(laid) == 1 for laid in (*definitions, *derivatives)) and (
+        max(r.width for r in firsts)
+        + max((QQUAD + tex_width(r.left) for r in seconds), default=0.0)
+        + max((r.width - tex_width(r.left) for r in seconds), default=0.0)
+        <= room
+    )
+    body = [row_text(r) for r in composition]
+    for link, first, second in zip(block.links, definitions, derivatives, strict=True):
+        if beside:
             body.append(rf"{row_text(first[0])}, & \qquad {row_text(second[0])}")
         else:
             body += [row_text(r) for r in (*first, *rows(link.derivative, room, column))]
-    body += [row_text(r) for r in rows(block.product, room, column)]
+    body += [row_text(r) for r in product]
     return body
 
 
@@ -137,9 +160,25 @@ def groups(equations, room: float, text) -> list[list[str] | tuple]:
     return out
 
 
+def inline(sides: tuple, room: float) -> str:
+    r"""lhs = rhs … as inline math a paragraph may break between rows of at most ``room``
+    points: "$a$\allowbreak${} + b$". TeX breaks a formula in running text only after a
+    relation or an operator outside brackets, and a long nest of functions has none."""
+    chunks: list[str] = []
+    for i, side in enumerate(sides):
+        laid = [row for row, _ in _Breaker(inline=True).rows(side, room)]
+        chunks += [f"{{}} = {laid[0]}", *laid[1:]] if i else laid
+    return INLINE_BREAK.join(f"${chunk}$" for chunk in chunks)
+
+
+#: Where a formula in running text may end a line. The line may then end short (the stretch
+#: before the break), and where it does not break the two stretches cancel.
+INLINE_BREAK = r"\hskip 0pt plus .3\linewidth\penalty 0\hskip 0pt plus -.3\linewidth\relax "
+
+
 def _flush(side, text: str, room: float, lead: str, lead_width: float) -> list[Row]:
     """One side on its own, in the right-hand column, broken between its terms."""
-    broken = side_rows(side, text, room - lead_width)
+    broken = side_rows(side, room - QUAD, text, first=room - lead_width)
     return [
         Row("", (lead if i == 0 else r"\quad ") + right, w + (lead_width if i == 0 else QUAD))
         for i, (right, w) in enumerate(broken)
@@ -152,131 +191,155 @@ def _packed(
     """Rows of "= a = b": as many sides on a row as fit, a side too wide broken on its own."""
     out: list[tuple[str, float]] = []
     open_row = False  # the last row ends with a whole side, so another may follow on it
+    indent_width = tex_width(indent)
     for side, text, w in zip(sides, texts, widths, strict=True):
         start = first if not out else "= "
         if open_row and out[-1][1] + EQUALS + w <= room:
             out[-1] = (f"{out[-1][0]} = {text}", out[-1][1] + EQUALS + w)
             continue
-        broken = side_rows(side, text, room - EQUALS)
+        broken = side_rows(side, room - indent_width, text, first=room - EQUALS)
         out.append((start + broken[0][0], EQUALS + broken[0][1]))
-        out += [(f"{indent} {r}", tex_width(indent) + bw) for r, bw in broken[1:]]
+        out += [(f"{indent} {r}", indent_width + bw) for r, bw in broken[1:]]
         open_row = len(broken) == 1
     return out
 
 
-def side_rows(side, text: str, room: float) -> list[tuple[str, float]]:
-    """One side as rows of at most ``room`` points, broken between its top-level terms or
-    factors, and inside a piece still too wide (a bracketed sum, a fraction's numerator).
-    Each row after the first starts with its operator and is meant to be set a quad in, so
-    it has a quad less room. A piece with nowhere to break stays whole."""
-    full = tex_width(text)
-    if full <= room:
-        return [(text, full)]
-    pieces = latex_pieces(side)
-    if len(pieces) == 1:
-        return _inside(side, text, room)
-    out: list[tuple[str, float]] = []
-    for op, piece in pieces:
-        piece = math(piece)
-        glue = f"{op} " if out else ""
-        for k, (row, w) in enumerate(_piece_rows(side, piece, room - QUAD)):
-            if k == 0:
-                row, w = glue + row, w + (tex_width(op) if glue else 0.0)
-                if out and out[-1][1] + w <= (room if len(out) == 1 else room - QUAD):
+def side_rows(
+    side, room: float, text: str | None = None, first: float | None = None
+) -> list[tuple[str, float]]:
+    """One side as rows: the first at most ``first`` points (``room`` unless something stands
+    before it), the others at most ``room``, each starting with its operator (the caller sets
+    them in by a quad). Broken between the side's top-level terms or factors, and a piece still
+    too wide inside its term: in its brackets, in a fraction's numerator and denominator, after
+    a function's name. A piece with nowhere to break stays whole."""
+    return _Breaker().rows(side, room, text, first)
+
+
+class _Breaker:
+    """Breaks terms into rows by what they are made of (``LearnerLatexPrinter.parts``,
+    ``wrap``, ``fraction``), never by searching their text. ``inline`` is for running text,
+    where a fraction is written a/b rather than broken inside its \\frac."""
+
+    def __init__(self, inline: bool = False) -> None:
+        self.printer = LearnerLatexPrinter()
+        self.inline = inline
+
+    def rows(self, side, room: float, text=None, first=None) -> list[tuple[str, float]]:
+        first = room if first is None else first
+        text = math(latex(side)) if text is None else text
+        full = tex_width(text)
+        if full <= first:
+            return [(text, full)]
+        parts = self.printer.parts(as_math(side))
+        if len(parts) == 1:
+            return self._inside(parts[0].term, text, full, room, first)
+        return self._pieces(parts, room, first)
+
+    def _pieces(self, parts: list[Part], room: float, first: float) -> list[tuple[str, float]]:
+        """Pieces as many to a row as fit, each after the first with its operator."""
+        out: list[tuple[str, float]] = []
+        for part in parts:
+            glue, glue_width = (f"{part.op} ", tex_width(part.op)) if out else ("", 0.0)
+            limit = first if not out else room - glue_width
+            for k, (row, w) in enumerate(self._part_rows(part, room - QUAD, limit)):
+                if k:  # a piece broken inside: in a display its rows are set in further
+                    out.append((row, w) if self.inline else (rf"\quad {row}", w + QUAD))
+                    continue
+                row, w = glue + row, w + glue_width
+                if out and out[-1][1] + w <= (first if len(out) == 1 else room):
                     out[-1] = (f"{out[-1][0]} {row}", out[-1][1] + w)
                     continue
                 # {} keeps the operator binary at the start of a row: its spaces stay.
-                row = f"{{}} {row}" if glue else row
-            out.append((row, w))
-    return out
+                out.append((f"{{}} {row}" if glue else row, w))
+        return out
 
+    def _part_rows(self, part: Part, room: float, first: float) -> list[tuple[str, float]]:
+        """One piece of a side: whole if it fits, else broken inside the term it prints."""
+        text = math(part.text)
+        w = tex_width(text)
+        if w <= first or part.term is None:
+            return [(text, w)]
+        if part.bracketed:
+            return self._wrapped(Wrap("", part.term, True), room, first)
+        return self.rows(part.term, room, text, first)
 
-def _piece_rows(side, piece: str, room: float) -> list[tuple[str, float]]:
-    """One top-level piece of ``side``: whole if it fits, else broken inside its brackets."""
-    w = tex_width(piece)
-    found = None if w <= room else _subterm(side, piece)
-    if found is None:
-        return [(piece, w)]
-    term, bracketed = found
-    if not bracketed:
-        return side_rows(term, piece, room)
-    inner = side_rows(term, math(latex(term)), room - 2 * _BRACKET)
-    if len(inner) == 1:
-        return [(piece, w)]
-    # A bracket split over rows cannot use \left…\right: each row is sized on its own.
-    opened, closed = (r"\Bigl(", r"\Bigr)") if r"\frac" in piece else ("(", ")")
-    first, last = inner[0], inner[-1]
-    return [
-        (opened + first[0], first[1] + _BRACKET),
-        *inner[1:-1],
-        (last[0] + closed, last[1] + _BRACKET),
-    ]
+    def _inside(self, term, text: str, full: float, room: float, first: float):
+        """A side that is one piece: broken inside what it is written round (sin(…), −…,
+        d/dx …) or inside its fraction; anything else stays whole."""
+        wrap = self.printer.wrap(term)
+        if wrap is not None:
+            return self._wrapped(wrap, room, first)
+        halves = self.printer.fraction(term)
+        if halves is None:
+            return [(text, full)]
+        if self.inline:
+            return self._pieces(self.printer.slashed(*halves), room, first)
+        return [self._fraction_rows(*halves, first)]
 
+    def _wrapped(self, wrap: Wrap, room: float, first: float) -> list[tuple[str, float]]:
+        """A term written round another, and that one perhaps round another (sin(sin(…))):
+        the heads in order, the innermost term broken as a side, the tails, a row ending
+        between any two of them. A bracket split over rows cannot use \\left…\\right: it is
+        sized by hand, taller round a fraction."""
+        wraps = [wrap]
+        while (inner := self.printer.wrap(wraps[-1].inner)) is not None:
+            wraps.append(inner)
+        inner = wraps[-1].inner
+        text = math(latex(inner))
+        heads: list[str] = []
+        tails: list[str] = []
+        tall = r"\frac" in text and not self.inline
+        for w in reversed(wraps):  # from the inside out
+            opened, closed = (r"\Bigl(", r"\Bigr)") if tall else ("(", ")")
+            heads.insert(0, math(w.head) + (opened if w.bracketed else ""))
+            tails.append((closed if w.bracketed else "") + math(w.tail))
+            tall = tall or r"\frac" in w.head and not self.inline
+        out: list[list] = [["", 0.0]]
 
-_BRACKET = 5.0
+        def room_left() -> float:
+            return (first if len(out) == 1 else room) - out[-1][1]
 
+        def add(piece: str, w: float) -> None:
+            if out[-1][0] and w > room_left():
+                out.append(["", 0.0])
+            out[-1][0] += piece
+            out[-1][1] += w
 
-def _subterm(side, piece: str):
-    """(term, bracketed) for the part of ``side`` that printed as ``piece``, or None.
+        for head in heads:
+            add(head, tex_width(head))
+        full = tex_width(text)
+        inner_rows = [(text, full)]
+        if full > room_left():
+            # The innermost term starts after the heads if it has half a row there, else below.
+            if room_left() < room / 2:
+                out.append(["", 0.0])
+            inner_rows = self.rows(inner, room, text, first=room_left())
+        add(*inner_rows[0])
+        out += [[r, rw] for r, rw in inner_rows[1:]]
+        for tail in tails:
+            if tail:
+                add(tail, tex_width(tail))
+        laid = [(row, w) for row, w in out if row]
+        if len(laid) > 1:
+            return laid
+        # On one row after all, its inside broken: brackets that grow with it.
+        opened = "".join(math(w.head) + (r"\left(" if w.bracketed else "") for w in wraps)
+        closed = "".join((r"\right)" if w.bracketed else "") + math(w.tail) for w in wraps[::-1])
+        return [(opened + inner_rows[0][0] + closed, laid[0][1])]
 
-    Found by printing each candidate: a term of a sum (a subtracted one prints without its
-    minus), a factor of a product, either perhaps in brackets.
-    """
-    if isinstance(side, InOrder | Terms):
-        candidates = list(side.items)
-    elif isinstance(side, sympy.Add | sympy.Mul):
-        candidates = [c for arg in side.args for c in (arg, -arg)]
-    else:
-        return None
-    for candidate in candidates:
-        text = math(latex(candidate))
-        if piece == text:
-            return candidate, False
-        if piece == rf"\left({text}\right)":
-            return candidate, True
-    return None
-
-
-def _inside(side, text: str, room: float) -> list[tuple[str, float]]:
-    """A side that is one piece: a fraction broken inside, or a product with a number in
-    front (−2x·sin(…)·…) broken after the number; anything else stays whole."""
-    if isinstance(side, sympy.Mul):
-        coeff, rest = side.as_coeff_Mul()
-        rest_text = math(latex(rest))
-        if coeff not in (1, -1) and coeff.is_Rational and rest.is_Mul and text.endswith(rest_text):
-            prefix = text[: -len(rest_text)]
-            broken = side_rows(rest, rest_text, room - tex_width(prefix))
-            if len(broken) > 1:
-                (row, w), *others = broken
-                return [(prefix + row, tex_width(prefix) + w), *others]
-    return [_fraction_rows(side, text, room)]
-
-
-def _fraction_rows(side, text: str, room: float) -> tuple[str, float]:
-    """A fraction too wide for the line, its numerator and denominator each broken inside
-    it; anything else stays whole (a single function has nowhere to break)."""
-    if isinstance(side, Frac):
-        parts = (side.numerator, side.denominator)
-    elif isinstance(side, sympy.Mul | sympy.Pow):
-        parts = sympy.fraction(side)
-    else:
-        return text, tex_width(text)
-    texts = [math(latex(part)) for part in parts]
-    # Only a side the printer wrote as this one \frac (a leading minus or a folded 1/x stays
-    # whole). Printed on their own, the parts may list a product's factors in another order.
-    same = sorted(text) == sorted(rf"\frac{{{texts[0]}}}{{{texts[1]}}}")
-    if parts[1] == 1 or not (same and text.startswith(r"\frac{")):
-        return text, tex_width(text)
-    built = []
-    for part, part_text in zip(parts, texts, strict=True):
-        broken = side_rows(part, part_text, room)
-        if len(broken) == 1:
-            built.append((part_text, tex_width(part_text)))
-            continue
-        body = r" \\ ".join(
-            ("& " if i == 0 else r"& \quad ") + r for i, (r, _) in enumerate(broken)
-        )
-        widest = max(w + (QUAD if i else 0.0) for i, (_, w) in enumerate(broken))
-        built.append((rf"\begin{{aligned}}{body}\end{{aligned}}", widest))
-    (top, top_width), (bottom, bottom_width) = built
-    return rf"\frac{{{top}}}{{{bottom}}}", max(top_width, bottom_width)
+    def _fraction_rows(self, numerator, denominator, room: float) -> tuple[str, float]:
+        """A fraction too wide for the line, its numerator and denominator each broken
+        inside it (an aligned block of rows, each after the first a quad in)."""
+        built = []
+        for part in (numerator, denominator):
+            broken = self.rows(part, room - QUAD)
+            if len(broken) == 1:
+                built.append(broken[0])
+                continue
+            body = r" \\ ".join(
+                ("& " if i == 0 else r"& \quad ") + r for i, (r, _) in enumerate(broken)
+            )
+            widest = max(w + (QUAD if i else 0.0) for i, (_, w) in enumerate(broken))
+            built.append((rf"\begin{{aligned}}{body}\end{{aligned}}", widest))
+        (top, top_width), (bottom, bottom_width) = built
+        return rf"\frac{{{top}}}{{{bottom}}}", max(top_width, bottom_width) + FRAC_GAP

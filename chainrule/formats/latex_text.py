@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from chainrule.document import Equals
 from chainrule.formats.notation import latex
 
 # Text-mode specials. < > | print as ¡ ¿ — in the default OT1 encoding, so they get commands too.
@@ -156,11 +157,21 @@ def split(words: str, keep: str = "") -> list[tuple[bool, str]]:
 
 
 def text(words: str) -> str:
-    """Our words for LaTeX text mode: specials escaped, Unicode math as $…$, pure ASCII."""
+    """Our words for LaTeX text mode: specials escaped, Unicode math as $…$, pure ASCII; a
+    word too long for a line (sin(sin(…))) may break after its opening brackets."""
     return "".join(
-        f"${piece}$" if is_math else "".join(_TEXT.get(ch, ch) for ch in piece)
+        f"${piece}$"
+        if is_math
+        else _LONG_WORD.sub(_breakable, "".join(_TEXT.get(ch, ch) for ch in piece))
         for is_math, piece in split(words, keep="".join(_TEXT))
     )
+
+
+_LONG_WORD = re.compile(r"\S{40,}")
+
+
+def _breakable(word: re.Match) -> str:
+    return word.group().replace("(", r"(\allowbreak{}")
 
 
 def _joined(pieces: list[str]) -> str:
@@ -195,7 +206,12 @@ def runs(parts: tuple) -> list[tuple[bool, str]]:
 
     Formulas joined by a bare " = " word become one formula, so they are set as one.
     """
-    out: list[tuple[bool, str]] = []
+    return [(is_math, tex) for is_math, tex, _ in formulas(parts)]
+
+
+def formulas(parts: tuple) -> list[tuple[bool, str, tuple]]:
+    """``runs`` with the terms of each formula: (is_math, text, sides), sides () for words."""
+    out: list[tuple[bool, str, tuple]] = []
     pending: str | None = None  # a bare " = " after a formula, waiting for the next one
     for part in parts:
         if isinstance(part, str):
@@ -203,16 +219,17 @@ def runs(parts: tuple) -> list[tuple[bool, str]]:
                 pending = part
                 continue
             if pending is not None:
-                out.append((False, pending))
+                out.append((False, pending, ()))
                 pending = None
-            out.append((False, part))
+            out.append((False, part, ()))
             continue
         tex = math(latex(part))
+        sides = part.sides if isinstance(part, Equals) else (part,)
         if pending is not None:
-            out[-1] = (True, f"{out[-1][1]} = {tex}")
+            out[-1] = (True, f"{out[-1][1]} = {tex}", (*out[-1][2], *sides))
             pending = None
         else:
-            out.append((True, tex))
+            out.append((True, tex, sides))
     if pending is not None:
-        out.append((False, pending))
+        out.append((False, pending, ()))
     return out

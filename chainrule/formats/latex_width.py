@@ -10,6 +10,7 @@ pdflatex on every formula the views print: it errs on the wide side, by a few pe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Widths in points, 10pt Computer Modern, display style; measured with \settowidth.
 _LETTER = 5.6  # math italic, a little over the average so long formulas are not undercounted
@@ -50,6 +51,7 @@ _OPERATORS = {"cdot": _DOT, "times": _DOT, "circ": _DOT, "pm": _BINARY, "mp": _B
 _RELATIONS = {"leftarrow", "rightarrow", "approx", "leq", "geq", "neq", "to", "mapsto"}
 _SPACES = {"quad": 10.0, "qquad": 20.0, ",": 1.7, ";": 2.8, ":": 2.2, "!": -1.7, " ": 3.3}
 _ZERO = {"displaystyle", "textstyle", "limits", "big", "Big", "bigl", "bigr"}
+_TALLER = {"Bigl": 2.0, "Bigr": 2.0}  # what a \Bigl( adds to the width of a (
 _GROUPED = {
     "operatorname",
     "mathrm",
@@ -150,6 +152,8 @@ class _Reader:
             return _RELATION + 2.0
         if name in _SPACES:
             return _SPACES[name]
+        if name in _TALLER:
+            return _TALLER[name]
         if name in _ZERO:
             return 0.0
         if name in _GROUPED:
@@ -161,6 +165,8 @@ class _Reader:
         return _LETTER  # a Greek letter, \partial, \infty …
 
 
+# Breaking a formula measures its pieces again and again (\sin\,(, a factor, a row so far).
+@lru_cache(maxsize=4096)
 def tex_width(tex: str) -> float:
     """The typeset width of ``tex`` (math, no $) in points, at 10pt in display style."""
     return _Reader(tex).sequence()
