@@ -174,3 +174,11 @@ def test_a_result_with_one_gradient_shows_that_gradients_chain():
     assert "The chain rule for ∂J/∂w₂" in shown
     assert "Why backpropagation is cheap" not in shown  # nothing is reused with one gradient
     assert render(one, "text") == render(one, "text", param="w2")
+
+
+def test_formats_lay_out_documents_without_reaching_back_into_the_views():
+    # A format gets everything it says from the document; only render() turns a result into
+    # its document first, inside the call.
+    for path in sorted((PACKAGE / "formats").glob("*.py")):
+        for name in _top_level_imports(path):
+            assert not name.startswith("chainrule.views"), (path.name, name)

@@ -16,7 +16,6 @@ from chainrule.formats.latex_text import formulas, math, text
 from chainrule.formats.latex_width import tex_width
 from chainrule.formats.notation import latex
 from chainrule.formats.writer import Writer, grouped, words_of
-from chainrule.views import wording
 
 #: Points a fragment's math may take: article's text width at 10pt, where a fragment most
 #: often lands. A standalone document sets its own margins and has more room.
@@ -109,8 +108,8 @@ class LatexWriter(Writer):
             head = rf"\noindent\textbf{{{line.number}. {text(line.title)}}}"
             if line.sentence:
                 head += f" --- {words(line.sentence, room)}"
-            if line.uses:
-                head += f" ({text(wording.uses(line.uses))})"
+            if line.sources:
+                head += f" ({text(line.sources)})"
             out.append(f"{head}\n{align([row_text(r) for r in rows(line.math, room)])}")
         body = "\n\n".join(out)
         if not block.nested:

@@ -14,7 +14,6 @@ from chainrule.formats.latex_text import math, math_symbol, runs, split
 from chainrule.formats.latex_width import tex_width
 from chainrule.formats.notation import latex
 from chainrule.formats.writer import Writer, words_of
-from chainrule.views import wording
 
 #: Points a row may take: about what a notebook cell shows without scrolling.
 ROOM = 500.0
@@ -109,7 +108,7 @@ class DisplayWriter(Writer):
         pad = r"\qquad " if block.nested else ""
         out = []
         for line in block.lines:
-            tail = (" (" + wording.uses(line.uses) + ")",) if line.uses else ()
+            tail = (f" ({line.sources})",) if line.sources else ()
             said = (" — ", *line.sentence, *tail) if line.sentence else tail
             title = f"{line.number}. {line.title}"
             out += [pad + row for row in wrap(said, self.room, title, _INDENT)]

@@ -17,7 +17,6 @@ from chainrule.formats.latex_text import math, runs, split
 from chainrule.formats.latex_width import tex_width
 from chainrule.formats.notation import latex
 from chainrule.formats.writer import Writer, grouped, words_of
-from chainrule.views import wording
 
 #: Characters outside math that pdflatex (through pandoc's template) sets without help.
 SAFE = "—–…‘’“”"
@@ -98,8 +97,8 @@ class MarkdownWriter(Writer):
             head = f"{marker}**{escape(line.title)}**"
             if line.sentence:
                 head += f" — {words(line.sentence)}"
-            if line.uses:
-                head += f" ({escape(wording.uses(line.uses))})"
+            if line.sources:
+                head += f" ({escape(line.sources)})"
             room = self.room - _ITEM - (_QUOTE if block.nested else 0)
             body = _aligned([row_text(r) for r in rows(line.math, room)])
             out += [head, "", *(pad + b for b in body), ""]
@@ -125,10 +124,7 @@ class MarkdownWriter(Writer):
         return [lines[0], "|" + "|".join(rule) + "|", *lines[1:]]
 
     def _print_Plot(self, block) -> list[str]:
-        try:
-            from chainrule.plotting import plot_lines
-        except ImportError:  # before the plot moved out of the terminal renderer
-            from chainrule.render.network_training import plot_lines  # type: ignore
+        from chainrule.plotting import plot_lines
 
         drawn = [line.translate(_PLOT_ASCII).rstrip() for line in plot_lines(block.values, 72)]
         return ["```text", *drawn, "```"]
