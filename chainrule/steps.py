@@ -206,7 +206,7 @@ class ChainStep(Step):
     ``outer`` is f written in the placeholder ``u`` (a readable letter not used elsewhere in the
     expression), ``inner`` is g(x). ``outer_derivative`` is f′(u), still in u; ``inner_derivative``
     is g′(x). ``derivative`` is the recombination f′(g(x))·g′(x), with g substituted back for u.
-    Substeps: the step for f(u) with respect to u, then the step for g(x).
+    Substeps in the course's order: the step for g(x), then the step for f(u) with respect to u.
     """
 
     rule: ClassVar[str] = "chain"
@@ -217,11 +217,11 @@ class ChainStep(Step):
     inner_derivative: sympy.Expr
 
     @property
-    def outer_step(self) -> Step:
+    def inner_step(self) -> Step:
         return self.substeps[0]
 
     @property
-    def inner_step(self) -> Step:
+    def outer_step(self) -> Step:
         return self.substeps[1]
 
 

@@ -39,12 +39,12 @@ console.print(f"  inner   u = g(x) = {unicode(chain.inner)}")
 console.print()
 
 say(
-    "The chain rule says: differentiate the outer function with respect to u, differentiate "
-    "the inner function with respect to x, and **multiply the two**.\n\n"
+    "The chain rule says: differentiate the inner function with respect to x, then the outer "
+    "function with respect to u, and **multiply the two**.\n\n"
     "    dh/dx = df/du · du/dx"
 )
-console.print(f"  df/du = {unicode(chain.outer_derivative)}")
 console.print(f"  du/dx = {unicode(chain.inner_derivative)}")
+console.print(f"  df/du = {unicode(chain.outer_derivative)}")
 console.print()
 
 say(

@@ -40,7 +40,7 @@ def test_course_example_default_view():
         ("latex", r"\begin{align*}"),
         ("html", "<math"),
         ("markdown", "### Steps"),
-        ("json", '"schema": 1'),
+        ("json", '"schema": 2'),
     ],
 )
 def test_each_format(format, marker):

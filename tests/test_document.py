@@ -74,7 +74,7 @@ def test_every_format_lays_out_every_view(name, format):
 def test_json_is_strict_and_versioned(name):
     obj, view = RESULTS[name]
     data = json.loads(render(obj, "json", at=view.get("at")), parse_constant=_refuse)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
 
 
 def _refuse(name):

@@ -259,7 +259,7 @@ def test_a_wrong_chain_derivative_is_caught():
 def test_a_wrong_table_entry_is_caught():
     root = explain(tan(x**2)).root
     outer = _with(root.outer_step, derivative=sec(root.u))  # forgot the square
-    v = verify(_with(root, substeps=(outer, root.inner_step)))
+    v = verify(_with(root, substeps=(root.inner_step, outer)))
     assert not v.ok
     assert outer.expression in v.failures
 

@@ -37,7 +37,6 @@ def course() -> S.ChainStep:
         inner_derivative=-sp.sin(x),
         derivative=-sp.sin(x) / inner,
         substeps=(
-            S.LogarithmStep(expression=sp.log(u), variable=u, derivative=1 / u, base=sp.E),
             S.SumStep(
                 expression=inner,
                 variable=x,
@@ -48,6 +47,7 @@ def course() -> S.ChainStep:
                     S.TrigStep(expression=sp.cos(x), variable=x, derivative=-sp.sin(x)),
                 ),
             ),
+            S.LogarithmStep(expression=sp.log(u), variable=u, derivative=1 / u, base=sp.E),
         ),
     )
 
@@ -65,8 +65,8 @@ def nested() -> S.ChainStep:
         inner_derivative=2 * x,
         derivative=2 * x * sp.cos(x**2),
         substeps=(
-            S.TrigStep(expression=sp.sin(v), variable=v, derivative=sp.cos(v)),
             S.PowerStep(expression=x**2, variable=x, derivative=2 * x, exponent=sp.Integer(2)),
+            S.TrigStep(expression=sp.sin(v), variable=v, derivative=sp.cos(v)),
         ),
     )
     return S.ChainStep(
@@ -79,8 +79,8 @@ def nested() -> S.ChainStep:
         inner_derivative=2 * x * sp.cos(x**2),
         derivative=2 * x * sp.cos(x**2) / sx2,
         substeps=(
-            S.LogarithmStep(expression=sp.log(u), variable=u, derivative=1 / u, base=sp.E),
             link,
+            S.LogarithmStep(expression=sp.log(u), variable=u, derivative=1 / u, base=sp.E),
         ),
     )
 
@@ -146,22 +146,24 @@ The derivative of ln(cos(x) + 2) with respect to x
 
 Steps
 ─────
-1. Logarithm (table) — from the derivative table
-     d/du ln(u) = 1/u
-2. Constant rule — a constant does not change with x
+1. Constant rule — a constant does not change with x
      d/dx 2 = 0
-3. Trigonometric (table) — from the derivative table
+2. Trigonometric (table) — from the derivative table
      d/dx cos(x) = −sin(x)
-4. Sum rule — differentiate term by term, then add (from steps 2 and 3)
+3. Sum rule — differentiate term by term, then add (from steps 1 and 2)
      d/dx (cos(x) + 2) = 0 − sin(x) = −sin(x)
+4. Logarithm (table) — from the derivative table
+     d/du ln(u) = 1/u
 5. Chain rule — outer ln(u), inner u = cos(x) + 2; multiply their derivatives
-   (from steps 1 and 4)
+   (from steps 3 and 4)
+     d/dx ln(cos(x) + 2) = (1/u)·(−sin(x))
+6. Substitute back — put u = cos(x) + 2 back in (from step 5)
      d/dx ln(cos(x) + 2) = (1/(cos(x) + 2))·(−sin(x)) = −sin(x)/(cos(x) + 2)
 
-╭─ Answer ─────────────────────────────────────────────╮
-│ Result: d/dx ln(cos(x) + 2) = −sin(x)/(cos(x) + 2)   │
-│ ✓ checked against sympy.diff (symbolically): 5 steps │
-╰──────────────────────────────────────────────────────╯
+╭─ Answer ──────────────────────────────────────────────────╮
+│ Result: d/dx ln(cos(x) + 2) = −sin(x)/(cos(x) + 2)        │
+│ ✓ checked against sympy.diff (symbolically), step by step │
+╰───────────────────────────────────────────────────────────╯
 """
 
 NESTED_TEXT = """\
@@ -177,23 +179,27 @@ The derivative of ln(sin(x²)) with respect to x
 
 Steps
 ─────
-1. Logarithm (table) — from the derivative table
-     d/du ln(u) = 1/u
+1. Power rule — bring down the exponent 2, lower it by one
+     d/dx x² = 2x
 2. Trigonometric (table) — from the derivative table
      d/dv sin(v) = cos(v)
-3. Power rule — bring down the exponent 2, lower it by one
-     d/dx x² = 2x
-4. Chain rule — outer sin(v), inner v = x²; multiply their derivatives (from
-   steps 2 and 3)
-     d/dx sin(x²) = cos(x²)·2x = 2x·cos(x²)
-5. Chain rule — outer ln(u), inner u = sin(x²); multiply their derivatives (from
-   steps 1 and 4)
+3. Chain rule — outer sin(v), inner v = x²; multiply their derivatives (from
+   steps 1 and 2)
+     d/dx sin(x²) = cos(v)·2x
+4. Substitute back — put v = x² back in (from step 3)
+     d/dx sin(x²) = 2x·cos(x²)
+5. Logarithm (table) — from the derivative table
+     d/du ln(u) = 1/u
+6. Chain rule — outer ln(u), inner u = sin(x²); multiply their derivatives (from
+   steps 4 and 5)
+     d/dx ln(sin(x²)) = (1/u)·(2x·cos(x²))
+7. Substitute back — put u = sin(x²) back in (from step 6)
      d/dx ln(sin(x²)) = (1/sin(x²))·(2x·cos(x²)) = 2x·cos(x²)/sin(x²)
 
-╭─ Answer ─────────────────────────────────────────────╮
-│ Result: d/dx ln(sin(x²)) = 2x·cos(x²)/sin(x²)        │
-│ ✓ checked against sympy.diff (symbolically): 5 steps │
-╰──────────────────────────────────────────────────────╯
+╭─ Answer ──────────────────────────────────────────────────╮
+│ Result: d/dx ln(sin(x²)) = 2x·cos(x²)/sin(x²)             │
+│ ✓ checked against sympy.diff (symbolically), step by step │
+╰───────────────────────────────────────────────────────────╯
 """
 
 
@@ -411,7 +417,7 @@ def test_a_chain_longer_than_the_alphabet_numbers_its_functions():
             outer_derivative=sp.cos(ph),
             inner_derivative=step.derivative,
             derivative=sp.cos(step.expression) * step.derivative,
-            substeps=(S.TrigStep(expression=outer, variable=ph, derivative=sp.cos(ph)), step),
+            substeps=(step, S.TrigStep(expression=outer, variable=ph, derivative=sp.cos(ph))),
         )
     text = render(step, "text", width=200)
     assert "f₁(n) = sin(n)" in text and "f₁₁′(x) = 2x" in text

@@ -60,8 +60,8 @@ ESSENTIALS = [
     ("x^3 sin(x)", None, ["Product rule", "(uv)′ = u′v + uv′"]),
     ("f(g(x))", None, ["f′(g(x))·g′(x)", "f is not given"]),
     # f′ at an inner function that is neither a symbol nor an undefined function
-    ("f(2x)", None, ["d/dx f(2x) = f′(2x)·2 = 2f′(2x)", "f is not given"]),
-    ("f(x^2 + 1)", None, ["f′(x² + 1)·2x"]),
+    ("f(2x)", None, ["d/dx f(2x) = 2f′(2x)", "f is not given"]),
+    ("f(x^2 + 1)", None, ["d/dx f(x² + 1) = 2x·f′(x² + 1)", "put u = x² + 1 back in"]),
 ]
 
 

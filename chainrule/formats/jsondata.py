@@ -22,7 +22,7 @@ from chainrule.formats.notation import code
 from chainrule.formats.writer import Writer
 
 #: Version of the JSON contract (the "schema" key of every document).
-SCHEMA = 1
+SCHEMA = 2
 
 
 class _StepData(Writer):

@@ -93,18 +93,19 @@ def link(d: Deriver, expr: sympy.Expr, inner: sympy.Expr, lookup: Lookup) -> Ste
 
 
 def chain(d: Deriver, expr: sympy.Expr, inner: sympy.Expr, lookup: Lookup) -> Step:
-    """d/dx f(g(x)) = f′(g(x))·g′(x): f′(u) from the table, then u = g(x) put back."""
+    """d/dx f(g(x)) = f′(g(x))·g′(x): g′(x) first, then f′(u) from the table, then u = g(x)
+    put back, in the order the course teaches it."""
     # The placeholder is taken before the inner function is derived, so that the outermost
     # link gets u, the next v, and so on, the order a teacher writes them in.
     u = d.placeholder()
-    outer_step = lookup(u)
     inner_step = d.derive(inner)
+    outer_step = lookup(u)
     derivative = times(at(outer_step.derivative, u, inner), inner_step.derivative)
     return ChainStep(
         expression=expr,
         variable=d.var,
         derivative=derivative,
-        substeps=(outer_step, inner_step),
+        substeps=(inner_step, outer_step),
         outer=outer_step.expression,
         u=u,
         inner=inner,

@@ -9,6 +9,9 @@ Nothing here differentiates or simplifies: the math is what the step tree holds.
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 import sympy
 from sympy.core.function import AppliedUndef
 
@@ -54,6 +57,24 @@ def _title(ex: s.Explanation) -> str:
 def derivation(root: s.Step, partial: bool = False, nested: bool = False) -> Derivation:
     """The numbered steps of a tree, substeps first, so each line follows from lines above."""
     return Derivation(_Lines(partial).number(root), nested=nested)
+
+
+def _reordered(term, derivative) -> bool:
+    """Whether a sum or a product kept in order has exactly the result's terms or factors,
+    only in another order (a product only when no fraction is formed: (1/u)·(−sin x) and
+    −sin x/u read differently to a learner)."""
+    if isinstance(term, Terms) and len(term.items) > 1:
+        return Counter(term.items) == Counter(sympy.Add.make_args(derivative))
+    if isinstance(term, InOrder) and len(term.items) > 1 and not _has_fraction(derivative):
+        factors = [f for item in term.items for f in sympy.Mul.make_args(item)]
+        return all(isinstance(f, sympy.Basic) for f in factors) and Counter(factors) == Counter(
+            sympy.Mul.make_args(derivative)
+        )
+    return False
+
+
+def _has_fraction(expr) -> bool:
+    return any(f.is_Pow and f.exp.is_negative for f in sympy.Mul.make_args(expr))
 
 
 def _explanation(ex: s.Explanation) -> tuple:
@@ -106,13 +127,16 @@ class _Lines:
         return tuple(self._lines)
 
     def _add(self, step: s.Step) -> None:
-        title, sentence, math = self._say(step)
-        number = len(self._lines) + 1
+        said = self._say(step)
+        # A step may take two lines (the chain rule: multiply, then put u back): the first
+        # builds on the substeps, each next one on the line before it.
         uses = tuple(self._numbers[id(sub)] for sub in step.substeps)
-        self._numbers[id(step)] = number
-        self._lines.append(
-            Line(number, step.rule, title, sentence, math, uses, sources=wording.uses(uses))
-        )
+        for title, sentence, math, *rule in said if isinstance(said, list) else [said]:
+            number = len(self._lines) + 1
+            line = Line(number, (rule or [step.rule])[0], title, sentence, math, uses)
+            self._lines.append(replace(line, sources=wording.uses(uses)))
+            uses = (number,)
+        self._numbers[id(step)] = len(self._lines)
 
     def _say(self, step: s.Step):
         for cls in type(step).__mro__:
@@ -129,7 +153,14 @@ class _Lines:
             same = term.items[0] if isinstance(term, Terms) and len(term.items) == 1 else term
             if same != step.derivative and term not in shown:
                 shown.append(term)
-        return (DerivativeOf(step.expression, step.variable, self.partial), *shown, step.derivative)
+        lhs = DerivativeOf(step.expression, step.variable, self.partial)
+        # "= a + b = b + a" only reorders: say it once. A sum keeps the order it was derived
+        # in (the terms' own order); a product the result's, whose number leads (2f′(2x)).
+        if shown and _reordered(shown[-1], step.derivative):
+            if isinstance(shown[-1], Terms):
+                return (lhs, *shown)
+            return (lhs, *shown[:-1], step.derivative)
+        return (lhs, *shown, step.derivative)
 
     def _held(self, expr: sympy.Expr, variable: sympy.Symbol) -> tuple:
         """The other symbols in expr, which a partial derivative holds constant."""
@@ -212,9 +243,22 @@ class _Lines:
         # derivative SymPy can build).
         with sympy.evaluate(False):
             at_inner = at(step.outer_derivative, step.u, step.inner)
-        middle = InOrder((at_inner, step.inner_derivative), strict=True)
-        sentence = wording.chain(step.outer, Equals((step.u, step.inner)))
-        return wording.title(step.rule), sentence, self._equation(step, middle)
+        put_back = Equals((step.u, step.inner))
+        sentence = wording.chain(step.outer, put_back)
+        in_u = InOrder((step.outer_derivative, step.inner_derivative), strict=True)
+        if not step.outer_derivative.has(step.u):  # nothing to put back: f′ is a constant
+            return wording.title(step.rule), sentence, self._equation(step, in_u)
+        lhs = DerivativeOf(step.expression, step.variable, self.partial)
+        in_x = InOrder((at_inner, step.inner_derivative), strict=True)
+        return [
+            (wording.title(step.rule), sentence, (lhs, in_u)),
+            (
+                wording.title("substitute"),
+                wording.substitute(put_back),
+                self._equation(step, in_x),
+                "substitute",
+            ),
+        ]
 
     def _line_GeneralPowerStep(self, step):
         middle = []

@@ -27,6 +27,7 @@ TITLES = {
     "sigmoid": "Sigmoid (table)",
     "general_power": "Logarithmic differentiation",
     "chain": "Chain rule",
+    "substitute": "Substitute back",
     "unknown_function": "Undefined function",
     "no_rule": "No rule yet",
 }
@@ -106,6 +107,11 @@ def chain(outer, inner) -> Parts:
     return ("outer ", outer, ", inner ", inner, "; multiply their derivatives")
 
 
+def substitute(put_back) -> Parts:
+    """put_back: u = g(x), the inner function returning in place of its placeholder."""
+    return ("put ", put_back, " back in")
+
+
 def general_power(log_equation, rule) -> Parts:
     """log_equation: ln y = g·ln f; rule: y′ = y·(ln y)′."""
     return (
@@ -175,11 +181,12 @@ def kept_as_derived() -> str:
 
 
 def verified(method: str, count: int) -> Parts:
-    noun = "step" if count == 1 else "steps"
+    # ``count`` is the rules applied; a chain takes two lines (multiply, put u back), so the
+    # sentence does not repeat a number the reader could not match to the lines.
     how = {"symbolic": "symbolically", "numeric": "numerically, at random points"}.get(
         method, method
     )
-    return (f"checked against sympy.diff ({how}): {count} {noun}",)
+    return (f"checked against sympy.diff ({how}), step by step",)
 
 
 def not_verified(failures: tuple) -> Parts:

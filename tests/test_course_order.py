@@ -1,0 +1,65 @@
+"""A chain reads as the course teaches it: g′ first, then f′ from the table, their product in
+u, then u = g(x) put back as a line of its own; a chain and its parts stay together; no "="
+only reorders what is already there."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chainrule import explain
+from chainrule.formats import render
+from chainrule.views.explanation import document
+
+
+def lines(formula: str, wrt: str | None = None):
+    return document(explain(formula, wrt=wrt)).blocks[-2].lines  # the Derivation
+
+
+def test_the_course_example_line_by_line():
+    said = [(line.rule, line.sources) for line in lines("log(2+cos(x))")]
+    assert said == [
+        ("trig", ""),
+        ("constant", ""),
+        ("sum", "from steps 1 and 2"),  # g′(x) first
+        ("logarithm", ""),  # then f′(u) from the table
+        ("chain", "from steps 3 and 4"),  # multiply, still in u
+        ("substitute", "from step 5"),  # put u = g(x) back
+    ]
+    text = render(explain("log(2+cos(x))"), "text", width=100)
+    assert "4. Logarithm (table) — from the derivative table\n     d/du ln(u) = 1/u" in text
+    assert "5. Chain rule" in text and "d/dx ln(cos(x) + 2) = (1/u)·(−sin(x))\n" in text
+    assert "6. Substitute back — put u = cos(x) + 2 back in (from step 5)" in text
+    assert "= (1/(cos(x) + 2))·(−sin(x)) = −sin(x)/(cos(x) + 2)" in text
+
+
+def test_a_chain_and_its_parts_stay_together():
+    # ln(sin(x²)): the inner chain sin(x²) is finished, u put back, before ln is looked up.
+    rules = [line.rule for line in lines("log(sin(x^2))")]
+    assert rules == ["power", "trig", "chain", "substitute", "logarithm", "chain", "substitute"]
+
+
+def test_nothing_to_put_back_when_the_outer_derivative_is_a_constant():
+    # d/du (3u) = 3 has no u in it: the product is the answer, with no substitution line.
+    rules = [line.rule for line in lines("exp(x)^2")]
+    assert rules.count("chain") == rules.count("substitute")
+    assert [line.rule for line in lines("3*sin(x)")] == ["trig", "constant_multiple"]
+
+
+@pytest.mark.parametrize(
+    ("formula", "wrt", "shown"),
+    [
+        ("sin(x y)", "y", "∂/∂y sin(x·y) = x·cos(x·y)\n"),  # not "= cos(x·y)·x = x·cos(x·y)"
+        ("x^2 y + sin(x y)", "y", "∂/∂y (x²·y + sin(x·y)) = x² + x·cos(x·y)\n"),
+        ("f(2x)", None, "d/dx f(2x) = 2f′(2x)\n"),
+    ],
+)
+def test_no_equals_sign_only_reorders(formula, wrt, shown):
+    assert shown in render(explain(formula, wrt=wrt), "text", width=100)
+
+
+def test_json_gives_the_chain_in_the_order_shown():
+    data = json.loads(render(explain("log(2+cos(x))"), "json"))
+    assert data["schema"] == 2
+    assert [sub["rule"] for sub in data["steps"]["substeps"]] == ["sum", "logarithm"]
