@@ -154,3 +154,26 @@ def test_tree_shape_is_sound(expr):
             assert step.inner_step.expression == step.inner
         elif isinstance(step, s.TableStep):
             assert step.substeps == ()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(expressions)
+def test_every_format_lays_out_what_the_engine_builds(expr):
+    # Any generated tree, any format: a document laid out without error, the LaTeX pure ASCII
+    # with balanced braces, the page well-formed enough to parse, the text within its width.
+    import json
+    from html.parser import HTMLParser
+
+    from chainrule.formats import render
+
+    var = x if x in expr.free_symbols or not expr.free_symbols else y
+    e = explain(expr, wrt=var)
+    text = render(e, "text", width=60)
+    assert max(len(line) for line in text.splitlines()) <= 60
+    tex = render(e, "latex", standalone=True)
+    assert tex.isascii() and tex.count("{") - tex.count(r"\{") == tex.count("}") - tex.count(
+        r"\}"
+    )
+    HTMLParser().feed(render(e, "html"))
+    assert render(e, "markdown").count("$$") % 2 == 0
+    assert json.loads(render(e, "json"))["schema"] == 2
