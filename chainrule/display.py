@@ -22,18 +22,24 @@ class Displayable:
         return renderable(self)
 
     def _repr_html_(self) -> str:
+        from chainrule import ordering
         from chainrule.formats import html, stack_room
         from chainrule.views import document
 
         with stack_room(self):
-            return html.fragment(document(self))
+            doc = document(self)
+            with ordering.typed(doc.order):
+                return html.fragment(doc)
 
     def _repr_latex_(self) -> str:
+        from chainrule import ordering
         from chainrule.formats import latex, stack_room
         from chainrule.views import document
 
         with stack_room(self):
-            return latex.display(document(self))
+            doc = document(self)
+            with ordering.typed(doc.order):
+                return latex.display(doc)
 
     def _repr_markdown_(self) -> str:
         from chainrule.formats import render

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 import sympy
 
+from chainrule import ordering
 from chainrule.errors import ChainruleError, VariableError
 from chainrule.functions import on_the_reals
 from chainrule.recursion import stack_room
@@ -31,10 +32,11 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
     symbol is held constant. A ``wrt`` that does not occur in a non-constant expression is
     refused (``VariableError``) as a probable typo, since its derivative would be 0.
     """
-    text, expr = _expression(expr_or_text)
+    text, expr, order = _expression(expr_or_text)
     var = choose_variable(expr, wrt)
     constants = tuple(sorted(expr.free_symbols - {var}, key=lambda s: s.name))
-    with _recursion_room(expr):
+    # The rules take sums and products in the order they were typed (g + h: g′ then h′).
+    with _recursion_room(expr), ordering.typed(order):
         root = derive(expr, var)
         derivative, simplified = simplify(root.derivative)
         verification = verify(root, final=derivative)
@@ -47,21 +49,22 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
         derivative=derivative,
         simplified=simplified,
         verification=verification,
+        order=tuple(order.items()),
     )
 
 
-def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr]:
+def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr, dict]:
     if isinstance(expr_or_text, str):
-        from chainrule.parsing import parse
+        from chainrule.parsing import read
 
-        return expr_or_text, parse(expr_or_text)
+        return expr_or_text, *read(expr_or_text)
     if isinstance(expr_or_text, int) and not isinstance(expr_or_text, bool):
-        return None, sympy.Integer(expr_or_text)
+        return None, sympy.Integer(expr_or_text), {}
     if isinstance(expr_or_text, float):
-        return None, sympy.Float(expr_or_text)
+        return None, sympy.Float(expr_or_text), {}
     if isinstance(expr_or_text, sympy.Expr):
         # parse() already reads variables as real; an expression built in SymPy may hold re, im.
-        return None, on_the_reals(expr_or_text)
+        return None, on_the_reals(expr_or_text), {}
     raise TypeError(
         f"explain() takes a formula or a SymPy expression, not {type(expr_or_text).__name__}"
     )

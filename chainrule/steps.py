@@ -280,6 +280,8 @@ class Explanation(Displayable):
     derivative: sympy.Expr
     simplified: bool
     verification: Verification
+    #: The order each sum and product was typed in (``chainrule.ordering``), for printing.
+    order: tuple = ()
 
     @property
     def derived(self) -> sympy.Expr:

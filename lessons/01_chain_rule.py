@@ -29,13 +29,19 @@ say(
 h = chainrule.explain("log(2 + cos(x))")
 chain = h.root
 
+
+def show(expr) -> str:
+    """A formula as the learner typed it: 2 + cos x, not SymPy's cos x + 2."""
+    return unicode(expr, order=h.order)
+
+
 say(
     "Take **h(x) = ln(2 + cos x)**. Whatever sits inside the logarithm is the inner function, "
     "and the logarithm itself is the outer one. Give the inner part a name, u, and the "
     "outer function becomes something we find in the derivative table."
 )
-console.print(f"  outer   f(u) = {unicode(chain.outer)}")
-console.print(f"  inner   u = g(x) = {unicode(chain.inner)}")
+console.print(f"  outer   f(u) = {show(chain.outer)}")
+console.print(f"  inner   u = g(x) = {show(chain.inner)}")
 console.print()
 
 say(
@@ -43,8 +49,8 @@ say(
     "function with respect to u, and **multiply the two**.\n\n"
     "    dh/dx = df/du · du/dx"
 )
-console.print(f"  du/dx = {unicode(chain.inner_derivative)}")
-console.print(f"  df/du = {unicode(chain.outer_derivative)}")
+console.print(f"  du/dx = {show(chain.inner_derivative)}")
+console.print(f"  df/du = {show(chain.outer_derivative)}")
 console.print()
 
 say(

@@ -265,7 +265,7 @@ COMMANDS = {
     "explain": (["explain", "log(2+cos(x))"], ["d/dx cos(x) = -sin(x)", "+- Answer", "[ok]"]),
     "explain text": (
         ["explain", "log(2+cos(x))", "-f", "text"],
-        ["d/dx ln(cos(x) + 2) = (1/(cos(x) + 2))*(-sin(x)) = -sin(x)/(cos(x) + 2)"],
+        ["d/dx ln(2 + cos(x)) = (1/(2 + cos(x)))*(-sin(x)) = -sin(x)/(2 + cos(x))"],
     ),
     "network w2": (["network", "--param", "w2"], ["dJ/dw2 = dJ/dyhat * dyhat/dz2 * dz2/dw2"]),
     "network graph": (["network", "--graph"], ["z1 = w1*x + b1", "<-- w1"]),

@@ -171,9 +171,7 @@ def test_every_format_lays_out_what_the_engine_builds(expr):
     text = render(e, "text", width=60)
     assert max(len(line) for line in text.splitlines()) <= 60
     tex = render(e, "latex", standalone=True)
-    assert tex.isascii() and tex.count("{") - tex.count(r"\{") == tex.count("}") - tex.count(
-        r"\}"
-    )
+    assert tex.isascii() and tex.count("{") - tex.count(r"\{") == tex.count("}") - tex.count(r"\}")
     HTMLParser().feed(render(e, "html"))
     assert render(e, "markdown").count("$$") % 2 == 0
     assert json.loads(render(e, "json"))["schema"] == 2

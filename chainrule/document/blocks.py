@@ -175,10 +175,15 @@ Block = (
 
 @dataclass(frozen=True)
 class Document:
-    """What a view says, in order: every format lays out one of these."""
+    """What a view says, in order: every format lays out one of these.
+
+    ``order`` is the order the learner typed sums and products in (``chainrule.ordering``),
+    which every format keeps while it prints the document's math.
+    """
 
     blocks: tuple
     title: str = "chainrule"
+    order: tuple = ()
 
 
 def joined(documents, title: str | None = None) -> Document:
@@ -187,4 +192,5 @@ def joined(documents, title: str | None = None) -> Document:
     if len(documents) == 1 and title is None:
         return documents[0]
     blocks = tuple(block for doc in documents for block in doc.blocks)
-    return Document(blocks, title=title or f"chainrule: {len(documents)} derivatives")
+    order = tuple(pair for doc in documents for pair in doc.order)
+    return Document(blocks, title=title or f"chainrule: {len(documents)} derivatives", order=order)

@@ -46,24 +46,31 @@ def render(
             from chainrule.formats import dot, jsondata
 
             return jsondata.render(obj, at=at) if format == "json" else dot.render(obj)
+        from chainrule import ordering
         from chainrule.views import document
 
         doc = document(obj, param=param, at=at)
-        if format in ("rich", "text"):
-            from chainrule.formats import terminal
+        with ordering.typed(doc.order):
+            return _lay_out(doc, format, width, standalone, ascii)
 
-            return terminal.render(doc, width=width, color=format == "rich", ascii=ascii)
-        if format == "latex":
-            from chainrule.formats import latex
 
-            return latex.render(doc, standalone=standalone)
-        if format == "markdown":
-            from chainrule.formats import markdown
+def _lay_out(doc, format: str, width: int, standalone: bool, ascii: bool) -> str:
+    # Imported here so that picking one format does not load the others (rich is slow to load).
+    if format in ("rich", "text"):
+        from chainrule.formats import terminal
 
-            return markdown.render(doc)
-        from chainrule.formats import html
+        return terminal.render(doc, width=width, color=format == "rich", ascii=ascii)
+    if format == "latex":
+        from chainrule.formats import latex
 
-        return html.render(doc)
+        return latex.render(doc, standalone=standalone)
+    if format == "markdown":
+        from chainrule.formats import markdown
+
+        return markdown.render(doc)
+    from chainrule.formats import html
+
+    return html.render(doc)
 
 
 def renderable(obj: Any, *, param: str = "all", at: Any = None):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sympy
 from sympy.printing.str import StrPrinter
 
+from chainrule import ordering
 from chainrule.document import terms
 from chainrule.formats.print_latex import LearnerLatexPrinter, latex_number
 from chainrule.formats.print_unicode import OPERATORS, UnicodePrinter, finish, number
@@ -41,8 +42,15 @@ def as_math(value) -> sympy.Basic:
     return sympy.Integer(value) if isinstance(value, int) else sympy.Float(value)
 
 
-def unicode(expr) -> str:
-    """One line of Unicode math: −sin(x)/(cos(x) + 2), σ(z₂)·(1 − σ(z₂)), 2x², √(x + 1)."""
+def unicode(expr, order=None) -> str:
+    """One line of Unicode math: −sin(x)/(cos(x) + 2), σ(z₂)·(1 − σ(z₂)), 2x², √(x + 1).
+
+    ``order`` (an ``Explanation``'s ``order``) keeps sums and products as the learner typed
+    them: ``unicode(h.derivative, order=h.order)`` is −sin(x)/(2 + cos(x)).
+    """
+    if order is not None:
+        with ordering.typed(order):
+            return unicode(expr)
     return finish(UnicodePrinter().doprint(as_math(expr)))
 
 
@@ -61,8 +69,14 @@ def latex_pieces(term) -> list[tuple[str, str]]:
     ]
 
 
-def latex(expr) -> str:
-    r"""LaTeX math (no surrounding $): \frac{- \sin{\left(x \right)}}{\cos{\left(x \right)} + 2}."""
+def latex(expr, order=None) -> str:
+    r"""LaTeX math (no surrounding $): \frac{- \sin{\left(x \right)}}{\cos{\left(x \right)} + 2}.
+
+    ``order`` keeps sums and products as typed, as for ``unicode``.
+    """
+    if order is not None:
+        with ordering.typed(order):
+            return latex(expr)
     return LearnerLatexPrinter().doprint(as_math(expr))
 
 

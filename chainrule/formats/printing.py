@@ -11,6 +11,7 @@ from sympy.core.function import AppliedUndef
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.pretty_symbology import pretty_symbol
 
+from chainrule import ordering
 from chainrule.document.terms import Frac, InOrder, Terms
 
 # Functions written the textbook way, without SymPy's spelling.
@@ -52,9 +53,13 @@ def undefined_derivative(expr: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr] | No
 def reading_order(terms: list[sympy.Expr]) -> list[sympy.Expr]:
     """SymPy's term order, adjusted to the way a learner writes a sum (the sum is unchanged).
 
-    Terms with more distinct symbols come first (w₁·x + b₁, not b₁ + w₁·x), and the sum starts
+    A sum the learner typed keeps the order typed (``chainrule.ordering``): 2 + cos(x). Else
+    terms with more distinct symbols come first (w₁·x + b₁, not b₁ + w₁·x), and the sum starts
     with a positive term when it has one (ŷ − y, not −y + ŷ).
     """
+    typed = ordering.arranged(terms)
+    if typed:
+        return list(typed)
     terms = sorted(terms, key=lambda term: -len(term.free_symbols))  # stable
     if terms and terms[0].could_extract_minus_sign():
         for i, term in enumerate(terms):
@@ -73,8 +78,13 @@ class FactorsAsGiven(sympy.Mul):
 def sums_last(expr: sympy.Mul) -> sympy.Mul:
     """The same product with bracketed sums moved to the end: σ(z)·(1 − σ(z)), 3x·(x + 1).
 
-    SymPy sorts (1 − σ(z)) before σ(z); a learner reads σ(z)(1 − σ(z)) as the sigmoid rule.
+    SymPy sorts (1 − σ(z)) before σ(z); a learner reads σ(z)(1 − σ(z)) as the sigmoid rule. A
+    product the learner typed keeps the order typed (``chainrule.ordering``): w·a.
     """
+    typed = ordering.arranged(expr.args)
+    if typed:  # a number still leads, as textbooks write 2x for x·2
+        numbers = [f for f in typed if f.is_Number]
+        return FactorsAsGiven._from_args([*numbers, *(f for f in typed if not f.is_Number)])
     factors = expr.as_ordered_factors()
     ordered = sorted(factors, key=lambda factor: factor.is_Add)  # stable: the rest keep order
     return expr if ordered == factors else FactorsAsGiven._from_args(ordered)

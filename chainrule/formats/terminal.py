@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from chainrule import ordering
 from chainrule.document import Box, Decomposition, Document, Heading, Num
 from chainrule.formats.breaking import equation_rows
 from chainrule.formats.spelling import ascii_spelling, math, plain
@@ -202,8 +203,9 @@ class _Laid:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.segment import Segment
 
-        # Built and drawn whole under one spelling, so every width is measured as shown.
-        with ascii_spelling(options.ascii_only):
+        # Built and drawn whole under one spelling, and in the order the learner typed, so
+        # every width is measured as shown.
+        with ascii_spelling(options.ascii_only), ordering.typed(self.doc.order):
             lines = console.render_lines(_blocks(self.doc), options, pad=False)
         for line in lines:
             yield from line

@@ -39,6 +39,11 @@ def parse(text: str, *, symbols: Iterable[str | sympy.Symbol] = ()) -> sympy.Exp
     ``symbols=reference.free_symbols`` compares equal to the reference. Undeclared variables
     are plain ``sympy.Symbol(name)``.
     """
+    return read(text, symbols=symbols)[0]
+
+
+def read(text: str, *, symbols: Iterable[str | sympy.Symbol] = ()) -> tuple[sympy.Expr, dict]:
+    """``parse``, and the order each sum and product was typed in (``chainrule.ordering``)."""
     if not isinstance(text, str):
         raise TypeError(f"parse() needs a str, not {type(text).__name__}")
     names = Names(symbols)
@@ -56,5 +61,7 @@ def parse(text: str, *, symbols: Iterable[str | sympy.Symbol] = ()) -> sympy.Exp
             text,
         )
     tokens = tokenize(text, normalise(text))
+    parser = Parser(text, tokens, names)
+    expr = parser.parse()
     # Variables are real (complex numbers are out of scope), so |2^x| is 2^x, not 2^re(x).
-    return on_the_reals(Parser(text, tokens, names).parse())
+    return on_the_reals(expr), parser.order

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sympy
 
+from chainrule import ordering
 from chainrule.errors import ParseError
 from chainrule.parsing.limits import Guard
 from chainrule.parsing.names import ABSTRACT, CONSTANTS, FUNCTIONS, FunctionSpec, Names
@@ -37,6 +38,8 @@ class Parser:
         self._guard = Guard(text)
         # The closers we are inside, innermost last: a "|" closes only when "|" is innermost.
         self._closers: list[str] = []
+        #: The typed order of each sum and product built (``chainrule.ordering``).
+        self.order: dict = {}
 
     def parse(self) -> sympy.Expr:
         """The whole formula as one expression, or a ParseError."""
@@ -58,26 +61,37 @@ class Parser:
 
     def _expression(self) -> sympy.Expr:
         left = self._term()
+        typed = [left]
         while self._at_op("+", "-"):
             op = self._next()
             right = self._term()
+            typed.append(right if op.text == "+" else -right)
             left = self._check(left + right if op.text == "+" else left - right, op.pos)
+        if len(typed) > 1:
+            ordering.record(self.order, left, typed)  # 2 + cos(x) stays 2 + cos(x)
         return left
 
     def _term(self) -> sympy.Expr:
         left = self._signed()
+        typed = [left]
         while True:
             token = self._peek()
             if self._at_op("*", "/"):
                 self._next()
                 right = self._signed()
                 if token.text == "*":
+                    typed.append(right)
                     left = self._check(left * right, token.pos)
                 else:
+                    typed.append(1 / right)
                     left = self._check(left / right, token.pos)
             elif self._starts_factor(token):
-                left = self._check(left * self._power(), token.pos)
+                right = self._power()
+                typed.append(right)
+                left = self._check(left * right, token.pos)
             else:
+                if len(typed) > 1:
+                    ordering.record(self.order, left, typed)  # w·a stays w·a
                 return left
 
     def _signed(self) -> sympy.Expr:

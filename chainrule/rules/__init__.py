@@ -15,6 +15,7 @@ from functools import partial
 import sympy
 from sympy.core.function import AppliedUndef
 
+from chainrule import ordering
 from chainrule.placeholders import Placeholders, names_in
 from chainrule.rules import combining, table
 from chainrule.steps import ConstantStep, NoRuleStep, Step, VariableStep
@@ -68,7 +69,7 @@ class Deriver:
 
 def sum_of_terms(d: Deriver, expr: sympy.Add) -> Step:
     """d/dx (u + v) = u′ + v′, terms in the order they are printed."""
-    return combining.sum_rule(d, expr, expr.as_ordered_terms())
+    return combining.sum_rule(d, expr, ordering.terms(expr))
 
 
 def _denominator(factor: sympy.Expr) -> sympy.Expr | None:
@@ -93,7 +94,7 @@ def product_or_quotient(d: Deriver, expr: sympy.Mul) -> Step:
     the chain rule if v is not the variable itself), the way textbooks differentiate 1/x,
     since the quotient rule's u′·v term would be zero.
     """
-    factors = expr.as_ordered_factors()
+    factors = ordering.factors(expr)
     constants = [f for f in factors if not d.depends(f)]
     varying = [f for f in factors if d.depends(f)]
     if len(varying) == 1 and isinstance(varying[0], sympy.log):

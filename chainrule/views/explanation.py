@@ -43,7 +43,7 @@ _U, _V, _Y = sympy.symbols("u v y")
 def document(obj: s.Explanation | s.Step) -> Document:
     """The whole explanation (or one step's derivation) as a document."""
     if isinstance(obj, s.Explanation):
-        return Document(_explanation(obj), title=_title(obj))
+        return Document(_explanation(obj), title=_title(obj), order=obj.order)
     if isinstance(obj, s.Step):
         blocks = (*decompose(obj, False), derivation(obj))
         return Document(blocks, title=f"chainrule: {obj.rule} step")

@@ -1,0 +1,72 @@
+"""The order a learner typed sums and products in, kept beside SymPy's own.
+
+SymPy sorts the terms of every sum and the factors of every product as it builds them (even with
+``evaluate=False`` it reorders later), so ``2 + cos(x)`` comes back as ``cos(x) + 2``. The
+parser records, for each sum and product it builds, the order its parts were typed in; while
+``typed(order)`` holds, the rules derive them in that order and every printer writes them so.
+Only the order changes: the expressions stay SymPy's, and equal to what SymPy would build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+import sympy
+
+#: args of a sum or a product (as a set) -> the same args in the order typed.
+Order = Mapping[frozenset, tuple]
+
+_ORDER: ContextVar[Order | None] = ContextVar("chainrule_typed_order", default=None)
+
+
+@contextmanager
+def typed(order: Order | Iterable[tuple[frozenset, tuple]]) -> Iterator[None]:
+    """While this holds, sums and products recorded in ``order`` keep their typed order."""
+    token = _ORDER.set(order if isinstance(order, Mapping) else dict(order))
+    try:
+        yield
+    finally:
+        _ORDER.reset(token)
+
+
+def current() -> Order:
+    """The order in force (empty outside ``typed``)."""
+    return _ORDER.get() or {}
+
+
+def arranged(args: Iterable[sympy.Basic]) -> tuple | None:
+    """The typed order of these args of one sum or product, if it was recorded."""
+    order = _ORDER.get()
+    if not order:
+        return None
+    args = tuple(args)
+    return order.get(frozenset(args)) if len(set(args)) == len(args) else None
+
+
+def terms(expr: sympy.Expr) -> list[sympy.Expr]:
+    """A sum's terms, in the order typed if known, else SymPy's."""
+    typed_order = arranged(sympy.Add.make_args(expr))
+    return list(typed_order) if typed_order else expr.as_ordered_terms()
+
+
+def factors(expr: sympy.Expr) -> list[sympy.Expr]:
+    """A product's factors, in the order typed if known, else SymPy's."""
+    typed_order = arranged(sympy.Mul.make_args(expr))
+    return list(typed_order) if typed_order else expr.as_ordered_factors()
+
+
+def record(order: dict, result: sympy.Expr, parts: list[sympy.Expr]) -> None:
+    """Note ``parts`` (as typed) as the order of ``result``'s args, when they are exactly its
+    args: a sum SymPy combined (x + x is 2x) or a product it folded (2·x·3 is 6x) has no typed
+    order to keep."""
+    kind = sympy.Add if result.is_Add else sympy.Mul if result.is_Mul else None
+    if kind is None:
+        return
+    flat: list = []
+    for part in parts:
+        inner = order.get(frozenset(kind.make_args(part))) if isinstance(part, kind) else None
+        flat += list(inner or kind.make_args(part))
+    if len(flat) == len(result.args) and set(flat) == set(result.args):
+        order[frozenset(result.args)] = tuple(flat)
