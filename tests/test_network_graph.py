@@ -79,7 +79,7 @@ parameter for its gradient (backpropagation).
   a₁ = σ(z₁)
   │  ∂z₂/∂a₁ = w₂
   ▼
-  z₂ = a₁·w₂ + b₂   ◀── w₂   ∂z₂/∂w₂ = a₁
+  z₂ = w₂·a₁ + b₂   ◀── w₂   ∂z₂/∂w₂ = a₁
   │                 ◀── b₂   ∂z₂/∂b₂ = 1
   │  ∂ŷ/∂z₂ = σ(z₂)·(1 − σ(z₂))
   ▼

@@ -81,3 +81,14 @@ def test_any_typed_sum_is_shown_as_typed_and_derives_the_same(parts):
     recorded = dict(h.order).get(frozenset(h.expression.args))
     if h.expression.is_Add and recorded:  # x + 2 + 3x is 4x + 2: SymPy combined it
         assert " + ".join(unicode(parse(p)) for p in parts) in heading
+
+
+def test_the_network_is_written_as_the_course_writes_it():
+    # z₂ = w₂·a₁ + b₂, weight before activation (SymPy alone prints a₁·w₂ + b₂).
+    from chainrule.network import Network, backprop
+
+    text = render(backprop(Network(), ["w2"]), "text", param="w2")
+    assert "z₁ = w₁·x + b₁" in text and "z₂ = w₂·a₁ + b₂" in text
+    assert "∂z₂/∂w₂ = ∂/∂w₂ (w₂·a₁ + b₂) = a₁" in text
+    assert "σ(w₂·σ(w₁·x + b₁) + b₂)" in text  # written out, too
+    assert "a₁·w₂" not in text

@@ -15,7 +15,7 @@ from functools import cached_property
 
 import sympy
 
-from chainrule import recursion
+from chainrule import ordering, recursion
 from chainrule.errors import ChainruleError
 from chainrule.functions import expand_sigmoid, sigmoid
 
@@ -137,6 +137,18 @@ class Network:
     def weighted_input(self, k: int) -> sympy.Expr:
         """zk = wk·a(k−1) + bk, written in the previous node's activation."""
         return self.w(k) * self.a(k - 1) + self.b(k)
+
+    @cached_property
+    def order(self) -> tuple:
+        """zk = wk·a(k−1) + bk as the course writes it, weight before activation, both in the
+        activations and written out in x (``chainrule.ordering``; SymPy would print a₁·w₂)."""
+        order: dict = {}
+        for k in range(1, self.nodes + 1):
+            w, b, before = self.w(k), self.b(k), self.a(k - 1)
+            for a in (before, self.expand(before)):
+                ordering.record(order, w * a, [w, a])
+                ordering.record(order, w * a + b, [w * a, b])
+        return tuple(order.items())
 
     @cached_property
     def equations(self) -> tuple[Equation, ...]:

@@ -35,4 +35,4 @@ def graph_view(g: Graph) -> Document:
         ),
         Flowchart(tuple(nodes)),
     )
-    return Document(blocks, title="chainrule: computational graph")
+    return Document(blocks, title="chainrule: computational graph", order=g.network.order)

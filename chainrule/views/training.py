@@ -55,4 +55,4 @@ def training_view(run: TrainingRun) -> Document:
     else:
         change = "fell" if end < start else "rose"
         blocks.append(Para((J, f" {change} from ", Num(start), " to ", Num(end), ".")))
-    return Document(tuple(blocks), title="chainrule: gradient descent")
+    return Document(tuple(blocks), title="chainrule: gradient descent", order=network.order)
