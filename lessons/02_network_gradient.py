@@ -7,7 +7,7 @@ computed by chainrule as the lesson runs.
 from rich.console import Console
 from rich.markdown import Markdown
 
-from chainrule.formats.notation import unicode
+from chainrule.formats.notation import unicode as _unicode
 from chainrule.network import Network, backprop
 from chainrule.network.numbers import evaluate
 
@@ -20,6 +20,12 @@ def say(text: str) -> None:
 
 
 net = Network()  # one input, one inner node, one output; σ activations; squared error
+
+
+def unicode(expr) -> str:
+    """A formula as the course writes it: z₂ = w₂·a₁ + b₂, weight before activation."""
+    return _unicode(expr, order=net.order)
+
 
 say(
     "# Lesson 2 · The chain rule in a network\n"

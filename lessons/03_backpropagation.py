@@ -6,7 +6,7 @@ Run it with ``python lessons/03_backpropagation.py``. Everything shown is comput
 from rich.console import Console
 from rich.markdown import Markdown
 
-from chainrule.formats.notation import unicode
+from chainrule.formats.notation import unicode as _unicode
 from chainrule.network import Network, backprop
 from chainrule.network.training import train
 from chainrule.plotting import plot_lines
@@ -20,6 +20,13 @@ def say(text: str) -> None:
 
 
 net = Network()
+
+
+def unicode(expr) -> str:
+    """A formula as the course writes it: z₂ = w₂·a₁ + b₂, weight before activation."""
+    return _unicode(expr, order=net.order)
+
+
 result = backprop(net)
 
 say(
