@@ -139,11 +139,23 @@ def test_svg_of_stdin_records_every_explanation(tmp_path):
     assert len(json.loads(result.stdout)) == 2
 
 
-def test_a_formula_with_a_leading_minus_goes_after_double_dash():
-    result = cli("explain", "-f", "text", "--", "-x^2")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("-x^2", "-f", "text"),  # a leading minus is a formula, not an unknown option
+        ("-f", "text", "-x^2"),
+        ("-f", "text", "--", "-x^2"),  # and after -- as anywhere
+    ],
+)
+def test_a_formula_may_start_with_a_minus(args):
+    result = cli("explain", *args)
     assert result.exit_code == 0, result.stderr
     assert "d/dx (−x²) = −2x" in result.stdout
-    assert '-- "-x^2"' in cli("explain", "-h").stdout
+
+
+def test_a_real_option_is_still_an_option():
+    result = cli("explain", "-w", "y", "-y^2", "-f", "text")
+    assert result.exit_code == 0 and "with respect to y" in result.stdout
 
 
 # -h, completion, --help staying quick

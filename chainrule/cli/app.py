@@ -45,7 +45,8 @@ def _root(
     """Differentiation explained step by step, from the chain rule to backpropagation."""
 
 
-app.command("explain")(explain_cmd.explain)
+# A formula may start with a minus ("-x^2"): an unknown option is read as the formula.
+app.command("explain", context_settings={"ignore_unknown_options": True})(explain_cmd.explain)
 app.command("network")(network_cmd.network)
 
 

@@ -79,7 +79,7 @@ def explain(
 
       chainrule explain - < exercises.txt
 
-      chainrule explain -f text -- "-x^2"      (after --, a leading minus is not an option)
+      chainrule explain "-x^2"                 (a leading minus is the formula's)
     """
     # Imported here so that `chainrule --help` does not load SymPy.
     from chainrule.cli.output import echo, fail, message
