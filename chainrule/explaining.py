@@ -29,8 +29,8 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
 
     ``expr_or_text`` is a formula (parsed by ``chainrule.parsing.parse``) or a SymPy expression.
     ``wrt`` names the variable; by default x if present, else the only symbol. Every other
-    symbol is held constant. A ``wrt`` that does not occur in a non-constant expression is
-    refused (``VariableError``) as a probable typo, since its derivative would be 0.
+    symbol is held constant. A ``wrt`` that does not occur in the expression gives 0 by the
+    constant rule, and the explanation says so.
     """
     text, expr, order = _expression(expr_or_text)
     var = choose_variable(expr, wrt)
@@ -97,12 +97,10 @@ def choose_variable(expr: sympy.Expr, wrt: str | sympy.Symbol | None = None) -> 
         raise TypeError(f"wrt must be a name or a SymPy Symbol, not {type(wrt).__name__}")
     if name in symbols:
         return symbols[name]
-    if not symbols:
-        return wrt if isinstance(wrt, sympy.Symbol) else sympy.Symbol(name)
-    raise VariableError(
-        f"{name} does not occur in {expr}, so its derivative with respect to {name} is just 0; "
-        f"did you mean one of: {names}?"
-    )
+    # A variable the formula does not hold: the whole formula is a constant with respect to
+    # it, so the derivative is 0 by the constant rule (the explanation says so, and names the
+    # formula's own variables in case of a typo).
+    return wrt if isinstance(wrt, sympy.Symbol) else sympy.Symbol(name)
 
 
 def _spelled_as_in_formulas(name: str) -> str:

@@ -86,10 +86,17 @@ def test_ambiguous_variable_lists_the_candidates():
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_unknown_wrt_is_refused():
-    result = run("x*y", "--wrt", "z")
-    assert result.exit_code == 2
-    assert "z" in result.stderr
+def test_a_variable_not_in_the_formula_gives_zero_with_a_note():
+    result = run("x*y", "--wrt", "z", "-f", "text")
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "z does not occur in the formula" in out and "(Did you mean x or y?)" in out
+    assert "Result: ∂/∂z (x·y) = 0" in out
+
+
+def test_a_bad_wrt_name_is_refused():
+    result = run("x*y", "--wrt", "2+")
+    assert result.exit_code == 2 and "2+" in result.stderr
 
 
 @pytest.mark.parametrize(

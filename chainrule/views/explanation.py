@@ -82,6 +82,8 @@ def _explanation(ex: s.Explanation) -> tuple:
     blocks: list = [Heading(wording.heading(ex.expression, ex.variable, partial), level=1)]
     if ex.constants:
         blocks.append(Para(("(", *wording.held_constant(ex.constants), ")")))
+    if ex.variable not in ex.expression.free_symbols and ex.constants:
+        blocks.append(Para(wording.absent_variable(ex.variable, ex.constants)))
     blocks += decompose(ex.root, partial)
     blocks.append(Heading((wording.steps(),)))
     blocks.append(derivation(ex.root, partial))

@@ -40,13 +40,13 @@ def title(rule: str) -> str:
     return TITLES.get(rule, rule.replace("_", " ").capitalize() or "Step")
 
 
-def listing(items) -> Parts:
-    """a, b and c, as sentence parts."""
+def listing(items, last: str = " and ") -> Parts:
+    """a, b and c (or a, b or c), as sentence parts."""
     items = list(items)
     parts: list = []
     for i, item in enumerate(items):
         if i:
-            parts.append(" and " if i == len(items) - 1 else ", ")
+            parts.append(last if i == len(items) - 1 else ", ")
         parts.append(item)
     return tuple(parts)
 
@@ -153,6 +153,18 @@ def heading(expression, variable, partial: bool) -> Parts:
 def held_constant(symbols: tuple) -> Parts:
     verb = " is" if len(symbols) == 1 else " are"
     return (*listing(symbols), f"{verb} held constant")
+
+
+def absent_variable(variable, symbols: tuple) -> Parts:
+    """The variable asked for is not in the formula: a typo, or a lesson in constants."""
+    return (
+        variable,
+        " does not occur in the formula, so all of it is a constant with respect to ",
+        variable,
+        " and its derivative is 0. (Did you mean ",
+        *listing(symbols, last=" or "),
+        "?)",
+    )
 
 
 def decomposition(composition) -> Parts:
