@@ -63,3 +63,17 @@ def test_json_gives_the_chain_in_the_order_shown():
     data = json.loads(render(explain("log(2+cos(x))"), "json"))
     assert data["schema"] == 2
     assert [sub["rule"] for sub in data["steps"]["substeps"]] == ["sum", "logarithm"]
+
+
+def test_the_letter_for_f_to_the_g_is_not_one_of_the_formulas_own():
+    # x^(x·y): the formula has its own y, so ln w = x·y·ln x, never ln y = x·y·ln x.
+    text = " ".join(render(explain("x^(x y)", wrt="x"), "text", width=200).split())
+    assert "ln(w) = x·y·ln(x), then w′ = w·(ln(w))′" in text
+    assert "ln(y) = x·ln(x)" in " ".join(render(explain("x^x"), "text", width=200).split())
+
+
+def test_a_linear_link_names_the_constant_multiple_rule():
+    from chainrule.network import Network, backprop
+
+    text = render(backprop(Network(), ["w2"]), "text", param="w2")
+    assert "∂z₂/∂w₂ = ∂/∂w₂ (w₂·a₁ + b₂) = a₁   (sum rule, constant multiple rule)" in text

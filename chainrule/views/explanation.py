@@ -37,7 +37,7 @@ from chainrule.rules.combining import at
 from chainrule.views import wording
 from chainrule.views.decomposition import decompose
 
-_U, _V, _Y = sympy.symbols("u v y")
+_U, _V = sympy.symbols("u v")
 
 
 def document(obj: s.Explanation | s.Step) -> Document:
@@ -266,9 +266,11 @@ class _Lines:
         middle = []
         if step.substeps:
             middle.append(InOrder((step.expression, step.substeps[0].derivative)))
-        log_y = sympy.log(_Y, evaluate=False)
+        # y names f^g in "ln y = g·ln f": another letter when the formula has its own y.
+        y = next(s for s in map(sympy.Symbol, "ywzvpqY") if s not in step.expression.free_symbols)
+        log_y = sympy.log(y, evaluate=False)
         log_eq = Equals((log_y, step.log_form))
-        rule = Equals((Prime(_Y), InOrder((_Y, Prime(log_y)))))
+        rule = Equals((Prime(y), InOrder((y, Prime(log_y)))))
         sentence = wording.general_power(log_eq, rule)
         return wording.title(step.rule), sentence, self._equation(step, *middle)
 

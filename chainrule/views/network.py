@@ -224,8 +224,9 @@ def cancellation(d: Delta, network: Network) -> list[Block]:
     ]
 
 
-#: Rules every linear link uses; named only when a link needs nothing else.
-_ROUTINE = ("constant", "variable", "constant_multiple")
+#: Rules every link uses; named only when a link needs nothing else. The constant multiple
+#: rule is named: ∂z₂/∂w₂ = a₁ is a constant multiple inside a sum, not the sum rule alone.
+_ROUTINE = ("constant", "variable")
 
 
 def rules(explanation: Explanation) -> tuple:
