@@ -38,6 +38,7 @@ RULES = (
     "inverse_trig",
     "hyperbolic",
     "abs",
+    "sign",
     "sigmoid",
     "general_power",
     "chain",
@@ -180,6 +181,13 @@ class AbsStep(TableStep):
     """d/du |u| = u/|u| (for u ≠ 0)."""
 
     rule: ClassVar[str] = "abs"
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class SignStep(TableStep):
+    """d/du sign(u) = 0 (for u ≠ 0: sign jumps at 0 and is flat everywhere else)."""
+
+    rule: ClassVar[str] = "sign"
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)

@@ -152,7 +152,7 @@ Steps
      d/dx cos(x) = −sin(x)
 3. Sum rule — differentiate term by term, then add (from steps 1 and 2)
      d/dx (cos(x) + 2) = 0 − sin(x) = −sin(x)
-4. Logarithm (table) — from the derivative table
+4. Logarithm (table) — from the derivative table; for u > 0
      d/du ln(u) = 1/u
 5. Chain rule — outer ln(u), inner u = cos(x) + 2; multiply their derivatives
    (from steps 3 and 4)
@@ -188,7 +188,7 @@ Steps
      d/dx sin(x²) = cos(v)·2x
 4. Substitute back — put v = x² back in (from step 3)
      d/dx sin(x²) = 2x·cos(x²)
-5. Logarithm (table) — from the derivative table
+5. Logarithm (table) — from the derivative table; for u > 0
      d/du ln(u) = 1/u
 6. Chain rule — outer ln(u), inner u = sin(x²); multiply their derivatives (from
    steps 4 and 5)

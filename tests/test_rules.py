@@ -105,6 +105,7 @@ ROOTS = [
     (atan(x), "inverse_trig", s.InverseTrigStep),
     (tanh(x), "hyperbolic", s.HyperbolicStep),
     (Abs(x), "abs", s.AbsStep),
+    (sympy.sign(x), "sign", s.SignStep),
     (sigmoid(x), "sigmoid", s.SigmoidStep),
     (x**x, "general_power", s.GeneralPowerStep),
     (sin(x) ** cos(x), "general_power", s.GeneralPowerStep),

@@ -72,6 +72,9 @@ class UnicodePrinter(SharedPrinting, StrPrinter):
             return prefix + self._print_Mul(rest)
         return super()._print_Mul(expr)
 
+    def _print_Unequality(self, expr):
+        return f"{self._print(expr.lhs)} ≠ {self._print(expr.rhs)}"
+
     def _print_Symbol(self, expr):
         return symbol(expr.name)
 

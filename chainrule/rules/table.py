@@ -49,6 +49,7 @@ from chainrule.steps import (
     LogarithmStep,
     PowerStep,
     SigmoidStep,
+    SignStep,
     TableStep,
     TrigStep,
     UnknownFunctionStep,
@@ -87,6 +88,7 @@ ENTRIES: dict[type, tuple[type[TableStep], Derivative]] = {
     asech: (HyperbolicStep, lambda u: -1 / (u * sqrt(1 - u**2))),
     acsch: (HyperbolicStep, lambda u: -1 / (Abs(u) * sqrt(1 + u**2))),
     Abs: (AbsStep, lambda u: u / Abs(u)),
+    sympy.sign: (SignStep, lambda u: sympy.S.Zero),
     sigmoid: (SigmoidStep, lambda u: sigmoid(u) * (1 - sigmoid(u))),
 }
 

@@ -91,7 +91,7 @@ def _template(step: Step) -> Template | None:
     """
     x = _T
     if isinstance(step, ChainStep):
-        f = _opaque(0, real=step.outer.has(sympy.Abs))(x)
+        f = _opaque(0, real=step.outer.has(sympy.Abs, sympy.sign))(x)
         return step.outer.xreplace({step.u: f}), [step.inner_step], [f]
     parts = list(step.substeps)
     fs = [_opaque(i)(x) for i in range(len(parts))]
@@ -129,12 +129,15 @@ def _diff_t(expr: sympy.Expr) -> sympy.Expr:
 
 
 def _real_diff(expr: sympy.Expr, x: sympy.Symbol) -> sympy.Expr:
-    """sympy.diff, with symbols taken as real where |u| is involved (d|u|/du = sign u)."""
-    if not expr.has(sympy.Abs):
+    """sympy.diff, with symbols taken as real where |u| or sign u is involved (d|u|/du =
+    sign u), away from the jumps: sign's derivative is 0 where the table says it holds
+    (u ≠ 0), so SymPy's 2δ(u), zero there too, is read as 0."""
+    if not expr.has(sympy.Abs, sympy.sign):
         return sympy.diff(expr, x)
     real = {s: sympy.Symbol(s.name, real=True) for s in expr.free_symbols}
     back = {r: s for s, r in real.items()}
-    return sympy.diff(expr.xreplace(real), real.get(x, x)).xreplace(back)
+    derivative = sympy.diff(expr.xreplace(real), real.get(x, x)).xreplace(back)
+    return derivative.replace(sympy.DiracDelta, lambda *_: sympy.S.Zero)
 
 
 # -- comparing two answers -----------------------------------------------------------------------

@@ -59,6 +59,45 @@ def derivation(root: s.Step, partial: bool = False, nested: bool = False) -> Der
     return Derivation(_Lines(partial).number(root), nested=nested)
 
 
+_INVERSE_DOMAINS = {
+    "asin": "inside",
+    "acos": "inside",
+    "atanh": "inside",
+    "asec": "outside",
+    "acsc": "outside",
+    "acoth": "outside",
+}
+
+
+def domain(step: s.Step):
+    """Where a table entry holds on the reals, once and briefly: ln u for u > 0, √u (and any
+    fractional power) for u > 0, |u| and 1/uⁿ for u ≠ 0, arcsin u for |u| < 1, f^g for f > 0."""
+    u = step.variable
+    if isinstance(step, s.LogarithmStep):
+        return sympy.Gt(u, 0)
+    if isinstance(step, s.PowerStep):
+        n = step.exponent
+        if n.is_Rational and not n.is_Integer:
+            return sympy.Gt(u, 0)
+        if n.is_Integer and n < 0:
+            return sympy.Ne(u, 0)
+        return None
+    if isinstance(step, s.AbsStep | s.SignStep):
+        return sympy.Ne(u, 0)
+    if isinstance(step, s.GeneralPowerStep):
+        return sympy.Gt(step.base, 0)
+    if isinstance(step, s.InverseTrigStep | s.HyperbolicStep):
+        name = type(step.expression).__name__
+        if name == "acosh":
+            return sympy.Gt(u, 1)
+        side = _INVERSE_DOMAINS.get(name)
+        if side == "inside":
+            return sympy.Lt(sympy.Abs(u), 1)
+        if side == "outside":
+            return sympy.Gt(sympy.Abs(u), 1)
+    return None
+
+
 def _reordered(term, derivative) -> bool:
     """Whether a sum or a product kept in order has exactly the result's terms or factors,
     only in another order (a product only when no fraction is formed: (1/u)·(−sin x) and
@@ -144,7 +183,12 @@ class _Lines:
         for cls in type(step).__mro__:
             method = getattr(self, f"_line_{cls.__name__}", None)
             if method is not None:
-                return method(step)
+                said = method(step)
+                condition = domain(step)
+                if condition is None or isinstance(said, list):
+                    return said
+                title, sentence, math = said
+                return title, (*sentence, "; for ", condition), math
         raise TypeError(f"cannot explain {type(step).__name__}")  # not a Step at all
 
     def _equation(self, step: s.Step, *middle) -> tuple:

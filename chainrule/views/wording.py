@@ -24,6 +24,7 @@ TITLES = {
     "inverse_trig": "Inverse trigonometric (table)",
     "hyperbolic": "Hyperbolic (table)",
     "abs": "Absolute value (table)",
+    "sign": "Sign (table)",
     "sigmoid": "Sigmoid (table)",
     "general_power": "Logarithmic differentiation",
     "chain": "Chain rule",

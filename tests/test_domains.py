@@ -1,0 +1,51 @@
+"""A table entry that holds only on part of the reals says where, once and briefly (issue 8,
+point 5); sign(u) has the derivative 0 away from its jump."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from chainrule import explain
+from chainrule.formats import render
+
+
+@pytest.mark.parametrize(
+    ("formula", "said"),
+    [
+        ("log(2+cos(x))", "Logarithm (table) — from the derivative table; for u > 0"),
+        ("sqrt(1+x^2)", "lower it by one; for u > 0"),
+        ("1/x^2", "lower it by one; for x ≠ 0"),
+        ("abs(x^2-1)", "Absolute value (table) — from the derivative table; for u ≠ 0"),
+        ("asin(2x)", "Inverse trigonometric (table) — from the derivative table; for |u| < 1"),
+        ("acosh(x^2+2)", "Hyperbolic (table) — from the derivative table; for u > 1"),
+        ("x^x", "then y′ = y·(ln(y))′; for x > 0"),
+        ("sign(x)", "Sign (table) — from the derivative table; for x ≠ 0"),
+    ],
+)
+def test_each_condition_is_said_where_the_entry_is_used(formula, said):
+    text = " ".join(render(explain(formula), "text", width=200).split())
+    assert said in text
+
+
+@pytest.mark.parametrize("formula", ["sin(x)", "x^3", "exp(2x)", "atan(x)", "sigmoid(x)"])
+def test_entries_that_hold_everywhere_say_nothing(formula):
+    assert "; for " not in render(explain(formula), "text", width=200)
+
+
+@pytest.mark.parametrize("formula", ["sign(x)", "sign(x^2 - 1)*x", "sign(sin(x))", "x*sign(x)"])
+def test_sign_has_derivative_zero_away_from_its_jump(formula):
+    e = explain(formula)
+    assert e.verification.ok
+    x, real = sp.Symbol("x"), sp.Symbol("x", real=True)
+    # SymPy's own derivative on the reals, with its 2δ(u) read as 0 off the jumps.
+    theirs = sp.diff(e.expression.xreplace({x: real}), real)
+    theirs = theirs.replace(sp.DiracDelta, lambda *_: sp.S.Zero).xreplace({real: x})
+    for point in (-1.7, -0.3, 0.4, 2.2):
+        assert abs(float(e.derivative.subs(x, point)) - float(theirs.subs(x, point))) < 1e-9
+
+
+def test_the_condition_is_math_in_every_format():
+    h = explain("log(2+cos(x))")
+    assert "for $u > 0$" in render(h, "latex")
+    assert "<mo>&gt;</mo>" in render(h, "html")
