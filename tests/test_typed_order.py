@@ -92,3 +92,10 @@ def test_the_network_is_written_as_the_course_writes_it():
     assert "∂z₂/∂w₂ = ∂/∂w₂ (w₂·a₁ + b₂) = a₁" in text
     assert "σ(w₂·σ(w₁·x + b₁) + b₂)" in text  # written out, too
     assert "a₁·w₂" not in text
+
+
+def test_the_cross_entropy_cost_is_written_as_the_course_writes_it():
+    from chainrule.network import Network, backprop
+
+    text = render(backprop(Network(cost="cross-entropy"), ["w2"]), "text", param="w2")
+    assert "J = −y·ln(ŷ) − (1 − y)·ln(1 − ŷ)" in text  # SymPy alone: − ln(1 − ŷ)·(1 − y)

@@ -148,6 +148,10 @@ class Network:
             for a in (before, self.expand(before)):
                 ordering.record(order, w * a, [w, a])
                 ordering.record(order, w * a + b, [w * a, b])
+        # J = −[y·ln ŷ + (1 − y)·ln(1 − ŷ)]: the label's term first, each factor as written.
+        ordering.record(order, 1 - Y, [sympy.S.One, -Y])
+        ordering.record(order, 1 - YHAT, [sympy.S.One, -YHAT])
+        ordering.record(order, (1 - Y) * sympy.log(1 - YHAT), [1 - Y, sympy.log(1 - YHAT)])
         return tuple(order.items())
 
     @cached_property
