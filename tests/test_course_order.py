@@ -78,3 +78,18 @@ def test_a_linear_link_names_the_constant_multiple_rule():
 
     text = render(backprop(Network(), ["w2"]), "text", param="w2")
     assert "∂z₂/∂w₂ = ∂/∂w₂ (w₂·a₁ + b₂) = a₁   (sum rule, constant multiple rule)" in text
+
+
+@pytest.mark.parametrize(
+    ("formula", "panel"),
+    [
+        ("f(g(x))", ["Decomposition: h = f∘g", "outer  f(u)", "inner  u = g(x)"]),
+        ("f(x^2+1)", ["Decomposition: h = f∘g", "outer  f(u)", "u = g(x) = x² + 1"]),
+        ("f(g(h(x)))", ["Decomposition: H = f∘g∘h", "middle  u = g(v)", "inner   v = h(x)"]),
+    ],
+)
+def test_the_learners_own_f_and_g_name_the_links(formula, panel):
+    text = render(explain(formula), "text", width=100)
+    for part in panel:
+        assert part in text
+    assert "f(u) = f(u)" not in text and "f′(u) = f′(u)" not in text

@@ -39,20 +39,22 @@ def _chain(
     links: list[s.ChainStep], letters: list[str], whole: str | None, partial: bool
 ) -> Decomposition:
     x = links[0].variable
-    count = len(links) + 1
-    # A long chain runs out of letters: then f₁, f₂, … as far as it goes.
-    names = letters[:count] if count <= len(letters) else [f"f_{i}" for i in range(1, count + 1)]
+    names = _names(links, letters)
     f = [sympy.Function(name) for name in names]
     rows = []
     for i, link in enumerate(links):
-        definition: tuple = (f[i](link.u), link.outer)
+        definition: tuple = _distinct(f[i](link.u), link.outer)
         if i:
             definition = (links[i - 1].u, *definition)
-        derivative = (_d(f[i], link.u), link.outer_derivative)
+        derivative = _distinct(_d(f[i], link.u), link.outer_derivative)
         rows.append(Link("outer" if i == 0 else "middle", definition, derivative))
     last = links[-1]
     rows.append(
-        Link("inner", (last.u, f[-1](x), last.inner), (_d(f[-1], x), last.inner_derivative))
+        Link(
+            "inner",
+            (last.u, *_distinct(f[-1](x), last.inner)),
+            _distinct(_d(f[-1], x), last.inner_derivative),
+        )
     )
     nested = x
     for fn in reversed(f):
@@ -70,6 +72,40 @@ def _chain(
     composed = Compose(tuple(names))
     title = wording.decomposition(Equals((sympy.Symbol(whole), composed)) if whole else composed)
     return Decomposition(title, composition, tuple(rows), (lhs, factors))
+
+
+def _names(links: list[s.ChainStep], letters: list[str]) -> list[str]:
+    """A letter per function of the chain: the learner's own where a link is one (f(g(x)) is
+    f∘g), else the next free letter; a chain longer than the letters gets f₁, f₂, …"""
+    x, count = links[0].variable, len(links) + 1
+    own: list[str | None] = [
+        link.outer.func.__name__ if _applied(link.outer, link.u) else None for link in links
+    ]
+    inner = links[-1].inner
+    own.append(inner.func.__name__ if _applied(inner, x) else None)
+    free = [c for c in letters if c not in own]
+    if count - sum(1 for name in own if name) > len(free):
+        return [f"f_{i}" for i in range(1, count + 1)]
+    spare = iter(free)
+    return [name or next(spare) for name in own]
+
+
+def _applied(expr, arg) -> bool:
+    """Whether expr is an undefined function of exactly arg: the learner's f(u)."""
+    return isinstance(expr, AppliedUndef) and expr.args == (arg,)
+
+
+def _distinct(*sides) -> tuple:
+    """The sides of a row without one repeated: f(u), not f(u) = f(u); f′(u) written as "f′ at
+    u" (a Subs) is the same as SymPy's d f(u)/du."""
+    out: list = []
+    seen: list = []
+    for side in sides:
+        same = side.doit() if isinstance(side, sympy.Subs) else side
+        if same not in seen:
+            out.append(side)
+            seen.append(same)
+    return tuple(out)
 
 
 def _d(fn, arg):
