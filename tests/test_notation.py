@@ -46,6 +46,9 @@ f, g = sp.Function("f"), sp.Function("g")
         (-x - 1, "−x − 1"),
         (sp.diff(f(g(x)), x), "f′(g(x))·g′(x)"),
         (sp.Subs(sp.Derivative(f(u), u), u, g(x)), "f′(g(x))"),
+        (2 / (x * y), "2/(x·y)"),  # never 2·1/(x·y)
+        (-2 / (x * y), "−2/(x·y)"),
+        (sp.sqrt(2) * x, "√2·x"),  # never √2x, which reads as the root of 2x
     ],
 )
 def test_unicode(expr, expected):

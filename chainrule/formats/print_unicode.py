@@ -29,7 +29,8 @@ from chainrule.formats.printing import (
 _SUPERSCRIPT = str.maketrans("0123456789-+()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁿ")
 _SUPERSCRIPT_LETTERS = str.maketrans("abcdefghijklmnoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
 # A number right before a letter or bracket is written without a dot: 2x, 3sin(x), 2(x + 1).
-_COEFFICIENT_DOT = re.compile(r"(?<![\w./⁰¹²³⁴⁵⁶⁷⁸⁹])(\d+)·(?=[^\d\s·])")
+# Not after a root sign: √2·x must not read √2x, the root of 2x.
+_COEFFICIENT_DOT = re.compile(r"(?<![\w./⁰¹²³⁴⁵⁶⁷⁸⁹√∛])(\d+)·(?=[^\d\s·])")
 
 
 class UnicodePrinter(SharedPrinting, StrPrinter):
@@ -63,8 +64,9 @@ class UnicodePrinter(SharedPrinting, StrPrinter):
         coeff, rest = expr.as_coeff_Mul()
         if coeff is sympy.S.One:
             return super()._print_Mul(sums_last(expr))
-        if coeff.is_Integer and rest.is_Mul:
-            # SymPy's printer would multiply the coefficient back into a sum: 3 − 3σ(z).
+        if coeff.is_Integer and rest.is_Mul and no_denominator(rest):
+            # SymPy's printer would multiply the coefficient back into a sum: 3 − 3σ(z). (A
+            # fraction it writes whole, 2/(x·y), never 2·1/(x·y).)
             prefix = "-" if coeff == -1 else f"{coeff}*"
             typed = ordering.arranged(expr.args)
             if typed:  # the number leads; the rest keeps the order typed
