@@ -60,6 +60,9 @@ def simplify(expr: sympy.Expr) -> tuple[sympy.Expr, bool]:
         return expr, False
     # Pull out common factors and signs: 3(x+1)²sin x + (x+1)³cos x → (x+1)²(3 sin x + …).
     candidates = [expr, sympy.factor_terms(expr)]
+    real = on_the_reals(expr)
+    if real != expr:  # d/dx ln|x| = x/|x|² is 1/x; d/dx √(x²) = x/√(x²) is x/|x|
+        candidates += [real, sympy.factor_terms(real)]
     if n <= MAX_RATIONAL_NODES:
         denominators = _denominators_in_sums(expr)
         if 0 < len(denominators) <= MAX_DENOMINATORS and _degree(expr) <= MAX_RATIONAL_DEGREE:
@@ -67,6 +70,21 @@ def simplify(expr: sympy.Expr) -> tuple[sympy.Expr, bool]:
             together = sympy.together(expr)
             candidates += [together, sympy.factor_terms(together), sympy.cancel(together)]
     return min(candidates, key=_cost), True
+
+
+def on_the_reals(expr: sympy.Expr) -> sympy.Expr:
+    """``expr`` with what holds for every real u written plainly: |u|²ⁿ is u²ⁿ and √(u²) is |u|.
+    (chainrule's variables are real; SymPy's need not be, so it keeps both as they are.)"""
+    return expr.replace(
+        lambda e: e.is_Pow and isinstance(e.base, sympy.Abs) and e.exp.is_even,
+        lambda e: e.base.args[0] ** e.exp,
+    ).replace(
+        # (u²)^(k/2) = |u|^k for real u: √(u²) = |u|, 1/√(u²) = 1/|u|.
+        lambda e: (
+            e.is_Pow and e.exp.is_Rational and e.exp.q == 2 and e.base.is_Pow and e.base.exp == 2
+        ),
+        lambda e: sympy.Abs(e.base.base) ** (2 * e.exp),
+    )
 
 
 def _cost(expr: sympy.Expr) -> tuple[int, int]:

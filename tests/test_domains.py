@@ -49,3 +49,18 @@ def test_the_condition_is_math_in_every_format():
     h = explain("log(2+cos(x))")
     assert "for $u > 0$" in render(h, "latex")
     assert "<mo>&gt;</mo>" in render(h, "html")
+
+
+@pytest.mark.parametrize(
+    ("formula", "answer"),
+    [
+        ("log(abs(x))", "1/x"),  # x/|x|² on the reals
+        ("sqrt(x^2)", "x/|x|"),  # x/√(x²) on the reals
+        ("abs(x)^2", "2x"),
+    ],
+)
+def test_answers_use_what_holds_on_the_reals(formula, answer):
+    from chainrule.formats.notation import unicode
+
+    e = explain(formula)
+    assert unicode(e.derivative) == answer and e.verification.ok
