@@ -60,6 +60,10 @@ def simplify(expr: sympy.Expr) -> tuple[sympy.Expr, bool]:
         return expr, False
     # Pull out common factors and signs: 3(x+1)²sin x + (x+1)³cos x → (x+1)²(3 sin x + …).
     candidates = [expr, sympy.factor_terms(expr)]
+    if _polynomial(expr):
+        # A textbook multiplies a polynomial out (5x⁴ + 3x² − 4x) unless that is longer; first,
+        # so that it wins a tie.
+        candidates.insert(0, sympy.expand(expr))
     real = on_the_reals(expr)
     if real != expr:  # d/dx ln|x| = x/|x|² is 1/x; d/dx √(x²) = x/√(x²) is x/|x|
         candidates += [real, sympy.factor_terms(real)]
@@ -70,6 +74,12 @@ def simplify(expr: sympy.Expr) -> tuple[sympy.Expr, bool]:
             together = sympy.together(expr)
             candidates += [together, sympy.factor_terms(together), sympy.cancel(together)]
     return min(candidates, key=_cost), True
+
+
+def _polynomial(expr: sympy.Expr) -> bool:
+    """A polynomial in its symbols, of a degree whose expansion stays short."""
+    symbols = expr.free_symbols
+    return bool(symbols) and expr.is_polynomial(*symbols) and _degree(expr) <= MAX_RATIONAL_DEGREE
 
 
 def on_the_reals(expr: sympy.Expr) -> sympy.Expr:

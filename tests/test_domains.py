@@ -64,3 +64,11 @@ def test_answers_use_what_holds_on_the_reals(formula, answer):
 
     e = explain(formula)
     assert unicode(e.derivative) == answer and e.verification.ok
+
+
+def test_a_polynomial_answer_is_multiplied_out_when_that_is_no_longer():
+    from chainrule.formats.notation import unicode
+
+    assert unicode(explain("(x^2+1)(x^3-2)").derivative) == "5x⁴ + 3x² − 4x"
+    # Multiplied out, (x + 1)²(x − 1)³ would take five terms: the factored form stays.
+    assert "(5x + 1)" in unicode(explain("(x+1)^2 (x-1)^3").derivative)
