@@ -22,24 +22,25 @@ class Displayable:
         return renderable(self)
 
     def _repr_html_(self) -> str:
-        from chainrule import ordering
-        from chainrule.formats import html, stack_room
-        from chainrule.views import document
+        from chainrule.formats import html
 
-        with stack_room(self):
-            doc = document(self)
-            with ordering.typed(doc.order):
-                return html.fragment(doc)
+        return self._laid_out(html.fragment)
 
     def _repr_latex_(self) -> str:
+        from chainrule.formats import latex
+
+        return self._laid_out(latex.display)
+
+    def _laid_out(self, lay_out) -> str:
+        """This result's document laid out by ``lay_out``, in the order the learner typed."""
         from chainrule import ordering
-        from chainrule.formats import latex, stack_room
+        from chainrule.formats import stack_room
         from chainrule.views import document
 
         with stack_room(self):
             doc = document(self)
             with ordering.typed(doc.order):
-                return latex.display(doc)
+                return lay_out(doc)
 
     def _repr_markdown_(self) -> str:
         from chainrule.formats import render

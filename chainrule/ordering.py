@@ -31,11 +31,6 @@ def typed(order: Order | Iterable[tuple[frozenset, tuple]]) -> Iterator[None]:
         _ORDER.reset(token)
 
 
-def current() -> Order:
-    """The order in force (empty outside ``typed``)."""
-    return _ORDER.get() or {}
-
-
 def arranged(args: Iterable[sympy.Basic]) -> tuple | None:
     """The typed order of these args of one sum or product, if it was recorded."""
     order = _ORDER.get()
@@ -70,3 +65,8 @@ def record(order: dict, result: sympy.Expr, parts: list[sympy.Expr]) -> None:
         flat += list(inner or kind.make_args(part))
     if len(flat) == len(result.args) and set(flat) == set(result.args):
         order[frozenset(result.args)] = tuple(flat)
+        rest = [part for part in flat if not part.is_Number]
+        if kind is sympy.Mul and 1 < len(rest) < len(flat):
+            # Printers write a product's number first and the rest on its own (2·(sin x·x)):
+            # the rest keeps the typed order too.
+            order[frozenset(rest)] = tuple(rest)

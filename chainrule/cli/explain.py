@@ -227,7 +227,6 @@ def _json(data) -> str:
     same."""
     import json
 
-    from chainrule.encoding import is_utf
+    from chainrule.cli.output import ascii_console
 
-    ascii = not is_utf(getattr(sys.stdout, "encoding", None))
-    return json.dumps(data, indent=2, ensure_ascii=ascii) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=ascii_console()) + "\n"

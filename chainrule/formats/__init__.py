@@ -85,6 +85,13 @@ def renderable(obj: Any, *, param: str = "all", at: Any = None):
 @contextmanager
 def stack_room(obj: Any):
     """Room on the stack to print a deep result: SymPy's printers recurse once per level."""
+    network = getattr(obj, "network", None)
+    if network is not None:
+        from chainrule.network.model import stack_room as network_room
+
+        with network_room(network):
+            yield
+        return
     from chainrule import recursion
 
     with recursion.stack_room(_depth(obj)):
@@ -92,9 +99,7 @@ def stack_room(obj: Any):
 
 
 def _depth(obj: Any) -> int:
-    network = getattr(obj, "network", None)
-    if network is not None:
-        return network.nodes * 4
+    """How many levels deep a step tree goes (0 for a document, which holds no steps)."""
     root = getattr(obj, "root", obj)
     depth, frontier = 0, [root] if hasattr(root, "substeps") else []
     while frontier:  # breadth first, without recursion: this is what measures the depth

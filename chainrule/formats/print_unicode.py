@@ -11,7 +11,6 @@ from sympy.core.function import AppliedUndef
 from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
-from chainrule import ordering
 from chainrule.document.terms import Frac
 from chainrule.formats.printing import (
     UNICODE_NAMES,
@@ -68,9 +67,6 @@ class UnicodePrinter(SharedPrinting, StrPrinter):
             # SymPy's printer would multiply the coefficient back into a sum: 3 − 3σ(z). (A
             # fraction it writes whole, 2/(x·y), never 2·1/(x·y).)
             prefix = "-" if coeff == -1 else f"{coeff}*"
-            typed = ordering.arranged(expr.args)
-            if typed:  # the number leads; the rest keeps the order typed
-                rest = FactorsAsGiven._from_args([f for f in typed if f != coeff])
             return prefix + self._print_Mul(rest)
         return super()._print_Mul(expr)
 
