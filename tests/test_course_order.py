@@ -93,3 +93,9 @@ def test_the_learners_own_f_and_g_name_the_links(formula, panel):
     for part in panel:
         assert part in text
     assert "f(u) = f(u)" not in text and "f′(u) = f′(u)" not in text
+
+
+def test_the_product_rule_says_its_sum_once():
+    # 2x·sin x + x²·cos x is the answer already: "= x²·cos x + 2x·sin x" would only reorder it.
+    text = render(explain("x^2 sin(x)"), "text", width=100)
+    assert "d/dx (x²·sin(x)) = 2x·sin(x) + x²·cos(x)\n" in text

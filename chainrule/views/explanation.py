@@ -100,16 +100,25 @@ def domain(step: s.Step):
 
 def _reordered(term, derivative) -> bool:
     """Whether a sum or a product kept in order has exactly the result's terms or factors,
-    only in another order (a product only when no fraction is formed: (1/u)·(−sin x) and
-    −sin x/u read differently to a learner)."""
+    only in another order: 2x·sin x + x²·cos x against x²·cos x + 2x·sin x. (A product only
+    when no fraction is formed: (1/u)·(−sin x) and −sin x/u read differently to a learner.)"""
     if isinstance(term, Terms) and len(term.items) > 1:
-        return Counter(term.items) == Counter(sympy.Add.make_args(derivative))
+        mine = [_factors(item) for item in term.items]
+        theirs = [_factors(item) for item in sympy.Add.make_args(derivative)]
+        return None not in mine and Counter(mine) == Counter(theirs)
     if isinstance(term, InOrder) and len(term.items) > 1 and not _has_fraction(derivative):
-        factors = [f for item in term.items for f in sympy.Mul.make_args(item)]
-        return all(isinstance(f, sympy.Basic) for f in factors) and Counter(factors) == Counter(
-            sympy.Mul.make_args(derivative)
-        )
+        return _factors(term) == _factors(derivative)
     return False
+
+
+def _factors(term) -> frozenset | None:
+    """A product's factors with their multiplicities, whether SymPy's Mul or kept in order;
+    None for a term that is neither (its factors are not known without printing it)."""
+    items = term.items if isinstance(term, InOrder) else (term,)
+    factors = [f for item in items for f in sympy.Mul.make_args(item)]
+    if not all(isinstance(f, sympy.Basic) for f in factors):
+        return None
+    return frozenset(Counter(factors).items())
 
 
 def _has_fraction(expr) -> bool:
