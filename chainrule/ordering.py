@@ -52,6 +52,15 @@ def factors(expr: sympy.Expr) -> list[sympy.Expr]:
     return list(typed_order) if typed_order else expr.as_ordered_factors()
 
 
+def note(result: sympy.Expr, parts: list[sympy.Expr]) -> None:
+    """Keep the order a rule built ``result`` in (the product rule's u′v + uv′), beside the
+    typed order, so that the answer reads in the order it was derived."""
+    order = _ORDER.get()
+    if isinstance(order, dict) and frozenset(sympy.Add.make_args(result)) not in order:
+        # A form already recorded is the learner's own: it wins over a rule's.
+        record(order, result, parts)
+
+
 def record(order: dict, result: sympy.Expr, parts: list[sympy.Expr]) -> None:
     """Note ``parts`` (as typed) as the order of ``result``'s args, when they are exactly its
     args: a sum SymPy combined (x + x is 2x) or a product it folded (2·x·3 is 6x) has no typed

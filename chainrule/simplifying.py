@@ -2,9 +2,13 @@
 
 ``sympy.simplify`` can take seconds to minutes on innocent derivatives, so this module only
 tries a few cheap rewrites, each guarded by the size of the expression, and keeps the shortest
-candidate (by ``count_ops``). Nothing here rewrites functions into others, so σ(z)(1 − σ(z))
-and sec²x stay as a learner recognises them. No wall clock is involved: the budget is a
-number of nodes, so the same input always gets the same answer.
+candidate by a documented measure (``_cost``): fewest operations (``count_ops``), where a
+rewritten form must save at least two operations over the form as derived, because a
+textbook keeps the product rule's sum u′v + uv′ (2x·sin x + x²·cos x) rather than pull out
+a single x. The only functions rewritten into others are the reciprocal trigonometric ones a
+textbook prints (cos u/sin u is cot u, 1/cos²u is sec²u) and sin²u + cos²u = 1; σ(z)(1 − σ(z))
+stays as a learner recognises it. No wall clock is involved: the budget is a number of nodes,
+so the same input always gets the same answer.
 """
 
 from __future__ import annotations
@@ -67,13 +71,15 @@ def simplify(expr: sympy.Expr) -> tuple[sympy.Expr, bool]:
     real = on_the_reals(expr)
     if real != expr:  # d/dx ln|x| = x/|x|² is 1/x; d/dx √(x²) = x/√(x²) is x/|x|
         candidates += [real, sympy.factor_terms(real)]
+    candidates += [c for c in map(trigonometric, candidates[:]) if c not in candidates]
     if n <= MAX_RATIONAL_NODES:
         denominators = _denominators_in_sums(expr)
         if 0 < len(denominators) <= MAX_DENOMINATORS and _degree(expr) <= MAX_RATIONAL_DEGREE:
             # One fraction over a common denominator: 1/(2√x)·… + … → (…)/(2√x).
             together = sympy.together(expr)
             candidates += [together, sympy.factor_terms(together), sympy.cancel(together)]
-    return min(candidates, key=_cost), True
+    first = candidates[0]
+    return min(candidates, key=lambda c: _cost(c, c is expr or c is first)), True
 
 
 def _polynomial(expr: sympy.Expr) -> bool:
@@ -97,6 +103,74 @@ def on_the_reals(expr: sympy.Expr) -> sympy.Expr:
     )
 
 
-def _cost(expr: sympy.Expr) -> tuple[int, int]:
-    # min() keeps the first of equals, so ties go to the form as derived.
-    return sympy.count_ops(expr), size(expr, MAX_NODES * 4)
+#: What a rewritten form must save, in operations, to replace the form as derived.
+REWRITE_MARGIN = 2
+
+
+def _cost(expr: sympy.Expr, as_derived: bool) -> tuple[int, bool, int]:
+    """Operations (a rewrite pays the margin), then the form as derived (or, for a
+    polynomial, multiplied out) before a rewrite, then fewer nodes."""
+    margin = 0 if as_derived else REWRITE_MARGIN - 1
+    return sympy.count_ops(expr) + margin, not as_derived, size(expr, MAX_NODES * 4)
+
+
+#: The reciprocal functions a textbook writes for a quotient of sin and cos.
+_QUOTIENTS = ((sympy.cos, sympy.sin, sympy.cot), (sympy.sin, sympy.cos, sympy.tan))
+_RECIPROCALS = ((sympy.sin, sympy.csc), (sympy.cos, sympy.sec))
+_TRIG = (sympy.sin, sympy.cos)
+
+
+def trigonometric(expr: sympy.Expr) -> sympy.Expr:
+    """``expr`` with sin²u + cos²u as 1, cosⁿu/sinⁿu as cotⁿu (sin/cos as tan) and 1/sinⁿu
+    as cscⁿu (1/cos as sec): the forms a derivative table prints."""
+    if not expr.has(sympy.sin, sympy.cos):
+        return expr
+    # Quotients before reciprocals: cos²u·sin⁻²u is cot²u, not cos²u·csc²u.
+    return (
+        expr.replace(lambda e: e.is_Add, _pythagoras)
+        .replace(lambda e: e.is_Mul, _quotient)
+        .replace(
+            lambda e: (
+                e.is_Pow and e.exp.is_Integer and e.exp < 0 and isinstance(e.base, _TRIG)
+            ),
+            _reciprocal,
+        )
+    )
+
+
+def _pythagoras(total: sympy.Add) -> sympy.Expr:
+    """c·sin²u + c·cos²u + rest → c + rest."""
+    terms = list(total.args)
+    for term in total.args:
+        c, f = term.as_coeff_Mul()
+        if isinstance(f, sympy.Pow) and f.exp == 2 and isinstance(f.base, sympy.sin):
+            partner = c * sympy.cos(f.base.args[0]) ** 2
+            if term in terms and partner in terms:
+                terms.remove(term)
+                terms.remove(partner)
+                terms.append(c)
+    return sympy.Add(*terms) if len(terms) < len(total.args) else total
+
+
+def _quotient(product: sympy.Mul) -> sympy.Expr:
+    """cosⁿu·sin⁻ⁿu → cotⁿu and sinⁿu·cos⁻ⁿu → tanⁿu, the rest of the product untouched."""
+    powers: dict = {}
+    for f in product.args:
+        base, exp = f.as_base_exp()
+        if isinstance(base, (sympy.sin, sympy.cos)) and exp.is_Integer:
+            powers[base] = powers.get(base, 0) + exp
+    new = product
+    for top, bottom, quotient in _QUOTIENTS:
+        for base, n in powers.items():
+            partner = bottom(*base.args)
+            if isinstance(base, top) and n > 0 and powers.get(partner) == -n:
+                new = new / (base**n * partner**-n) * quotient(*base.args) ** n
+    return new
+
+
+def _reciprocal(power: sympy.Pow) -> sympy.Expr:
+    """sin⁻ⁿu → cscⁿu, cos⁻ⁿu → secⁿu."""
+    for func, reciprocal in _RECIPROCALS:
+        if isinstance(power.base, func):
+            return reciprocal(*power.base.args) ** -power.exp
+    return power

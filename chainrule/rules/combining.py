@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import sympy
 from sympy.core.function import AppliedUndef
 
+from chainrule import ordering
 from chainrule.steps import (
     ChainStep,
     ConstantMultipleStep,
@@ -62,10 +63,12 @@ def product(d: Deriver, expr: sympy.Expr, factors: Sequence[sympy.Expr]) -> Step
     for i, sub in enumerate(subs):
         others = [*factors[:i], *factors[i + 1 :]]
         terms.append(sympy.Mul(sub.derivative, *others))
+    derivative = sympy.Add(*terms)
+    ordering.note(derivative, terms)  # u′v + uv′, the order the answer is read in
     return ProductStep(
         expression=expr,
         variable=d.var,
-        derivative=sympy.Add(*terms),
+        derivative=derivative,
         substeps=subs,
         factors=tuple(factors),
     )
