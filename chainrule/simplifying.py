@@ -130,9 +130,7 @@ def trigonometric(expr: sympy.Expr) -> sympy.Expr:
         expr.replace(lambda e: e.is_Add, _pythagoras)
         .replace(lambda e: e.is_Mul, _quotient)
         .replace(
-            lambda e: (
-                e.is_Pow and e.exp.is_Integer and e.exp < 0 and isinstance(e.base, _TRIG)
-            ),
+            lambda e: e.is_Pow and e.exp.is_Integer and e.exp < 0 and isinstance(e.base, _TRIG),
             _reciprocal,
         )
     )
