@@ -32,7 +32,7 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
     symbol is held constant. A ``wrt`` that does not occur in the expression gives 0 by the
     constant rule, and the explanation says so.
     """
-    text, expr, order = _expression(expr_or_text)
+    text, expr, order, rewritten = _expression(expr_or_text)
     var = choose_variable(expr, wrt)
     constants = tuple(sorted(expr.free_symbols - {var}, key=lambda s: s.name))
     # The rules take sums and products in the order they were typed (g + h: g′ then h′).
@@ -50,21 +50,22 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
         simplified=simplified,
         verification=verification,
         order=tuple(order.items()),
+        rewritten=rewritten,
     )
 
 
-def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr, dict]:
+def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr, dict, tuple]:
     if isinstance(expr_or_text, str):
         from chainrule.parsing import read
 
         return expr_or_text, *read(expr_or_text)
     if isinstance(expr_or_text, int) and not isinstance(expr_or_text, bool):
-        return None, sympy.Integer(expr_or_text), {}
+        return None, sympy.Integer(expr_or_text), {}, ()
     if isinstance(expr_or_text, float):
-        return None, sympy.Float(expr_or_text), {}
+        return None, sympy.Float(expr_or_text), {}, ()
     if isinstance(expr_or_text, sympy.Expr):
         # parse() already reads variables as real; an expression built in SymPy may hold re, im.
-        return None, on_the_reals(expr_or_text), {}
+        return None, on_the_reals(expr_or_text), {}, ()
     raise TypeError(
         f"explain() takes a formula or a SymPy expression, not {type(expr_or_text).__name__}"
     )

@@ -9,6 +9,7 @@ Only the order changes: the expressions stay SymPy's, and equal to what SymPy wo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -59,6 +60,14 @@ def note(result: sympy.Expr, parts: list[sympy.Expr]) -> None:
     if isinstance(order, dict) and frozenset(sympy.Add.make_args(result)) not in order:
         # A form already recorded is the learner's own: it wins over a rule's.
         record(order, result, parts)
+
+
+def kept(kind: type[sympy.Add] | type[sympy.Mul], result: sympy.Expr, parts: list) -> bool:
+    """Whether SymPy built the sum or product of ``parts`` without combining any of them,
+    numbers apart: x²/x (which is x) and 2·(x + 1) (which SymPy makes 2x + 2) are not kept;
+    2·x·3 (6x) and x + 1 + 1 (x + 2) only fold numbers together, as a learner would."""
+    flat = [a for part in parts for a in kind.make_args(part) if not a.is_Number]
+    return Counter(flat) == Counter(a for a in kind.make_args(result) if not a.is_Number)
 
 
 def record(order: dict, result: sympy.Expr, parts: list[sympy.Expr]) -> None:

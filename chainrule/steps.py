@@ -290,6 +290,9 @@ class Explanation(Displayable):
     verification: Verification
     #: The order each sum and product was typed in (``chainrule.ordering``), for printing.
     order: tuple = ()
+    #: What SymPy rewrote as it read the formula, before any rule: (text as typed, result),
+    #: such as ("x^2/x", x), so that the explanation can say what it derives.
+    rewritten: tuple[tuple[str, sympy.Expr], ...] = ()
 
     @property
     def derived(self) -> sympy.Expr:

@@ -21,6 +21,7 @@ TOP_KEYS = {
     "expression",
     "variable",
     "constants",
+    "rewritten",
     "derivative",
     "derived",
     "simplified",

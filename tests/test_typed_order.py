@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import sympy as sp
 from hypothesis import given, settings
@@ -27,7 +29,7 @@ x, w, a, b = sp.symbols("x w a b")
     ],
 )
 def test_the_parser_records_the_typed_order(text, parts):
-    expr, order = read(text)
+    expr, order, _ = read(text)
     assert order[frozenset(expr.args)] == tuple(sp.sympify(p) for p in parts)
     assert expr == parse(text)  # the expression is SymPy's own
 
@@ -99,3 +101,43 @@ def test_the_cross_entropy_cost_is_written_as_the_course_writes_it():
 
     text = render(backprop(Network(cost="cross-entropy"), ["w2"]), "text", param="w2")
     assert "J = −y·ln(ŷ) − (1 − y)·ln(1 − ŷ)" in text  # SymPy alone: − ln(1 − ŷ)·(1 − y)
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        ("x^2/x", [("x^2/x", "x")]),
+        ("e^x/e^x", [("e^x/e^x", "1")]),
+        ("2^3^2", [("2^3^2", "512")]),
+        ("2(x+1)", [("2(x+1)", "2*x + 2")]),
+        ("(x^2)^3 + sin(0)", [("(x^2)^3", "x**6"), ("sin(0)", "0")]),
+        ("x*sin(x^2/x)", [("x^2/x", "x")]),
+        ("(x^2/x)^2/x", [("(x^2/x)^2/x", "x")]),  # only the outermost
+        ("e^(ln(x))", [("e^(ln(x))", "x")]),
+    ],
+)
+def test_what_sympy_simplifies_as_it_reads_is_noted(text, rewritten):
+    from chainrule.parsing import read
+
+    assert [(typed, str(result)) for typed, result in read(text)[2]] == rewritten
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["log(2+cos(x))", "1/x", "x/(2y)", "2x*3", "e^x", "x - (y+z)", "-x*y", "x^(1/2)", "sin^2 x"],
+)
+def test_a_formula_sympy_keeps_is_not_said_to_be_simplified(text):
+    from chainrule.parsing import read
+
+    assert read(text)[2] == ()
+
+
+def test_the_explanation_says_what_it_derives_when_sympy_simplified_first():
+    from chainrule.formats import render
+
+    e = explain("2(x+1)")
+    assert str(e.expression) == "2*x + 2" and e.rewritten[0][0] == "2(x+1)"
+    text = render(e, "text")
+    assert "Simplified as it was read: “2(x+1)” is 2x + 2" in text
+    assert json.loads(render(e, "json"))["rewritten"] == [{"typed": "2(x+1)", "as": "2*x + 2"}]
+    assert "Simplified as it was read" not in render(explain("2 + cos(x)"), "text")

@@ -91,6 +91,7 @@ def explanation(obj: s.Explanation | s.Step) -> dict[str, Any]:
         "expression": code(obj.expression),
         "variable": code(obj.variable),
         "constants": [code(c) for c in obj.constants],
+        "rewritten": [{"typed": typed, "as": code(result)} for typed, result in obj.rewritten],
         "derivative": code(obj.derivative),
         "derived": code(obj.derived),
         "simplified": obj.simplified,

@@ -42,8 +42,12 @@ def parse(text: str, *, symbols: Iterable[str | sympy.Symbol] = ()) -> sympy.Exp
     return read(text, symbols=symbols)[0]
 
 
-def read(text: str, *, symbols: Iterable[str | sympy.Symbol] = ()) -> tuple[sympy.Expr, dict]:
-    """``parse``, and the order each sum and product was typed in (``chainrule.ordering``)."""
+def read(
+    text: str, *, symbols: Iterable[str | sympy.Symbol] = ()
+) -> tuple[sympy.Expr, dict, tuple[tuple[str, sympy.Expr], ...]]:
+    """``parse``, the order each sum and product was typed in (``chainrule.ordering``), and
+    what SymPy rewrote as it built the expression: (the text as typed, what it became), such
+    as ("x^2/x", x), outermost first."""
     if not isinstance(text, str):
         raise TypeError(f"parse() needs a str, not {type(text).__name__}")
     names = Names(symbols)
@@ -64,4 +68,5 @@ def read(text: str, *, symbols: Iterable[str | sympy.Symbol] = ()) -> tuple[symp
     parser = Parser(text, tokens, names)
     expr = parser.parse()
     # Variables are real (complex numbers are out of scope), so |2^x| is 2^x, not 2^re(x).
-    return on_the_reals(expr), parser.order
+    rewritten = tuple((text[start:end], result) for start, end, result in parser.rewritten)
+    return on_the_reals(expr), parser.order, rewritten

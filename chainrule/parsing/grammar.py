@@ -40,6 +40,9 @@ class Parser:
         self._closers: list[str] = []
         #: The typed order of each sum and product built (``chainrule.ordering``).
         self.order: dict = {}
+        #: What SymPy rewrote as it was built (x^2/x is x): (start, end) in the text, and what
+        #: it became. Only the outermost of nested rewrites is kept.
+        self.rewritten: list[tuple[int, int, sympy.Expr]] = []
 
     def parse(self) -> sympy.Expr:
         """The whole formula as one expression, or a ParseError."""
@@ -60,6 +63,7 @@ class Parser:
     # --- the precedence ladder -------------------------------------------------------------
 
     def _expression(self) -> sympy.Expr:
+        start = self._peek().pos
         left = self._term()
         typed = [left]
         while self._at_op("+", "-"):
@@ -69,9 +73,12 @@ class Parser:
             left = self._check(left + right if op.text == "+" else left - right, op.pos)
         if len(typed) > 1:
             ordering.record(self.order, left, typed)  # 2 + cos(x) stays 2 + cos(x)
+            if not ordering.kept(sympy.Add, left, typed):
+                self._rewrote(start, left)
         return left
 
     def _term(self) -> sympy.Expr:
+        start = self._peek().pos
         left = self._signed()
         typed = [left]
         while True:
@@ -92,6 +99,8 @@ class Parser:
             else:
                 if len(typed) > 1:
                     ordering.record(self.order, left, typed)  # w·a stays w·a
+                    if not ordering.kept(sympy.Mul, left, typed):
+                        self._rewrote(start, left)
                 return left
 
     def _signed(self) -> sympy.Expr:
@@ -103,20 +112,38 @@ class Parser:
         return self._power()
 
     def _power(self) -> sympy.Expr:
+        start = self._peek().pos
         base = self._postfix()
         if self._at_op("^"):
             op = self._next()
             with self._guard.deeper(op.pos):
                 exponent = self._signed()
-            return self._guard.power(base, exponent, op.pos)
+            return self._raised(start, base, exponent, op.pos)
         return base
 
     def _postfix(self) -> sympy.Expr:
+        start = self._peek().pos
         expr = self._atom()
         while self._peek().kind == "super":
             token = self._next()
-            expr = self._guard.power(expr, token.value, token.pos)
+            expr = self._raised(start, expr, token.value, token.pos)
         return expr
+
+    def _raised(self, start: int, base: sympy.Expr, exponent: sympy.Expr, position: int):
+        """base^exponent, noting what SymPy rewrote: 2^3 is 8, (x²)³ is x⁶, x^1 is x."""
+        power = self._guard.power(base, exponent, position)
+        if base == sympy.E:
+            kept = isinstance(power, sympy.exp) and power.args == (exponent,)
+        else:
+            kept = power.is_Pow and power.args == (base, exponent)
+        if not kept:
+            self._rewrote(start, power)
+        return power
+
+    def _rewrote(self, start: int, expr: sympy.Expr) -> None:
+        end = self._tokens[self._i - 1].end
+        self.rewritten = [r for r in self.rewritten if not start <= r[0] <= r[1] <= end]
+        self.rewritten.append((start, end, expr))
 
     def _atom(self) -> sympy.Expr:
         token = self._peek()
@@ -265,6 +292,8 @@ class Parser:
         if spec is _LOG and len(args) == 2:
             self._check_log_base(args[1], token.pos)
         result = self._check(spec.build(*args), token.pos)
+        if result.is_Number or any(a.args and result == a.args[0] for a in args):
+            self._rewrote(token.pos, result)  # sin(0) is 0, e^(ln x) is x
         return result if exponent is None else self._guard.power(result, exponent, token.pos)
 
     def _function_power(self, token: Token) -> sympy.Rational | None:

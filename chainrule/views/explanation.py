@@ -128,6 +128,8 @@ def _has_fraction(expr) -> bool:
 def _explanation(ex: s.Explanation) -> tuple:
     partial = bool(ex.constants)
     blocks: list = [Heading(wording.heading(ex.expression, ex.variable, partial), level=1)]
+    if ex.rewritten:
+        blocks.append(Para(wording.simplified_first(ex.rewritten)))
     if ex.constants:
         blocks.append(Para(("(", *wording.held_constant(ex.constants), ")")))
     if ex.variable not in ex.expression.free_symbols and ex.constants:

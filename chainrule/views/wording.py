@@ -168,6 +168,21 @@ def absent_variable(variable, symbols: tuple) -> Parts:
     )
 
 
+def simplified_first(rewritten) -> Parts:
+    """What SymPy rewrote while reading the formula, before any rule: x^2/x is x."""
+    pairs = [("“" + typed + "”", " is ", result) for typed, result in rewritten]
+    said: list = []
+    for i, pair in enumerate(pairs):
+        if i:
+            said.append(" and " if i == len(pairs) - 1 else ", ")
+        said += pair
+    return (
+        "Simplified as it was read: ",
+        *said,
+        ". The steps start from the simplified formula.",
+    )
+
+
 def decomposition(composition) -> Parts:
     """composition: h = f∘g."""
     return ("Decomposition: ", composition)
