@@ -83,6 +83,16 @@ def test_base_e_is_ln_and_a_symbol_base_stays_a_quotient(typed, shown):
     assert f"derivative of {shown} with respect to x" in text
 
 
+@pytest.mark.parametrize(
+    ("typed", "ascii"), [("log(x^2+1, 3)", "log_3(x^2 + 1)"), ("log10(x)", "log_10(x)")]
+)
+def test_an_ascii_console_spells_the_base_as_typed_and_reads_back(typed, ascii):
+    shown = render(explain(typed), "text", ascii=True)
+    assert shown.isascii()
+    assert f"The derivative of {ascii} with respect to x" in shown
+    assert parse(ascii) == parse(typed)
+
+
 def test_json_keeps_sympy_syntax_that_reads_back():
     # JSON is data for programs, SymPy's str() by contract: log(x)/log(2), read back as is.
     data = json.loads(render(explain("log(x,2)"), "json"))
