@@ -126,6 +126,9 @@ def _spell_at(text: str, i: int) -> tuple[list[str], int]:
         return _root(text, i)
     if _script(ch, "<super>") is not None:
         return _exponent(text, i)
+    if _log_base(text, i):
+        # log₂ is a logarithm's base, not part of a name as in w₁ (w1): log_2, as typed.
+        return ["_" + _spell_char(ch)], i + 1
     spelled = _spell_char(ch)
     if (
         len(spelled) > 1
@@ -153,6 +156,15 @@ def _root(text: str, i: int) -> tuple[list[str], int]:
         return [name], j  # √(…) already has its brackets
     inner = [_spell_char(c) for c in text[i + 1 : j]]
     return [f"{name}(", *inner[:-1], inner[-1] + ")"], j
+
+
+def _log_base(text: str, i: int) -> bool:
+    """The character at ``i`` is a subscript right after the word log: log₂, log₁₀."""
+    return (
+        _script(text[i], "<sub>") is not None
+        and text.endswith("log", 0, i)
+        and not text[i - 4 : i - 3].isalpha()
+    )
 
 
 def _exponent(text: str, i: int) -> tuple[list[str], int]:

@@ -48,6 +48,9 @@ def _registered():
         ("√2x", "sqrt(2)x"),
         ("√2.5", "sqrt(2.5)"),
         ("√x₁", "sqrt(x1)"),
+        ("log₂(x)", "log_2(x)"),  # a base, as typed: log3(x) would read as a function log3
+        ("3log₁₀(x² + 1)", "3log_10(x^2 + 1)"),
+        ("log₂(x)²", "log_2(x)^2"),
         ("√θ", "sqrt(theta)"),
         ("∛(x + 1)", "cbrt(x + 1)"),
         ("√", "sqrt"),

@@ -68,6 +68,11 @@ SIGMA_Z2 = (
         (Num(1e-5), "<msup><mn>10</mn><mrow><mo>−</mo><mn>5</mn></mrow></msup>"),
         (Compose(("f", "g")), "<mrow><mi>f</mi><mo>∘</mo><mi>g</mi></mrow>"),
         (Prime(u), '<mrow><mi>u</mi><mo lspace="0" rspace="0">′</mo></mrow>'),
+        (
+            sp.log(x, 2),
+            '<mrow><msub><mi mathvariant="normal">log</mi><mn>2</mn></msub><mo>\u2061</mo>'
+            '<mrow><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo></mrow></mrow>',
+        ),
     ],
 )
 def test_exact_markup(term, expected):
@@ -158,6 +163,10 @@ _PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈�
         -x - 1,
         sp.diff(f(g(x)), x),
         x**x * (sp.log(x) + 1),
+        sp.log(x**2 + 1, 10),
+        3 * sp.log(sp.sin(x), 2),
+        -sp.log(x, 2),
+        sp.log(x, 2) ** 2,
     ],
 )
 def test_reads_as_the_unicode_printer_writes(expr):
@@ -165,6 +174,13 @@ def test_reads_as_the_unicode_printer_writes(expr):
     shown = _text(parseString(f"<math>{mathml(expr)}</math>").documentElement)
     shown = shown.replace("\u2061", "").replace("\u2062", "").replace("y^", "ŷ")
     assert shown == unicode(expr).replace(" ", "").translate(_PLAIN)
+
+
+def test_log_b_is_log_with_its_base_below():
+    assert '<msub><mi mathvariant="normal">log</mi><mi>π</mi></msub>' in mathml(sp.log(x, sp.pi))
+    assert mathml(DerivativeOf(sp.log(x, 2), x)).count("<mfrac>") == 1  # d/dx, not ln x/ln 2
+    assert '<mo stretchy="false">(</mo><mrow><msub>' not in mathml(DerivativeOf(sp.log(x, 2), x))
+    assert [op for op, _, _ in pieces(x * sp.log(x, 2))] == ["", "·"]
 
 
 def test_a_long_product_breaks_between_factors():

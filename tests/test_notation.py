@@ -3,7 +3,9 @@
 import pytest
 import sympy as sp
 
-from chainrule.formats.notation import code, latex, symbol, unicode
+from chainrule.document.terms import DerivativeOf
+from chainrule.formats.notation import code, latex, symbol, unicode, unicode_pieces
+from chainrule.formats.print_latex import LearnerLatexPrinter
 from chainrule.functions import sigmoid
 
 x, y, u, z2, a1 = sp.symbols("x y u z2 a1")
@@ -75,6 +77,60 @@ def test_unicode(expr, expected):
 )
 def test_latex(expr, expected):
     assert latex(expr) == expected
+
+
+# SymPy stores log(u, b) as ln(u)·(ln b)⁻¹; the printers write log_b(u) where a product holds
+# one ln(u) and one 1/ln(b) for a number b (to the same power), and leave the rest as it was.
+LOG_BASE = [
+    # expr, Unicode, LaTeX
+    (sp.log(x, 2), "log₂(x)", r"\log_{2}{\left(x \right)}"),
+    (sp.log(x**2 + 1, 10), "log₁₀(x² + 1)", r"\log_{10}{\left(x^{2} + 1 \right)}"),
+    (sp.log(sp.sin(x), 2), "log₂(sin(x))", r"\log_{2}{\left(\sin{\left(x \right)} \right)}"),
+    (3 * sp.log(x, 2), "3log₂(x)", r"3 \log_{2}{\left(x \right)}"),
+    (-sp.log(x, 2), "−log₂(x)", r"- \log_{2}{\left(x \right)}"),
+    (sp.log(x, 2) ** 2, "log₂(x)²", r"\log_{2}{\left(x \right)}^{2}"),
+    (x * sp.log(x, 2), "x·log₂(x)", r"x \cdot \log_{2}{\left(x \right)}"),
+    (sp.log(x, 2) / x, "log₂(x)/x", r"\frac{\log_{2}{\left(x \right)}}{x}"),
+    (sp.log(x, 2) + sp.log(x, 3), "log₃(x) + log₂(x)", None),
+    (sp.log(x, sp.pi), "log_π(x)", r"\log_{\pi}{\left(x \right)}"),
+    (sp.log(x, sp.Rational(3, 2)), "log_(3/2)(x)", r"\log_{\frac{3}{2}}{\left(x \right)}"),
+    (sp.log(x, sp.E), "ln(x)", r"\ln{\left(x \right)}"),
+    # What stays as it was: no ln(u) factor (a derivative's 1/(x·ln 2)), powers that differ,
+    # a symbol base (it might be the variable: 1/ln(x)), a quotient of numbers.
+    (1 / (x * sp.log(2)), "1/(x·ln(2))", r"\frac{1}{x \cdot \ln{\left(2 \right)}}"),
+    (2 * sp.log(x) / (x * sp.log(2) ** 2), "2ln(x)/(x·ln(2)²)", None),
+    (sp.log(x) * sp.log(y) / sp.log(2), "ln(x)·ln(y)/ln(2)", None),
+    (sp.log(x, y), "ln(x)/ln(y)", r"\frac{\ln{\left(x \right)}}{\ln{\left(y \right)}}"),
+    (sp.log(sp.log(x)) / sp.log(x), "ln(ln(x))/ln(x)", None),
+    (sp.log(3) / sp.log(2), "ln(3)/ln(2)", None),
+]
+
+
+@pytest.mark.parametrize(("expr", "text", "tex"), LOG_BASE)
+def test_a_logarithm_to_a_number_base_is_written_log_b(expr, text, tex):
+    assert unicode(expr) == text
+    if tex is not None:
+        assert latex(expr) == tex
+
+
+def test_log_b_keeps_the_typed_order_of_the_other_factors():
+    typed = {frozenset((sp.log(x), 1 / sp.log(2), x)): (sp.log(x), 1 / sp.log(2), x)}
+    assert unicode(x * sp.log(x, 2), order=typed) == "log₂(x)·x"
+    assert latex(x * sp.log(x, 2), order=typed) == r"\log_{2}{\left(x \right)} \cdot x"
+
+
+def test_d_dx_of_log_b_needs_no_brackets():
+    assert unicode(DerivativeOf(sp.log(x, 2), x)) == "d/dx log₂(x)"
+    assert latex(DerivativeOf(sp.log(x, 2), x)) == r"\frac{d}{d x} \log_{2}{\left(x \right)}"
+    assert unicode(DerivativeOf(3 * sp.log(x, 2), x)) == "d/dx (3log₂(x))"  # as d/dx (3sin(x))
+
+
+def test_log_b_breaks_like_any_product_or_function():
+    assert unicode_pieces(x * sp.log(x, 2)) == [("", "x"), ("·", "log₂(x)")]
+    assert unicode_pieces(sp.log(x, 2) / (x + 1)) == [("", "log₂(x)"), ("/", "(x + 1)")]
+    printer = LearnerLatexPrinter()
+    assert printer.fraction(sp.log(x, 2)) is None  # one function, not \frac{\ln x}{\ln 2}
+    assert printer.wrap(sp.log(x**2 + 1, 10)).head == r"\log_{10}\,"
 
 
 def test_code_is_sympy_syntax():

@@ -28,6 +28,7 @@ from chainrule.formats.mathml_terms import TermPrinter
 from chainrule.formats.notation import as_math
 from chainrule.formats.printing import (
     UNICODE_NAMES,
+    as_shown,
     power_before_argument,
     reading_order,
     sums_last,
@@ -94,6 +95,10 @@ class _Printer(TermPrinter, Markup):
 
     def _print_Function(self, expr):
         return self._applied(self._name(expr.func), expr.args)
+
+    def _print_LogBase(self, expr):
+        u, b = expr.args
+        return self._applied(self._el("msub", self._mi("log"), self._print(b)), (u,))
 
     def _print_Exp1(self, e):
         return self._mi("e")
@@ -166,6 +171,8 @@ class _Printer(TermPrinter, Markup):
         return out
 
     def _print_Mul(self, expr):
+        if (written := as_shown(expr)) is not expr:
+            return self._print(written)
         if expr.could_extract_minus_sign():
             return self._negative(self._print(-expr))
         top, bottom = [], []

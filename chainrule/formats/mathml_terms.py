@@ -20,7 +20,7 @@ from chainrule.formats.mathml_core import (
     leading_minus,
 )
 from chainrule.formats.notation import number
-from chainrule.formats.printing import compound, no_denominator, sums_last
+from chainrule.formats.printing import as_shown, compound, no_denominator, sums_last
 
 
 class TermPrinter:
@@ -30,6 +30,7 @@ class TermPrinter:
     def pieces(self, term) -> list[tuple[str, Element]]:
         """Where a long formula may break: its top-level terms or factors, each with the
         operator before it ("" for the first). A fraction or a function is one piece."""
+        term = as_shown(term)
         if isinstance(term, Terms) and len(term.items) > 1:
             return self._signed([self._print(item) for item in term.items])
         if isinstance(term, sympy.Add):
@@ -68,7 +69,7 @@ class TermPrinter:
 
     def _print_DerivativeOf(self, t):
         body = self._print(t.expression)
-        if precedence(t.expression) < PRECEDENCE["Pow"] or leading_minus(body):
+        if precedence(as_shown(t.expression)) < PRECEDENCE["Pow"] or leading_minus(body):
             body = self._brackets(body)
         operator = self._el(
             "mfrac", self._d(t.partial), self._row(self._d(t.partial), self._print(t.wrt))

@@ -17,7 +17,9 @@ from sympy.printing.precedence import PRECEDENCE, precedence, precedence_traditi
 from chainrule.document.terms import DerivativeOf, Frac, InOrder, Neg, Num, Terms
 from chainrule.formats.printing import (
     FactorsAsGiven,
+    LogBase,
     SharedPrinting,
+    as_shown,
     compound,
     no_denominator,
     power_before_argument,
@@ -92,6 +94,8 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
         return super()._print_Subs(expr)
 
     def _print_Mul(self, expr):
+        if (written := as_shown(expr)) is not expr:
+            return self._print(written)
         ordered = expr if isinstance(expr, FactorsAsGiven) else sums_last(expr)
         # SymPy's LaTeX printer re-sorts factors unless its order is "none"; "none" must hold
         # for this product's own factors only, or a product inside it keeps SymPy's internal
@@ -113,6 +117,12 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
             return rf"{name}_{{{index}}}\left({args}\right)"
         return super()._print_Function(expr, exp)
 
+    def _print_LogBase(self, expr, exp=None):
+        # The way SymPy writes ln: \log_{2}{\left(x \right)}^{2} as \ln{\left(x \right)}^{2}.
+        u, b = (self._print(arg) for arg in expr.args)
+        text = _log_name(b) + rf"{{\left({u} \right)}}"
+        return text if exp is None else f"{text}^{{{exp}}}"
+
     def _prime_at(self, function, point) -> str:
         name = self._print(sympy.Symbol(function.__name__))
         return rf"{name}'\left({self._print(point)}\right)"
@@ -124,6 +134,7 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
         way (top-level terms of a sum, factors of a product without a denominator, the factors
         of an ``InOrder``), so the texts join back into what the printer prints."""
         mul = PRECEDENCE["Mul"]
+        term = as_shown(term)
         if isinstance(term, Terms) and len(term.items) > 1:
             return self._signed([(item, self._print(item), False) for item in term.items])
         if isinstance(term, sympy.Add):
@@ -161,6 +172,7 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
         """The term as a head and a tail round one inner term, or None: a function of one
         argument (sin, ln, σ, f′, sin²), d/dx of an expression, a minus sign or a whole number
         in front of a product, a sum to a power."""
+        term = as_shown(term)
         if isinstance(term, Neg):
             return Wrap("-", term.body, _bracketed(term.body, PRECEDENCE["Mul"], strict=True))
         if isinstance(term, DerivativeOf):
@@ -171,6 +183,8 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
         found = undefined_derivative(term)
         if found is not None:
             return Wrap(self._print(sympy.Symbol(found[0].__name__)) + r"'\,", found[1], True)
+        if isinstance(term, LogBase):
+            return Wrap(_log_name(self._print(term.args[1])) + r"\,", term.args[0], True)
         if isinstance(term, sympy.Function) and len(term.args) == 1:
             name = self._function_name(term)
             return None if name is None else Wrap("".join(name), term.args[0], True)
@@ -191,6 +205,7 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
 
     def fraction(self, term) -> tuple[Any, Any] | None:
         """(numerator, denominator) of a term printed as one \\frac, else None."""
+        term = as_shown(term)
         if isinstance(term, Frac):
             return term.numerator, term.denominator
         negative_power = isinstance(term, sympy.Pow) and (
@@ -251,7 +266,7 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
         """d/dx, the expression it applies to, and whether that needs brackets."""
         d = r"\partial" if t.partial else "d"
         text = self._print(t.expression)
-        bracketed = precedence(t.expression) < PRECEDENCE["Pow"] or text.startswith("-")
+        bracketed = precedence(as_shown(t.expression)) < PRECEDENCE["Pow"] or text.startswith("-")
         return rf"\frac{{{d}}}{{{d} {self._print(t.wrt)}}} ", text, bracketed
 
     def _print_Prime(self, t):
@@ -289,6 +304,11 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
 
     def _print_Assign(self, t):
         return rf"{self._print(t.target)} \leftarrow {self._print(t.value)}"
+
+
+def _log_name(base: str) -> str:
+    """log_b as LaTeX writes it, the base already printed: \\log_{2}, \\log_{\\pi}."""
+    return rf"\log_{{{base}}}"
 
 
 def _bracketed(item, level: int, strict: bool) -> bool:

@@ -16,6 +16,7 @@ from chainrule.formats.printing import (
     UNICODE_NAMES,
     FactorsAsGiven,
     SharedPrinting,
+    as_shown,
     compound,
     no_denominator,
     power_before_argument,
@@ -27,6 +28,7 @@ from chainrule.formats.printing import (
 
 _SUPERSCRIPT = str.maketrans("0123456789-+()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁿ")
 _SUPERSCRIPT_LETTERS = str.maketrans("abcdefghijklmnoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # A number right before a letter or bracket is written without a dot: 2x, 3sin(x), 2(x + 1).
 # Not after a root sign: √2·x must not read √2x, the root of 2x.
 _COEFFICIENT_DOT = re.compile(r"(?<![\w./⁰¹²³⁴⁵⁶⁷⁸⁹√∛])(\d+)·(?=[^\d\s·])")
@@ -36,6 +38,7 @@ class UnicodePrinter(SharedPrinting, StrPrinter):
     """SymPy's str() layout with the symbols a learner writes on paper."""
 
     def pieces(self, term) -> list[tuple[str, str]]:
+        term = as_shown(term)
         # On one line a long fraction may break before its slash (LaTeX's \frac cannot).
         if isinstance(term, Frac):
             text = self._print(term)
@@ -58,6 +61,8 @@ class UnicodePrinter(SharedPrinting, StrPrinter):
         return reading_order(super()._as_ordered_terms(expr, order=order))
 
     def _print_Mul(self, expr):
+        if (written := as_shown(expr)) is not expr:
+            return self._print(written)
         if isinstance(expr, FactorsAsGiven):
             return super()._print_Mul(expr)
         coeff, rest = expr.as_coeff_Mul()
@@ -103,6 +108,14 @@ class UnicodePrinter(SharedPrinting, StrPrinter):
         name = expr.func.__name__
         name = symbol(name) if isinstance(expr, AppliedUndef) else UNICODE_NAMES.get(name, name)
         return f"{name}({self.stringify(expr.args, ', ')})"
+
+    def _print_LogBase(self, expr):
+        u, b = expr.args
+        if b.is_Integer:
+            return f"log{str(b).translate(_SUBSCRIPT)}({self._print(u)})"
+        # No subscript letters for most names (there is no subscript b): log_b(x), log_π(x).
+        base = self._print(b)
+        return f"log_{base if base.isalnum() else f'({base})'}({self._print(u)})"
 
     def _print_Derivative(self, expr):
         found = undefined_derivative(expr)
@@ -157,8 +170,9 @@ class UnicodePrinter(SharedPrinting, StrPrinter):
     def _print_DerivativeOf(self, t):
         d = "∂" if t.partial else "d"
         text = self._print(t.expression)
+        low = precedence(as_shown(t.expression)) < PRECEDENCE["Pow"]  # log₂(x) is one function
         # On one line, d/dx 1/u could be read as (d/dx 1)/u: a fraction gets brackets too.
-        if precedence(t.expression) < PRECEDENCE["Pow"] or text.startswith("-") or "/" in text:
+        if low or text.startswith("-") or "/" in text:
             text = f"({text})"
         return f"{d}/{d}{self._print(t.wrt)} {text}"
 

@@ -82,12 +82,59 @@ def sums_last(expr: sympy.Mul) -> sympy.Mul:
     product the learner typed keeps the order typed (``chainrule.ordering``): w·a.
     """
     typed = ordering.arranged(expr.args)
-    if typed:  # a number still leads, as textbooks write 2x for x·2
-        numbers = [f for f in typed if f.is_Number]
-        return FactorsAsGiven._from_args([*numbers, *(f for f in typed if not f.is_Number)])
+    if typed:
+        return _as_typed(typed)
     factors = expr.as_ordered_factors()
     ordered = sorted(factors, key=lambda factor: factor.is_Add)  # stable: the rest keep order
     return expr if ordered == factors else FactorsAsGiven._from_args(ordered)
+
+
+def _as_typed(factors) -> sympy.Mul:
+    # A number still leads, as textbooks write 2x for x·2.
+    numbers = [f for f in factors if f.is_Number]
+    return FactorsAsGiven._from_args([*numbers, *(f for f in factors if not f.is_Number)])
+
+
+class LogBase(sympy.Function):
+    """log_b(u), for printing only (args u, b). SymPy has no such function: it stores log_b u
+    as ln u·(ln b)⁻¹, and ``as_shown`` puts this in that product's place. Nothing derives it."""
+
+    nargs = 2
+
+
+def as_shown(term):
+    """The term as the printers write it: a product with one factor ln(u)ⁿ and one (ln b)⁻ⁿ,
+    b a number, has log_b(u)ⁿ in their place (ln(x)/ln(2) is log₂(x), 3·ln(x)·x/ln(10) is
+    3log₁₀(x)·x, ln(x)²/ln(2)² is log₂(x)²); the other factors stay as they were. Anything
+    else is returned as it is.
+
+    Always, not only where the learner typed log(x, 2): SymPy stores log(x, 2) and ln(x)/ln(2)
+    alike, so a printer cannot tell them apart, and the two are the same number; the rules
+    already take either as the log_b table entry, so the formula reads as the rule it goes by.
+    Only a number base: a symbol might be the variable (d/dx ln(ln x)² is 2·ln(ln x)/(x·ln x),
+    no logarithm to base x), and a constant ln(3)/ln(2) stays the quotient of numbers it is.
+    """
+    if not isinstance(term, sympy.Mul):
+        return term
+    logs, bases = [], []
+    for factor in term.args:
+        inside, n = factor.as_base_exp()
+        if not (isinstance(inside, sympy.log) and n.is_Integer):
+            continue
+        (u,) = inside.args
+        if n > 0 and not u.is_number:
+            logs.append((factor, u, n))
+        elif n < 0 and u.is_number and u.is_positive and u != 1:
+            bases.append((factor, u, -n))
+    if len(logs) != 1 or len(bases) != 1 or logs[0][2] != bases[0][2]:
+        return term
+    (log_factor, u, n), (base_factor, b, _) = logs[0], bases[0]
+    written = LogBase(u, b) if n == 1 else sympy.Pow(LogBase(u, b), n)
+    typed = ordering.arranged(term.args)
+    rest = [written if f == log_factor else f for f in typed or term.args if f != base_factor]
+    if len(rest) == 1:
+        return written
+    return _as_typed(rest) if typed else sympy.Mul(*rest)
 
 
 class SharedPrinting:
@@ -99,6 +146,7 @@ class SharedPrinting:
     """
 
     def pieces(self, term) -> list[tuple[str, str]]:
+        term = as_shown(term)
         if isinstance(term, Terms) and len(term.items) > 1:
             return _signed([self._print(item) for item in term.items])
         if isinstance(term, sympy.Add):
