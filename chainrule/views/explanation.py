@@ -17,12 +17,10 @@ from sympy.core.function import AppliedUndef
 
 from chainrule import steps as s
 from chainrule.document import (
-    Box,
     Derivation,
     DerivativeOf,
     Document,
     Equals,
-    Equation,
     Frac,
     Heading,
     InOrder,
@@ -31,13 +29,25 @@ from chainrule.document import (
     Para,
     Prime,
     Terms,
-    Verdict,
 )
 from chainrule.rules.combining import at
 from chainrule.views import wording
+from chainrule.views.answer import answer
 from chainrule.views.decomposition import decompose
+from chainrule.views.domains import domain
+from chainrule.views.letters import Letters, letters_for
 
 _U, _V = sympy.symbols("u v")
+
+#: Letters a textbook uses for constants. Held beside x alone, they leave an ordinary
+#: derivative, d/dx aˣ = aˣ·ln a; any other letter makes the formula one of several variables,
+#: whose derivative in x alone is partial, ∂/∂x (x²y) = 2xy. (The network is always partial.)
+CONSTANT_LETTERS = frozenset("abckmnABCK")
+
+
+def is_partial(constants: tuple) -> bool:
+    """Whether a derivative holding ``constants`` fixed is written ∂/∂x rather than d/dx."""
+    return any(c.name not in CONSTANT_LETTERS for c in constants)
 
 
 def document(obj: s.Explanation | s.Step) -> Document:
@@ -54,48 +64,12 @@ def _title(ex: s.Explanation) -> str:
     return f"chainrule: d/d{ex.variable} {ex.input if ex.input is not None else ex.expression}"
 
 
-def derivation(root: s.Step, partial: bool = False, nested: bool = False) -> Derivation:
-    """The numbered steps of a tree, substeps first, so each line follows from lines above."""
-    return Derivation(_Lines(partial).number(root), nested=nested)
-
-
-_INVERSE_DOMAINS = {
-    "asin": "inside",
-    "acos": "inside",
-    "atanh": "inside",
-    "asec": "outside",
-    "acsc": "outside",
-    "acoth": "outside",
-}
-
-
-def domain(step: s.Step):
-    """Where a table entry holds on the reals, once and briefly: ln u for u > 0, √u (and any
-    fractional power) for u > 0, |u| and 1/uⁿ for u ≠ 0, arcsin u for |u| < 1, f^g for f > 0."""
-    u = step.variable
-    if isinstance(step, s.LogarithmStep):
-        return sympy.Gt(u, 0)
-    if isinstance(step, s.PowerStep):
-        n = step.exponent
-        if n.is_Rational and not n.is_Integer:
-            return sympy.Gt(u, 0)
-        if n.is_Integer and n < 0:
-            return sympy.Ne(u, 0)
-        return None
-    if isinstance(step, s.AbsStep | s.SignStep):
-        return sympy.Ne(u, 0)
-    if isinstance(step, s.GeneralPowerStep):
-        return sympy.Gt(step.base, 0)
-    if isinstance(step, s.InverseTrigStep | s.HyperbolicStep):
-        name = type(step.expression).__name__
-        if name == "acosh":
-            return sympy.Gt(u, 1)
-        side = _INVERSE_DOMAINS.get(name)
-        if side == "inside":
-            return sympy.Lt(sympy.Abs(u), 1)
-        if side == "outside":
-            return sympy.Gt(sympy.Abs(u), 1)
-    return None
+def derivation(
+    root: s.Step, partial: bool = False, nested: bool = False, letters: Letters | None = None
+) -> Derivation:
+    """The numbered steps of a tree, substeps first, so each line follows from lines above;
+    with ``letters``, each link named by its letter (``chainrule.views.letters``)."""
+    return Derivation(_Lines(partial, letters).number(root), nested=nested)
 
 
 def _reordered(term, derivative) -> bool:
@@ -126,43 +100,30 @@ def _has_fraction(expr) -> bool:
 
 
 def _explanation(ex: s.Explanation) -> tuple:
-    partial = bool(ex.constants)
+    partial = is_partial(ex.constants)
     blocks: list = [Heading(wording.heading(ex.expression, ex.variable, partial), level=1)]
     if ex.rewritten:
         blocks.append(Para(wording.simplified_first(ex.rewritten)))
     if ex.constants:
-        blocks.append(Para(("(", *wording.held_constant(ex.constants), ")")))
+        blocks.append(Para(("(", *wording.held_constant(ex.constants, partial), ")")))
     if ex.variable not in ex.expression.free_symbols and ex.constants:
         blocks.append(Para(wording.absent_variable(ex.variable, ex.constants)))
     blocks += decompose(ex.root, partial)
+    letters = letters_for(ex)
     blocks.append(Heading((wording.steps(),)))
-    blocks.append(derivation(ex.root, partial))
-    blocks.append(_answer(ex, partial))
+    if letters:
+        blocks.append(Para(wording.in_letters(len(letters.names) + 1)))
+    blocks.append(derivation(ex.root, partial, letters=letters))
+    blocks.append(answer(ex, partial, letters))
     return tuple(blocks)
-
-
-def _answer(ex: s.Explanation, partial: bool) -> Box:
-    lhs = DerivativeOf(ex.expression, ex.variable, partial)
-    simplified = ex.derivative != ex.derived
-    label = wording.derived() if simplified else wording.result()
-    rows: list = [Equation((lhs, ex.derived), label=(f"{label}:",))]
-    if simplified:
-        rows.append(Equation((lhs, ex.derivative), label=(f"{wording.simplified()}:",)))
-    if not ex.simplified:
-        rows.append(Para((f"({wording.kept_as_derived()})",)))
-    v = ex.verification
-    if v.ok:
-        rows.append(Verdict("ok", wording.verified(v.method, v.steps_checked)))
-    else:
-        rows.append(Verdict("failed", wording.not_verified(v.failures)))
-    return Box((wording.answer(),), tuple(rows), status="ok" if v.ok else "failed")
 
 
 class _Lines:
     """Numbers the steps of one tree and says each one."""
 
-    def __init__(self, partial: bool) -> None:
+    def __init__(self, partial: bool, letters: Letters | None = None) -> None:
         self.partial = partial
+        self.letters = letters
         self._numbers: dict[int, int] = {}
         self._lines: list[Line] = []
 
@@ -210,14 +171,27 @@ class _Lines:
             same = term.items[0] if isinstance(term, Terms) and len(term.items) == 1 else term
             if same != step.derivative and term not in shown:
                 shown.append(term)
-        lhs = DerivativeOf(step.expression, step.variable, self.partial)
+        lhs = self._lhs(step)
         # "= a + b = b + a" only reorders: say it once. A sum keeps the order it was derived
         # in (the terms' own order); a product the result's, whose number leads (2f′(2x)).
         if shown and _reordered(shown[-1], step.derivative):
             if isinstance(shown[-1], Terms):
-                return (lhs, *shown)
-            return (lhs, *shown[:-1], step.derivative)
-        return (lhs, *shown, step.derivative)
+                return (*lhs, *self._short(tuple(shown)))
+            return (*lhs, *self._short((*shown[:-1], step.derivative)))
+        return (*lhs, *self._short((*shown, step.derivative)))
+
+    def _lhs(self, step: s.Step) -> tuple:
+        """d/dx of the step's expression; in letters, v′ = d/dx ln(w) for the link named v."""
+        lhs = DerivativeOf(step.expression, step.variable, self.partial)
+        if not self.letters:
+            return (lhs,)
+        letter = self.letters.letter(step.expression)
+        expression = self.letters.definition(step.expression) if letter else step.expression
+        lhs = replace(lhs, expression=self.letters.short(expression) if not letter else expression)
+        return (Prime(letter), lhs) if letter else (lhs,)
+
+    def _short(self, math: tuple) -> tuple:
+        return self.letters.short(math) if self.letters else math
 
     def _held(self, expr: sympy.Expr, variable: sympy.Symbol) -> tuple:
         """The other symbols in expr, which a partial derivative holds constant."""
@@ -301,6 +275,18 @@ class _Lines:
         with sympy.evaluate(False):
             at_inner = at(step.outer_derivative, step.u, step.inner)
         put_back = Equals((step.u, step.inner))
+        if self.letters:
+            # u′ is a line above; the letters stay, and the answer lists what they stand for.
+            put_back = Equals((step.u, self.letters.definition(step.inner)))
+            in_u = InOrder((step.outer_derivative, Prime(step.u)), strict=True)
+            return (
+                wording.title(step.rule),
+                wording.chain(step.outer, put_back),
+                (
+                    *self._lhs(step),
+                    in_u,
+                ),
+            )
         sentence = wording.chain(step.outer, put_back)
         in_u = InOrder((step.outer_derivative, step.inner_derivative), strict=True)
         if not step.outer_derivative.has(step.u):  # nothing to put back: f′ is a constant

@@ -151,9 +151,12 @@ def heading(expression, variable, partial: bool) -> Parts:
     return (f"The {kind} of ", expression, " with respect to ", variable)
 
 
-def held_constant(symbols: tuple) -> Parts:
-    verb = " is" if len(symbols) == 1 else " are"
-    return (*listing(symbols), f"{verb} held constant")
+def held_constant(symbols: tuple, partial: bool = True) -> Parts:
+    """y is held constant (a partial derivative), or a is a constant (an ordinary one)."""
+    one = len(symbols) == 1
+    if partial:
+        return (*listing(symbols), " is held constant" if one else " are held constant")
+    return (*listing(symbols), " is a constant" if one else " are constants")
 
 
 def absent_variable(variable, symbols: tuple) -> Parts:
@@ -190,6 +193,20 @@ def decomposition(composition) -> Parts:
 
 def steps() -> str:
     return "Steps"
+
+
+def in_letters(links: int) -> Parts:
+    """Why a long chain's lines keep the letters of its links."""
+    return (
+        f"This chain has {links} links, so each line names a link by its letter from the "
+        "decomposition (u′ is the derivative of the link u, found on a line above) instead "
+        "of writing it out.",
+    )
+
+
+def where(expression, substitutions: tuple) -> Parts:
+    """h′ in the letters: what each letter stands for."""
+    return ("where h(x) = ", expression, " and ", *listing(substitutions))
 
 
 def derived() -> str:
