@@ -94,7 +94,7 @@ def _update(values, at: Evaluation) -> list[Block]:
     for v in values:
         blocks.append(Equation((v.param, Update(v.current, at.lr, v.value), Num(v.updated))))
     if at.cost_after is None:
-        undefined = ("After this step ", J, " is undefined: ", YHAT, " left the interval (0, 1).")
+        undefined = ("After this step ", J, " is undefined: ", YHAT, " reached 0 or 1.")
         blocks.append(Para(undefined))
     else:
         after = Num(at.cost_after)
