@@ -164,17 +164,22 @@ class Links:
         self.network = network
         self._made: dict[tuple[sympy.Symbol, sympy.Symbol], Factor] = {}
 
-    def __call__(self, of: sympy.Symbol, wrt: sympy.Symbol, expression: sympy.Expr) -> Factor:
+    def __call__(
+        self, of: sympy.Symbol, wrt: sympy.Symbol, expression: sympy.Expr, form=None
+    ) -> Factor:
+        """The link ∂of/∂wrt; ``form`` picks how its derivative is written (default: as the
+        explainer simplified it)."""
         key = (of, wrt)
         if key not in self._made:
             why = derive(expression, wrt)
+            derivative = why.derivative if form is None else form(why)
             self._made[key] = Factor(
-                of=of, wrt=wrt, expression=expression, derivative=why.derivative, explanation=why
+                of=of, wrt=wrt, expression=expression, derivative=derivative, explanation=why
             )
         return self._made[key]
 
     def cost(self) -> Factor:
-        return self(J, YHAT, self.network.cost_expr)
+        return self(J, YHAT, self.network.cost_expr, form=over_one_denominator)
 
     def activation(self, k: int) -> Factor:
         n = self.network
@@ -183,6 +188,17 @@ class Links:
     def weighted_input(self, k: int, wrt: sympy.Symbol) -> Factor:
         n = self.network
         return self(n.z(k), wrt, n.weighted_input(k))
+
+
+def over_one_denominator(why: Explanation) -> sympy.Expr:
+    """The derived terms over their common denominator, each denominator as the steps wrote
+    it, the numerator multiplied out: ∂J/∂ŷ = −y/ŷ + (1 − y)/(1 − ŷ) = (ŷ − y)/(ŷ(1 − ŷ)), the
+    course's form, whose ŷ(1 − ŷ) is σ′ (SymPy's simplest, (y − ŷ)/(ŷ² − ŷ), hides it).
+    Without a denominator, the explainer's own form."""
+    top, bottom = sympy.fraction(sympy.together(why.derived))
+    if bottom == 1:
+        return why.derivative
+    return sympy.expand(top) / bottom
 
 
 def _in_activations(network: Network, expr: sympy.Expr) -> sympy.Expr:
