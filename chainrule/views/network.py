@@ -193,7 +193,7 @@ def gradient_view(result: Backprop, param: str, at: Evaluation | None = None) ->
 
     if at is not None:
         blocks += numbers.one_gradient(g, at)
-    return Document(tuple(blocks), title=f"chainrule: dJ/d{p}", order=network.order)
+    return Document(tuple(blocks), title=f"chainrule: dJ/d{p}", order=result.order)
 
 
 def _listing(symbols: list) -> list:
