@@ -180,3 +180,60 @@ def test_latex_html_and_rich_keep_the_chains_order():
     console = Console(width=100, record=True, color_system=None, file=io.StringIO())
     console.print(result)
     assert "δ₂ = (ŷ − y)·ŷ·(1 − ŷ)" in console.export_text()
+
+
+# -- the rule behind a linear link ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("param", "link", "shown"),
+    [
+        (
+            "w2",
+            "∂z₂/∂w₂ = ∂/∂w₂ (w₂·a₁ + b₂) = a₁",
+            "b₂ is constant; w₂·a₁ by the constant multiple rule, a₁ held constant",
+        ),
+        (
+            "w1",
+            "∂z₂/∂a₁ = ∂/∂a₁ (w₂·a₁ + b₂) = w₂",
+            "b₂ is constant; w₂·a₁ by the constant multiple rule, w₂ held constant",
+        ),
+        (
+            "w1",
+            "∂z₁/∂w₁ = ∂/∂w₁ (w₁·x + b₁) = x",
+            "b₁ is constant; w₁·x by the constant multiple rule, x held constant",
+        ),
+        ("b2", "∂z₂/∂b₂ = ∂/∂b₂ (w₂·a₁ + b₂) = 1", "w₂·a₁ is constant; b₂ changes at rate 1"),
+        ("b1", "∂z₁/∂b₁ = ∂/∂b₁ (w₁·x + b₁) = 1", "w₁·x is constant; b₁ changes at rate 1"),
+    ],
+)
+def test_a_linear_link_says_which_term_varies_and_by_which_rule(param, link, shown):
+    out = wide(param)
+    assert f"{link} ({shown})" in out
+    assert "sum rule, constant multiple rule" not in out and "(sum rule)" not in out
+
+
+def test_the_backpropagation_view_names_them_alike():
+    out = wide()
+    assert "= δ₂·a₁ (b₂ is constant; w₂·a₁ by the constant multiple rule, a₁ held constant)" in out
+    assert "= δ₁ (w₁·x is constant; b₁ changes at rate 1)" in out
+    assert "sum rule, constant multiple rule" not in out and "(sum rule)" not in out
+
+
+def test_the_held_constant_is_the_links_value():
+    # The sentence is read off the explainer's steps: what it holds constant is the answer.
+    result = backprop(Network(layers=2), verify=False)
+    for g in result.gradients:
+        own = g.last
+        note = one_line(render(result, "text", width=200, param=g.param.name))
+        held = unicode(own.derivative, order=result.order)
+        if own.derivative == 1:
+            assert f"is constant; {unicode(g.param)} changes at rate 1" in note, g.param
+        else:
+            assert f"by the constant multiple rule, {held} held constant" in note, g.param
+
+
+def test_other_links_still_list_their_rules():
+    out = wide()
+    assert "∂J/∂ŷ = ŷ − y (constant multiple rule, chain rule, sum rule, power rule)" in out
+    assert "∂ŷ/∂z₂ = σ(z₂)·(1 − σ(z₂)) (table: sigmoid)" in out
