@@ -70,6 +70,22 @@ def kept(kind: type[sympy.Add] | type[sympy.Mul], result: sympy.Expr, parts: lis
     return Counter(flat) == Counter(a for a in kind.make_args(result) if not a.is_Number)
 
 
+def product(order: dict, parts: Iterable[sympy.Expr]) -> sympy.Expr:
+    """The product of ``parts``, noted in ``order`` to be written in the order given, as a
+    chain's links are, outermost first: (ŷ − y)·σ(z₂)·(1 − σ(z₂))·a₁. A part that is itself a
+    product keeps its own noted order, else SymPy's with its sums last, as it prints alone.
+    A factor 1 (∂z₂/∂b₂) is left out, as SymPy leaves it out of the product."""
+    parts = [part for part in parts if part != 1]
+    for part in parts:
+        if part.is_Mul and frozenset(part.args) not in order:
+            # SymPy sorts the bracket of σ(z)·(1 − σ(z)) first; a learner reads it last.
+            record(order, part, sorted(part.as_ordered_factors(), key=lambda f: f.is_Add))
+    result = sympy.Mul(*parts)
+    if result.is_Mul:  # not a lone sum (δ₂ = ŷ − y), whose terms keep their own order
+        record(order, result, parts)
+    return result
+
+
 def record(order: dict, result: sympy.Expr, parts: list[sympy.Expr]) -> None:
     """Note ``parts`` (as typed) as the order of ``result``'s args, when they are exactly its
     args: a sum SymPy combined (x + x is 2x) or a product it folded (2·x·3 is 6x) has no typed

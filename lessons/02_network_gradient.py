@@ -20,11 +20,14 @@ def say(text: str) -> None:
 
 
 net = Network()  # one input, one inner node, one output; σ activations; squared error
+result = backprop(net, ["w2"])
+w2 = result.gradient("w2")
 
 
 def unicode(expr) -> str:
-    """A formula as the course writes it: z₂ = w₂·a₁ + b₂, weight before activation."""
-    return _unicode(expr, order=net.order)
+    """A formula as the course writes it: z₂ = w₂·a₁ + b₂, weight before activation, and a
+    product of links in the chain's order, outermost first."""
+    return _unicode(expr, order=result.order)
 
 
 say(
@@ -43,9 +46,6 @@ say(
     "Start with w₂. It sits inside z₂, which sits inside σ, which sits inside J: a nested "
     "function, three layers deep. The chain rule handles it with one factor per layer."
 )
-
-result = backprop(net, ["w2"])
-w2 = result.gradient("w2")
 
 names = " · ".join(f"∂{unicode(f.of)}/∂{unicode(f.wrt)}" for f in w2.chain)
 console.print(f"  ∂J/∂w₂ = {names}")

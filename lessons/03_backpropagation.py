@@ -20,14 +20,14 @@ def say(text: str) -> None:
 
 
 net = Network()
+result = backprop(net)
 
 
 def unicode(expr) -> str:
-    """A formula as the course writes it: z₂ = w₂·a₁ + b₂, weight before activation."""
-    return _unicode(expr, order=net.order)
+    """A formula as the course writes it: z₂ = w₂·a₁ + b₂, weight before activation, and a
+    product of links in the chain's order, outermost first."""
+    return _unicode(expr, order=result.order)
 
-
-result = backprop(net)
 
 say(
     "# Lesson 3 · Backpropagation\n"

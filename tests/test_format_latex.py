@@ -107,13 +107,14 @@ def views() -> dict[str, Document]:
 
 @cache
 def long_ones() -> dict[str, Document]:
-    """Documents whose math is wider than any line: deep nests and long negative fractions."""
-    tanh = backprop(Network(cost="cross-entropy", activation="tanh"))
+    """Documents whose math is wider than any line: deep nests, a long fraction, a long chain."""
+    # Two inner nodes: a chain of seven links after a fraction, and w₁'s gradient in x.
+    entropy = backprop(Network(layers=2, cost="cross-entropy"))
     return {
         "nest 15": document(chainrule.explain(nest(15))),
         "nest 30": document(chainrule.explain(nest(30))),
         "reciprocal": document(chainrule.explain(RECIPROCAL)),
-        "tanh w1": document(tanh, param="w1"),
+        "cross-entropy w1": document(entropy, param="w1"),
     }
 
 
@@ -396,7 +397,7 @@ def test_standalone_documents_compile_and_fit_the_page(tmp_path):
 @pytest.mark.parametrize("name", list(long_ones()))
 def test_math_wider_than_the_page_is_broken_to_fit_it(name, tmp_path):
     # Before: the 15-deep nest's heading ran 118pt past the margin, the 30-deep's steps up to
-    # 355pt, the tanh network's negative fraction 53pt.
+    # 355pt, the tanh network's negative fraction 53pt (tanh with cross-entropy, since refused).
     tex = latex.render(long_ones()[name], standalone=True)
     wide = overfull(tex, tmp_path, name)
     assert max(wide, default=0.0) < 10.0, f"{name} runs past the margin: {wide}"

@@ -39,15 +39,19 @@ def _chain_rule(out: str) -> None:
 
 
 def _network_gradient(out: str) -> None:
-    w2 = backprop(Network(), ["w2"]).gradient("w2")
+    result = backprop(Network(), ["w2"])
+    w2 = result.gradient("w2")
     assert "∂J/∂w₂ = ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂w₂" in out
-    assert f"∂J/∂w₂ = {unicode(w2.gradient)}" in out
+    assert f"∂J/∂w₂ = {unicode(w2.gradient, order=result.order)}" in out
+    assert "∂J/∂w₂ = (ŷ − y)·σ(z₂)·(1 − σ(z₂))·a₁" in out  # the links' values, in chain order
     assert "finite difference" in out and "w₂ ← w₂ − η·∂J/∂w₂" in out
 
 
 def _backpropagation(out: str) -> None:
     result = backprop(Network())
-    assert f"δ₂ = {unicode(result.deltas[0].expression)}" in out
+    assert f"δ₂ = {unicode(result.deltas[0].expression, order=result.order)}" in out
+    assert "δ₂ = (ŷ − y)·σ(z₂)·(1 − σ(z₂))" in out  # the chain's order, as the course writes it
+    assert "∂J/∂w₁ = (ŷ − y)·σ(z₂)·(1 − σ(z₂))·w₂·σ(z₁)·(1 − σ(z₁))·x" in out
     chains, shared = result.multiplications
     assert f"takes {chains} products" in out and f"takes {shared}" in out
     assert "J fell from" in out

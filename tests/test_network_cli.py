@@ -87,7 +87,7 @@ def test_json_keys_and_numbers():
 
 @pytest.mark.parametrize(
     ("cost", "activation", "layers"),
-    [("squared", "sigmoid", 1), ("cross-entropy", "tanh", 2)],
+    [("squared", "sigmoid", 1), ("squared", "tanh", 2), ("cross-entropy", "sigmoid", 2)],
 )
 def test_json_expanded_is_plain_syntax_that_evaluates_to_the_gradient(cost, activation, layers):
     args = ["--format", "json", "--cost", cost, "--activation", activation, "--layers", str(layers)]
@@ -130,6 +130,19 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback(args, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("more", [[], ["--param", "w1"], ["--train"], ["--graph"], ["-f", "json"]])
+def test_tanh_with_cross_entropy_is_refused_in_one_line(more):
+    from chainrule.network import NetworkError
+
+    result = run("--cost", "cross-entropy", "--activation", "tanh", *more)
+    assert result.exit_code == 2 and result.stdout == ""
+    with pytest.raises(NetworkError) as library:
+        Network(cost="cross-entropy", activation="tanh")
+    # The library's own message, one line, no traceback.
+    assert result.stderr == f"error: {library.value}\n"
+    assert "ln ŷ is undefined" in result.stderr
 
 
 @pytest.mark.parametrize(

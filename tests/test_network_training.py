@@ -3,7 +3,6 @@ reads small CSV files, and the CLI draws its table and curve."""
 
 from __future__ import annotations
 
-import itertools
 import math
 import sys
 
@@ -30,14 +29,19 @@ runner = CliRunner()
 
 @pytest.mark.parametrize(
     ("cost", "activation", "layers"),
-    list(itertools.product(("squared", "cross-entropy"), ("sigmoid", "tanh"), (1, 2))),
+    [
+        (cost, activation, layers)
+        for cost, activation in [
+            ("squared", "sigmoid"),
+            ("squared", "tanh"),
+            ("cross-entropy", "sigmoid"),
+        ]
+        for layers in (1, 2)
+    ],
 )
 def test_training_lowers_j(cost, activation, layers):
     network = Network(layers=layers, cost=cost, activation=activation)
-    # Cross-entropy needs 0 < ŷ < 1; tanh from a random start can begin below 0, so start
-    # that pair from positive weights.
-    given = {p.name: 0.5 for p in network.params} if activation == "tanh" else {}
-    run = train(network, given=given, steps=100, lr=0.3)
+    run = train(network, steps=100, lr=0.3)
     assert len(run.costs) == 101
     assert run.costs[-1] < run.costs[0]
     assert run.records[0].step == 0 and run.records[-1].step == 100

@@ -74,7 +74,8 @@ def network(
     ] = "all",
     cost: Annotated[Cost, typer.Option(help="The cost J(y, ŷ).")] = Cost.squared,
     activation: Annotated[
-        Activation, typer.Option(help="The activation of every node.")
+        Activation,
+        typer.Option(help="The activation of every node (tanh only with --cost squared)."),
     ] = Activation.sigmoid,
     layers: Annotated[
         int,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import sympy
 
+from chainrule import ordering
 from chainrule.display import Displayable
 from chainrule.functions import LAMBDIFY_MODULES, expand_sigmoid, sigmoid
 from chainrule.network.model import YHAT, J, Network, NetworkError, Y, stack_room
@@ -107,11 +108,16 @@ class Gradient:
 
 @dataclass(frozen=True, kw_only=True, repr=False)
 class Backprop(Displayable):
-    """All of a network's chain-rule results: the δs (output first) and one Gradient per param."""
+    """All of a network's chain-rule results: the δs (output first) and one Gradient per param.
+
+    ``order`` (``chainrule.ordering``) writes the network's sums and products as the course
+    does, every product of links in the chain's order, outermost first: δ₂ = (ŷ − y)·ŷ·(1 − ŷ).
+    """
 
     network: Network
     deltas: tuple[Delta, ...]
     gradients: tuple[Gradient, ...]
+    order: tuple = ()
 
     def _summary(self) -> str:
         names = ", ".join(g.param.name for g in self.gradients)
@@ -164,17 +170,22 @@ class Links:
         self.network = network
         self._made: dict[tuple[sympy.Symbol, sympy.Symbol], Factor] = {}
 
-    def __call__(self, of: sympy.Symbol, wrt: sympy.Symbol, expression: sympy.Expr) -> Factor:
+    def __call__(
+        self, of: sympy.Symbol, wrt: sympy.Symbol, expression: sympy.Expr, form=None
+    ) -> Factor:
+        """The link ∂of/∂wrt; ``form`` picks how its derivative is written (default: as the
+        explainer simplified it)."""
         key = (of, wrt)
         if key not in self._made:
             why = derive(expression, wrt)
+            derivative = why.derivative if form is None else form(why)
             self._made[key] = Factor(
-                of=of, wrt=wrt, expression=expression, derivative=why.derivative, explanation=why
+                of=of, wrt=wrt, expression=expression, derivative=derivative, explanation=why
             )
         return self._made[key]
 
     def cost(self) -> Factor:
-        return self(J, YHAT, self.network.cost_expr)
+        return self(J, YHAT, self.network.cost_expr, form=over_one_denominator)
 
     def activation(self, k: int) -> Factor:
         n = self.network
@@ -185,6 +196,17 @@ class Links:
         return self(n.z(k), wrt, n.weighted_input(k))
 
 
+def over_one_denominator(why: Explanation) -> sympy.Expr:
+    """The derived terms over their common denominator, each denominator as the steps wrote
+    it, the numerator multiplied out: ∂J/∂ŷ = −y/ŷ + (1 − y)/(1 − ŷ) = (ŷ − y)/(ŷ(1 − ŷ)), the
+    course's form, whose ŷ(1 − ŷ) is σ′ (SymPy's simplest, (y − ŷ)/(ŷ² − ŷ), hides it).
+    Without a denominator, the explainer's own form."""
+    top, bottom = sympy.fraction(sympy.together(why.derived))
+    if bottom == 1:
+        return why.derivative
+    return sympy.expand(top) / bottom
+
+
 def _in_activations(network: Network, expr: sympy.Expr) -> sympy.Expr:
     # ak = f(zk) by definition, so σ(zk)·(1 − σ(zk)) reads ak·(1 − ak) and σ(z_last) reads ŷ.
     return expr.xreplace(
@@ -192,13 +214,22 @@ def _in_activations(network: Network, expr: sympy.Expr) -> sympy.Expr:
     )
 
 
-def _deltas(network: Network, links: Links) -> tuple[Delta, ...]:
+def _in_chain_order(network: Network, order: dict, parts: list[sympy.Expr]) -> sympy.Expr:
+    """The product of ``parts`` (in the activations), noted in ``order`` to be written in the
+    chain's order both as it is and written out in x."""
+    ordering.product(order, [network.expand(part) for part in parts])
+    return ordering.product(order, parts)
+
+
+def _deltas(network: Network, links: Links, order: dict) -> tuple[Delta, ...]:
     n = network.nodes
     head = (links.cost(), links.activation(n))
-    raw = sympy.Mul(*(f.derivative for f in head))
+    raw = ordering.product(order, [f.derivative for f in head])
     # The only place anything cancels: ∂J/∂ŷ against the output activation's derivative
     # (with cross-entropy and σ, completely: δ = ŷ − y). Keep the product as it is otherwise.
-    as_product = _in_activations(network, raw)
+    as_product = _in_chain_order(
+        network, order, [_in_activations(network, f.derivative) for f in head]
+    )
     cancelled = sympy.factor(sympy.cancel(as_product))
     cancels = sympy.expand(cancelled - (YHAT - Y)) == 0
     if cancels:
@@ -223,7 +254,8 @@ def _deltas(network: Network, links: Links) -> tuple[Delta, ...]:
         after = deltas[-1]
         # Chain rule one node back: zk reaches J only through a_k, then z(k+1).
         step = (links.weighted_input(k + 1, network.a(k)), links.activation(k))
-        local = sympy.Mul(*(f.derivative for f in step))
+        local = [f.derivative for f in step]
+        in_activations = [after.in_activations, *(_in_activations(network, d) for d in local)]
         deltas.append(
             Delta(
                 index=k,
@@ -231,8 +263,8 @@ def _deltas(network: Network, links: Links) -> tuple[Delta, ...]:
                 node=network.z(k),
                 factors=step,
                 previous=k + 1,
-                expression=after.symbol * local,
-                in_activations=after.in_activations * _in_activations(network, local),
+                expression=ordering.product(order, [after.symbol, *local]),
+                in_activations=_in_chain_order(network, order, in_activations),
                 cancels=False,
             )
         )
@@ -269,27 +301,33 @@ def backprop(
             else tuple(network.param(p if isinstance(p, str) else p.name) for p in params)
         )
         links = Links(network)
-        deltas = _deltas(network, links)
+        order = dict(network.order)
+        deltas = _deltas(network, links, order)
         by_index = {d.index: d for d in deltas}
         gradients = []
         for param in wanted:
             k = network.node_of(param)
             chain = _chain(network, links, k, param)
-            own = chain[-1].derivative
-            simplified = by_index[k].in_activations * _in_activations(network, own)
+            own = _in_activations(network, chain[-1].derivative)
+            simplified = _in_chain_order(network, order, [by_index[k].in_activations, own])
             expanded = network.expand(simplified)
             gradients.append(
                 Gradient(
                     param=param,
                     chain=chain,
                     delta=by_index[k],
-                    gradient=sympy.Mul(*(f.derivative for f in chain)),
+                    gradient=ordering.product(order, [f.derivative for f in chain]),
                     simplified=simplified,
                     expanded=expanded,
                     check=check(network, param, expanded) if verify else _skipped(network),
                 )
             )
-        return Backprop(network=network, deltas=deltas, gradients=tuple(gradients))
+        return Backprop(
+            network=network,
+            deltas=deltas,
+            gradients=tuple(gradients),
+            order=tuple(order.items()),
+        )
 
 
 #: Deeper than this, ``backprop`` does not check against sympy.diff unless asked to.

@@ -62,6 +62,13 @@ class Network:
             raise NetworkError(
                 f"unknown activation {self.activation!r}; choose one of {', '.join(ACTIVATIONS)}"
             )
+        if self.cost == "cross-entropy" and self.activation == "tanh":
+            # The cost takes ln ŷ and ln(1 − ŷ): a probability's, which tanh's (−1, 1) is not.
+            raise NetworkError(
+                f"the cross-entropy cost needs 0 < ŷ < 1, but ŷ = tanh(z{self.nodes}) can be 0"
+                " or negative, where ln ŷ is undefined; use the sigmoid activation with"
+                " cross-entropy, or the squared cost with tanh"
+            )
 
     # -- symbols ------------------------------------------------------------------------------
 

@@ -163,8 +163,8 @@ def cost_function(network: Network):
 def _out_of_range(network: Network) -> str:
     if network.cost == "cross-entropy":
         return (
-            "the cross-entropy cost needs 0 < ŷ < 1, and ŷ reached 0 or 1 (or left the interval,"
-            " as tanh allows); try other parameter values, a smaller --lr, or --cost squared"
+            "the cross-entropy cost needs 0 < ŷ < 1, and ŷ reached 0 or 1; try other parameter"
+            " values, a smaller --lr, or --cost squared"
         )
     return "the numbers overflowed; try smaller parameter values or a smaller --lr"
 

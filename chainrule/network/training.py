@@ -188,8 +188,7 @@ def _diverged(network: Network, step: int) -> str:
     if network.cost == "cross-entropy":
         return (
             f"training stopped at step {step}: the cross-entropy cost needs 0 < ŷ < 1 and ŷ"
-            " reached 0 or 1 (or left the interval, as tanh allows); try a smaller --lr,"
-            " another --seed, or --cost squared"
+            " reached 0 or 1; try a smaller --lr, another --seed, or --cost squared"
         )
     return f"training diverged at step {step}: try a smaller --lr"
 

@@ -82,7 +82,7 @@ def backprop_view(result: Backprop, at: Evaluation | None = None) -> Document:
 
     if at is not None:
         blocks += numbers.every_gradient(result, at)
-    return Document(tuple(blocks), title="chainrule: backpropagation", order=network.order)
+    return Document(tuple(blocks), title="chainrule: backpropagation", order=result.order)
 
 
 def _delta_blocks(d: Delta, result: Backprop, network: Network) -> list[Block]:

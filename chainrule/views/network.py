@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sympy
 
+from chainrule import steps
 from chainrule.document import (
     Block,
     DerivativeOf,
@@ -193,7 +194,7 @@ def gradient_view(result: Backprop, param: str, at: Evaluation | None = None) ->
 
     if at is not None:
         blocks += numbers.one_gradient(g, at)
-    return Document(tuple(blocks), title=f"chainrule: dJ/d{p}", order=network.order)
+    return Document(tuple(blocks), title=f"chainrule: dJ/d{p}", order=result.order)
 
 
 def _listing(symbols: list) -> list:
@@ -224,13 +225,16 @@ def cancellation(d: Delta, network: Network) -> list[Block]:
     ]
 
 
-#: Rules every link uses; named only when a link needs nothing else. The constant multiple
-#: rule is named: ∂z₂/∂w₂ = a₁ is a constant multiple inside a sum, not the sum rule alone.
+#: Rules every link uses; named only when a link needs nothing else.
 _ROUTINE = ("constant", "variable")
 
 
 def rules(explanation: Explanation) -> tuple:
-    """The rules the explainer used, outermost first: "chain rule, power rule"."""
+    """The rules the explainer used, outermost first: "chain rule, power rule"; for a sum of
+    which one term alone varies (zk = wk·a + bk), which term, and by which rule."""
+    linear = _one_term_varies(explanation.root)
+    if linear:
+        return linear
     rules: list[str] = []
     for step in explanation.steps():
         if step.rule not in rules:
@@ -243,3 +247,22 @@ def rules(explanation: Explanation) -> tuple:
             title = "table: " + title.removesuffix(" (table)").lower()
         names.append(title[0].lower() + title[1:])
     return (", ".join(names),)
+
+
+def _one_term_varies(root: steps.Step) -> tuple:
+    # ∂z₂/∂w₂ = a₁ is no sum rule at work: b₂ is constant, and w₂·a₁ alone varies, by the
+    # constant multiple rule with a₁ held constant. Empty when the link is not such a sum.
+    if not isinstance(root, steps.SumStep):
+        return ()
+    constants = [s.expression for s in root.substeps if isinstance(s, steps.ConstantStep)]
+    varying = [s for s in root.substeps if not isinstance(s, steps.ConstantStep)]
+    if not constants or len(varying) != 1:
+        return ()
+    (term,) = varying
+    if isinstance(term, steps.VariableStep):
+        return wording.one_term_varies(tuple(constants), term.expression)
+    if isinstance(term, steps.ConstantMultipleStep) and all(
+        isinstance(s, steps.VariableStep) for s in term.substeps
+    ):
+        return wording.one_term_varies(tuple(constants), term.expression, held=term.constant)
+    return ()

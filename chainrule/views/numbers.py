@@ -42,7 +42,7 @@ def one_gradient(g: Gradient, at: Evaluation) -> list[Block]:
         for f, value in zip(g.chain, v.factors, strict=True)
     )
     blocks.append(Table(("link", "formula", "value"), rows))
-    blocks += _agreement([v], at)
+    blocks += _agreement([v], at, product=InOrder(tuple(Num(f) for f in v.factors)))
     blocks += _update([v], at)
     return blocks
 
@@ -58,13 +58,15 @@ def _point(at: Evaluation) -> list[Block]:
     ]
 
 
-def _agreement(values, at: Evaluation) -> list[Block]:
+def _agreement(values, at: Evaluation, product: InOrder | None = None) -> list[Block]:
+    """Each gradient beside its finite difference; one gradient after ``product``, its links'
+    values multiplied in the chain's order."""
     blocks: list[Block] = []
     if len(values) == 1:
         (v,) = values
         blocks.append(
             Equation(
-                (Leibniz(J, v.param), Num(v.value)),
+                (Leibniz(J, v.param), *((product,) if product else ()), Num(v.value)),
                 note=("central finite difference of J: ", Num(v.finite_difference)),
             )
         )
@@ -94,7 +96,7 @@ def _update(values, at: Evaluation) -> list[Block]:
     for v in values:
         blocks.append(Equation((v.param, Update(v.current, at.lr, v.value), Num(v.updated))))
     if at.cost_after is None:
-        undefined = ("After this step ", J, " is undefined: ", YHAT, " left the interval (0, 1).")
+        undefined = ("After this step ", J, " is undefined: ", YHAT, " reached 0 or 1.")
         blocks.append(Para(undefined))
     else:
         after = Num(at.cost_after)

@@ -80,6 +80,23 @@ def sum_rule() -> Parts:
     return ("differentiate term by term, then add",)
 
 
+def one_term_varies(constants: tuple, term, held=None) -> Parts:
+    """A sum in which one term alone varies, as zk = wk·a + bk does: "b₂ is constant; w₂·a₁ by
+    the constant multiple rule, a₁ held constant", or "w₂·a₁ is constant; b₂ changes at rate 1"
+    when the term is the variable itself (``held`` None)."""
+    verb = " is constant; " if len(constants) == 1 else " are constant; "
+    if held is None:
+        return (*listing(constants), verb, term, " changes at rate 1")
+    return (
+        *listing(constants),
+        verb,
+        term,
+        " by the constant multiple rule, ",
+        held,
+        " held constant",
+    )
+
+
 def product(rule) -> Parts:
     return (rule, ": differentiate one factor at a time, keep the others")
 
