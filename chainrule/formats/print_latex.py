@@ -145,8 +145,9 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
                 ]
             )
         if isinstance(term, sympy.Mul) and no_denominator(term):
-            # sums_last(term).as_ordered_factors(), sorting the factors once, not twice.
-            factors = sorted(term.as_ordered_factors(), key=lambda factor: factor.is_Add)
+            # sums_last's order (as typed or derived, else sums last), as _print_Mul prints it.
+            shown = sums_last(term)
+            factors = list(shown.args) if shown is not term else term.as_ordered_factors()
             return [self._part(r"\cdot" if i else "", f, mul) for i, f in enumerate(factors)]
         if isinstance(term, InOrder) and not term.tight and len(term.items) > 1:
             out = []
