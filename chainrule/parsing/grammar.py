@@ -108,7 +108,12 @@ class Parser:
             op = self._next()
             with self._guard.deeper(op.pos):
                 operand = self._signed()
-            return operand if op.text == "+" else self._check(-operand, op.pos)
+            if op.text == "+":
+                return operand
+            negated = self._check(-operand, op.pos)
+            if operand.is_Add and negated.is_Add:
+                self._rewrote(op.pos, negated)  # −(x + 1) is −x − 1
+            return negated
         return self._power()
 
     def _power(self) -> sympy.Expr:
@@ -292,9 +297,18 @@ class Parser:
         if spec is _LOG and len(args) == 2:
             self._check_log_base(args[1], token.pos)
         result = self._check(spec.build(*args), token.pos)
-        if result.is_Number or any(a.args and result == a.args[0] for a in args):
-            self._rewrote(token.pos, result)  # sin(0) is 0, e^(ln x) is x
+        if self._evaluated(spec, args, result):
+            self._rewrote(token.pos, result)  # sin(0) is 0, e^(ln x) is x, √(4x) is 2√x
         return result if exponent is None else self._guard.power(result, exponent, token.pos)
+
+    @staticmethod
+    def _evaluated(spec: FunctionSpec, args: list, result: sympy.Expr) -> bool:
+        """Whether SymPy computed something as it applied the function. A logarithm to a base
+        is always stored as a quotient, ln u/ln b, which is no simplification."""
+        if len(args) > 1 or spec.name in ("log2", "log10"):
+            return result.is_Number
+        with sympy.evaluate(False):
+            return result != spec.build(*args)
 
     def _function_power(self, token: Token) -> sympy.Rational | None:
         """The n of sin^n or sinⁿ, if one follows the function name."""
