@@ -102,3 +102,23 @@ def test_the_product_rule_says_its_sum_once():
     # 2x·sin x + x²·cos x is the answer already: "= x²·cos x + 2x·sin x" would only reorder it.
     text = render(explain("x^2 sin(x)"), "text", width=100)
     assert "d/dx (x²·sin(x)) = 2x·sin(x) + x²·cos(x)\n" in text
+
+
+@pytest.mark.parametrize(
+    "formula", ["sin(x^2+1)^3", "log(sin(x^2))", "exp(sin(x))*cos(2x)", "f(g(h(x)))", "u*sin(v*x)"]
+)
+def test_each_link_keeps_one_letter_and_no_two_functions_share_a_name(formula):
+    import re
+
+    e = explain(formula)
+    text = " ".join(render(e, "text", width=300).split())
+    # The panel's "u = g(v) = sin(v)" and the steps' "inner u = sin(x² + 1)" name one link.
+    panel = dict(re.findall(r"(\w+) = (\w+)\(\w+\) = ", text))  # letter -> function name
+    chains = re.findall(r"outer .+?, inner (\w+) = ", text)
+    assert set(chains) <= {str(step.u) for step in e.steps() if hasattr(step, "u")}
+    for step in e.steps():
+        if hasattr(step, "u"):
+            assert f"inner {step.u} = " in text
+            assert step.u not in e.expression.free_symbols  # never the formula's own letter
+    names = list(panel.values())
+    assert len(names) == len(set(names))  # two links, two names

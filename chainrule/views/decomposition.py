@@ -7,6 +7,9 @@ f(u) = ln(u), u = g(v) = sin(v), v = k(x) = x². What each part is comes straigh
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import count
+
 import sympy
 from sympy.core.function import AppliedUndef
 
@@ -22,6 +25,9 @@ def decompose(root: s.Step, partial: bool) -> tuple[Decomposition, ...]:
     used = {f.func.__name__ for f in root.expression.atoms(AppliedUndef)}
     letters = [c for c in _FUNCTION_LETTERS if c not in used]
     whole = next((c for c in "hHF" if c not in used), "h")
+    # One pool for the whole output: two different functions never share a name, so a
+    # second chain is k∘p, not f∘g again; past the letters, f₁, f₂, … count on.
+    numbered = (f"f_{i}" for i in count(1))
     blocks, seen = [], set()
     for step in root.walk():
         if not isinstance(step, s.ChainStep) or id(step) in seen:
@@ -31,15 +37,15 @@ def decompose(root: s.Step, partial: bool) -> tuple[Decomposition, ...]:
             links.append(links[-1].inner_step)
         seen.update(id(link) for link in links)
         # Only the whole expression is called h; a chain inside it is named by what it is.
-        blocks.append(_chain(links, letters, whole if step is root else None, partial))
+        names = _names(links, letters, numbered)
+        blocks.append(_chain(links, names, whole if step is root else None, partial))
     return tuple(blocks)
 
 
 def _chain(
-    links: list[s.ChainStep], letters: list[str], whole: str | None, partial: bool
+    links: list[s.ChainStep], names: list[str], whole: str | None, partial: bool
 ) -> Decomposition:
     x = links[0].variable
-    names = _names(links, letters)
     f = [sympy.Function(name) for name in names]
     rows = []
     for i, link in enumerate(links):
@@ -74,20 +80,23 @@ def _chain(
     return Decomposition(title, composition, tuple(rows), (lhs, factors))
 
 
-def _names(links: list[s.ChainStep], letters: list[str]) -> list[str]:
+def _names(links: list[s.ChainStep], letters: list[str], numbered: Iterator[str]) -> list[str]:
     """A letter per function of the chain: the learner's own where a link is one (f(g(x)) is
-    f∘g), else the next free letter; a chain longer than the letters gets f₁, f₂, …"""
-    x, count = links[0].variable, len(links) + 1
+    f∘g), else the next free letter, taken from ``letters``; a chain longer than the letters
+    left gets f₁, f₂, …"""
+    x, functions = links[0].variable, len(links) + 1
     own: list[str | None] = [
         link.outer.func.__name__ if _applied(link.outer, link.u) else None for link in links
     ]
     inner = links[-1].inner
     own.append(inner.func.__name__ if _applied(inner, x) else None)
     free = [c for c in letters if c not in own]
-    if count - sum(1 for name in own if name) > len(free):
-        return [f"f_{i}" for i in range(1, count + 1)]
+    if functions - sum(1 for name in own if name) > len(free):
+        return [next(numbered) for _ in range(functions)]
     spare = iter(free)
-    return [name or next(spare) for name in own]
+    names = [name or next(spare) for name in own]
+    letters[:] = [c for c in letters if c not in names]
+    return names
 
 
 def _applied(expr, arg) -> bool:
