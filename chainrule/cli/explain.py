@@ -63,9 +63,9 @@ def explain(
 
     Every step is checked against SymPy, and the output says so.
 
-    With - for FORMULA, each line of stdin is a formula (blank lines and lines starting with #
-    are skipped); a line that is not a formula is reported on stderr, the others are still
-    explained, and the exit status is 2.
+    With - for FORMULA, each line of stdin is a formula; blank lines and # comments are skipped.
+
+    A line that is not a formula is reported on stderr, the rest explained; the exit status is 2.
 
     [bold]Examples[/bold]
 
