@@ -24,6 +24,8 @@ _EXPORTS = {
     "ChainruleError": "chainrule.errors",
     "explain": "chainrule.explaining",
     "Explanation": "chainrule.steps",
+    "check": "chainrule.checking",
+    "Check": "chainrule.checking",
     "sigmoid": "chainrule.functions",
     "Network": "chainrule.network.model",
 }
@@ -31,6 +33,7 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from chainrule.checking import Check, check
     from chainrule.errors import ChainruleError, ParseError, VariableError
     from chainrule.explaining import explain
     from chainrule.functions import sigmoid

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from chainrule import __version__
+from chainrule.cli import check as check_cmd
 from chainrule.cli import explain as explain_cmd
 from chainrule.cli import network as network_cmd
 from chainrule.cli.output import echo
@@ -48,6 +49,8 @@ def _root(
 # A formula may start with a minus ("-x^2"): an unknown option is read as the formula.
 app.command("explain", context_settings={"ignore_unknown_options": True})(explain_cmd.explain)
 app.command("network")(network_cmd.network)
+# An answer may start with a minus too ("-sin(x)").
+app.command("check", context_settings={"ignore_unknown_options": True})(check_cmd.check)
 
 
 def main() -> None:

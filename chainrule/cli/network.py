@@ -235,17 +235,9 @@ def _show(obj, fmt: str, *, standalone: bool = False, svg=None, **view) -> str |
         _save_svg(formats.renderable(obj, **view), svg, show=fmt == "rich")
         if fmt == "rich":
             return None
-    if fmt != "rich":
-        from chainrule.cli.output import ascii_console, shown
+    from chainrule.cli.output import laid_out
 
-        text = formats.render(
-            obj, fmt, width=_width(), standalone=standalone, ascii=ascii_console(), **view
-        )
-        return shown(text, fmt)
-    from rich.console import Console
-
-    Console(highlight=False).print(formats.renderable(obj, **view))
-    return None
+    return laid_out(obj, fmt, standalone=standalone, **view)
 
 
 def _save_svg(view, svg, show: bool) -> None:
@@ -263,12 +255,6 @@ def _save_svg(view, svg, show: bool) -> None:
         console.save_svg(str(svg), title="chainrule network")
     except OSError as error:
         raise NetworkError(f"cannot write {svg}: {error.strerror or error}") from None
-
-
-def _width() -> int:
-    import shutil
-
-    return min(shutil.get_terminal_size((80, 24)).columns, 100)
 
 
 def _train(net, given, lr, steps, data, seed):

@@ -65,3 +65,26 @@ def shown(text: str, format: str) -> str:
     if format == "html" and ascii_console():
         return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
     return text
+
+
+def laid_out(obj, fmt: str, *, standalone: bool = False, **view) -> str | None:
+    """A result in ``fmt``: the rich view goes straight to the terminal (its width, its
+    colours) and None is returned; any other format is returned as text for this console."""
+    from chainrule import formats
+
+    if fmt != "rich":
+        text = formats.render(
+            obj, fmt, width=width(), standalone=standalone, ascii=ascii_console(), **view
+        )
+        return shown(text, fmt)
+    from rich.console import Console
+
+    Console(highlight=False).print(formats.renderable(obj, **view))
+    return None
+
+
+def width() -> int:
+    """The terminal's width, at most 100 columns: longer lines are hard to read."""
+    import shutil
+
+    return min(shutil.get_terminal_size((80, 24)).columns, 100)

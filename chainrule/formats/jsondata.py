@@ -232,9 +232,38 @@ def _value(value):
     return str(value)
 
 
+def check(c) -> dict[str, Any]:
+    """A checked answer: the verdict, each link's, the diagnosis and the words shown for it."""
+    from chainrule.views import hints
+
+    ex = c.explanation
+    shown = None
+    if not c.correct:
+        # The sentences the check shows for the first wrong line, as plain words.
+        m = c.mistake or "unknown"
+        shown = f"Line {c.first_wrong} {hints.WHAT[m]} ({m}). Hint: {hints.HINT[m]}"
+    return {
+        "schema": SCHEMA,
+        "function": code(ex.expression),
+        "variable": code(ex.variable),
+        "answer": c.answer,
+        "correct": c.correct,
+        "first_wrong": c.first_wrong,
+        "mistake": c.mistake,
+        "expected": code(ex.derivative),
+        "links": [{"text": v.link.text, "right": v.right} for v in c.links],
+        "wrong_step": c.path.step.rule if c.path else None,
+        "explanation": shown,
+    }
+
+
 def data(obj, at=None) -> dict[str, Any]:
     """The JSON-ready data of any result, or of a document."""
+    from chainrule.checking import Check
     from chainrule.document import Document
+
+    if isinstance(obj, Check):
+        return check(obj)
     from chainrule.network.backprop import Backprop
     from chainrule.network.graph import Graph
     from chainrule.network.training import TrainingRun

@@ -25,6 +25,12 @@ def document(obj: Any, *, param: str = "all", at: Any = None) -> Document:
         from chainrule.views.explanation import document as explained
 
         return explained(obj)
+    from chainrule.checking import Check
+
+    if isinstance(obj, Check):
+        from chainrule.views.check import check_view
+
+        return check_view(obj)
     from chainrule.network.backprop import Backprop
     from chainrule.network.graph import Graph
     from chainrule.network.training import TrainingRun

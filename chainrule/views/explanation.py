@@ -72,6 +72,13 @@ def derivation(
     return Derivation(_Lines(partial, letters).number(root), nested=nested)
 
 
+def lines_for(ex: s.Explanation) -> tuple[Derivation, dict[int, tuple[Line, ...]]]:
+    """The explanation's derivation, and each step's own lines in it (by the step's id), so
+    that another view can point at "line 5, the chain rule" as the explanation numbers it."""
+    lines = _Lines(is_partial(ex.constants), letters_for(ex))
+    return Derivation(lines.number(ex.root)), lines.said
+
+
 def _reordered(term, derivative) -> bool:
     """Whether a sum or a product kept in order has exactly the result's terms or factors,
     only in another order: 2x·sin x + x²·cos x against x²·cos x + 2x·sin x. (A product only
@@ -126,6 +133,8 @@ class _Lines:
         self.letters = letters
         self._numbers: dict[int, int] = {}
         self._lines: list[Line] = []
+        #: Each step's own lines (two for a chain: multiply, put back), by id.
+        self.said: dict[int, tuple[Line, ...]] = {}
 
     def number(self, root: s.Step) -> tuple[Line, ...]:
         # Iterative post-order: a chain hundreds deep must not cost a Python frame per level.
@@ -144,12 +153,14 @@ class _Lines:
         # A step may take two lines (the chain rule: multiply, then put u back): the first
         # builds on the substeps, each next one on the line before it.
         uses = tuple(self._numbers[id(sub)] for sub in step.substeps)
+        first = len(self._lines)
         for title, sentence, math, *rule in said if isinstance(said, list) else [said]:
             number = len(self._lines) + 1
             line = Line(number, (rule or [step.rule])[0], title, sentence, math, uses)
             self._lines.append(replace(line, sources=wording.uses(uses)))
             uses = (number,)
         self._numbers[id(step)] = len(self._lines)
+        self.said[id(step)] = tuple(self._lines[first:])
 
     def _say(self, step: s.Step):
         for cls in type(step).__mro__:

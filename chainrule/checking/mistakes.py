@@ -1,0 +1,158 @@
+"""The usual wrong paths, built from an explanation's own steps.
+
+Each step offers the results a learner gets by taking it wrongly: the chain rule without g′,
+the product rule as u′·v′, cos′ = +sin, … Put in the step's place, a wrong result is carried up
+the tree by each parent's own rule (``rebuild``), giving the whole wrong answer that path leads
+to. A learner's wrong line is then compared with these, so every rule and every depth of chain
+is covered by the same few cases, not by a list of special formulas.
+
+The ids are a documented contract (README, JSON ``mistake``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import sympy
+
+from chainrule import steps as s
+from chainrule.rules.combining import at
+
+#: Every id a diagnosis can give, in the README's order.
+MISTAKES = (
+    "forgot_inner_derivative",
+    "chain_stopped_early",
+    "outer_not_at_inner",
+    "added_not_multiplied",
+    "composition_as_product",
+    "product_of_derivatives",
+    "quotient_rule_order",
+    "quotient_denominator",
+    "sign_error",
+    "constant_factor",
+    "power_not_lowered",
+    "power_rule_on_exponential",
+    "unknown",
+)
+
+#: Wrong paths tried at most: a deep tree offers a few per step.
+MAX_PATHS = 400
+
+
+@dataclass(frozen=True)
+class WrongPath:
+    """Taking ``step`` wrongly (``mistake``) gives ``local`` there and ``answer`` overall."""
+
+    mistake: str
+    step: s.Step
+    local: sympy.Expr
+    answer: sympy.Expr
+
+
+def wrong_paths(root: s.Step) -> Iterator[WrongPath]:
+    """Each usual wrong path through ``root``, steps in the order they are shown."""
+    parents = _parents(root)
+    made = 0
+    for step in _shown_order(root):
+        for mistake, local in _wrong_steps(step, parents.get(id(step))):
+            if local == step.derivative:
+                continue  # not wrong here: cos′(0)… or a sign error on 0
+            made += 1
+            if made > MAX_PATHS:
+                return
+            yield WrongPath(mistake, step, local, _carried(root, step, local, parents))
+
+
+def _wrong_steps(step: s.Step, parent: s.Step | None) -> Iterator[tuple[str, sympy.Expr]]:
+    if isinstance(step, s.ChainStep):
+        yield from _wrong_chain(step, parent)
+    elif isinstance(step, s.ProductStep):
+        yield "product_of_derivatives", sympy.Mul(*(sub.derivative for sub in step.substeps))
+    elif isinstance(step, s.QuotientStep):
+        u, v = step.numerator, step.denominator
+        du, dv = (sub.derivative for sub in step.substeps)
+        yield "quotient_rule_order", (u * dv - du * v) / v**2
+        yield "quotient_denominator", (du * v - u * dv) / v
+    elif isinstance(step, s.TableStep):
+        if isinstance(step, s.PowerStep):
+            n, u = step.exponent, step.variable
+            yield "power_not_lowered", n * u**n
+        if isinstance(step, s.ExponentialStep):
+            u = step.variable
+            yield "power_rule_on_exponential", u * step.base ** (u - 1)
+        yield "sign_error", -step.derivative
+
+
+def _wrong_chain(step: s.ChainStep, parent: s.Step | None) -> Iterator[tuple[str, sympy.Expr]]:
+    f, u, g = step.outer, step.u, step.inner
+    df, dg = step.outer_step.derivative, step.inner_step.derivative
+    f_at_g = at(df, u, g)
+    # Inside another chain's inner function, leaving g′ out stops the chain a link early.
+    nested = isinstance(parent, s.ChainStep) and parent.inner_step is step
+    yield ("chain_stopped_early" if nested else "forgot_inner_derivative"), f_at_g
+    x = step.variable
+    yield "outer_not_at_inner", at(df, u, x) * dg
+    yield "outer_not_at_inner", at(df, u, dg) * dg
+    yield "added_not_multiplied", f_at_g + dg
+    yield "composition_as_product", at(df, u, x) * g + f.xreplace({u: x}) * dg
+
+
+def rebuild(step: s.Step, derivatives: dict[int, sympy.Expr]) -> sympy.Expr:
+    """``step``'s derivative by its own rule, from its substeps' derivatives as given in
+    ``derivatives`` (by id; the step's own where absent)."""
+    d = [derivatives.get(id(sub), sub.derivative) for sub in step.substeps]
+    if isinstance(step, s.SumStep):
+        return sympy.Add(*d)
+    if isinstance(step, s.ProductStep):
+        factors = step.factors
+        return sympy.Add(
+            *(sympy.Mul(d[i], *factors[:i], *factors[i + 1 :]) for i in range(len(factors)))
+        )
+    if isinstance(step, s.QuotientStep):
+        u, v = step.numerator, step.denominator
+        return (d[0] * v - u * d[1]) / v**2
+    if isinstance(step, s.ChainStep):
+        return at(d[1], step.u, step.inner) * d[0]
+    if isinstance(step, s.ConstantMultipleStep):
+        return step.constant * d[0]
+    if isinstance(step, s.GeneralPowerStep):
+        return step.expression * d[0]
+    return step.derivative
+
+
+def _carried(
+    root: s.Step, step: s.Step, local: sympy.Expr, parents: dict[int, s.Step]
+) -> sympy.Expr:
+    """The whole answer when ``step`` gives ``local``: each parent rebuilt in turn."""
+    derivatives = {id(step): local}
+    while step is not root:
+        parent = parents[id(step)]
+        derivatives[id(parent)] = rebuild(parent, derivatives)
+        step = parent
+    return derivatives[id(root)]
+
+
+def _parents(root: s.Step) -> dict[int, s.Step]:
+    parents, stack = {}, [root]
+    while stack:
+        step = stack.pop()
+        for sub in step.substeps:
+            parents.setdefault(id(sub), step)
+            stack.append(sub)
+    return parents
+
+
+def _shown_order(root: s.Step) -> list[s.Step]:
+    """Substeps before their step, as the explanation numbers its lines; each step once."""
+    order, seen, stack = [], set(), [(root, False)]
+    while stack:
+        step, ready = stack.pop()
+        if ready:
+            if id(step) not in seen:
+                seen.add(id(step))
+                order.append(step)
+            continue
+        stack.append((step, True))
+        stack += [(sub, False) for sub in reversed(step.substeps)]
+    return order

@@ -1,0 +1,77 @@
+"""``chainrule check``: is a learner's derivative right, and if not, where and how it went
+wrong. Exit status 0 right, 1 wrong, 2 unreadable."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from chainrule.cli import options
+from chainrule.cli.explain import Format
+
+
+def check(
+    function: Annotated[
+        str,
+        typer.Argument(metavar="FUNCTION", help='The function, e.g. "log(2+cos(x))".'),
+    ],
+    answer: Annotated[
+        str,
+        typer.Argument(
+            metavar="ANSWER",
+            help="Your derivative, or your working as on paper: lines joined by =, "
+            'e.g. "1/(2+cos x)*(-sin x) = -sin x/(2+cos x)".',
+        ),
+    ],
+    wrt: Annotated[
+        str | None,
+        typer.Option(
+            "--wrt",
+            "-w",
+            metavar="NAME",
+            help="Differentiate with respect to NAME, as in explain.",
+        ),
+    ] = None,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="rich, text, latex, markdown, html, or json (correct, first_wrong, mistake, "
+            "expected, explanation, schema).",
+        ),
+    ] = Format.rich,
+    standalone: options.Standalone = False,
+) -> None:
+    """Check ANSWER as the derivative of FUNCTION, line by line, and name the mistake.
+
+    Equal as functions, not as strings: (−sin x)·(2+cos x)^−1 is as right as
+    −sin x/(2 + cos x). In working joined by =, the first wrong line is named and compared
+    with the usual wrong paths (the chain rule without g′, (uv)′ = u′v′, …).
+
+    Exit status: 0 right, 1 wrong, 2 unreadable.
+
+    [bold]Examples[/bold]
+
+      chainrule check "log(2+cos(x))" "-sin(x)/(2+cos(x))"
+
+      chainrule check "log(2+cos(x))" "1/(2+cos x) * (-sin x) = 1/(2+cos x)"
+
+      chainrule check "x^2 sin(x)" "2x cos(x)" --format json
+    """
+    from chainrule.checking import check as run
+    from chainrule.cli.output import echo, fail, laid_out
+    from chainrule.errors import ChainruleError
+
+    if standalone and format is not Format.latex:
+        raise fail(ValueError("--standalone goes with --format latex"))
+    try:
+        result = run(function, answer, wrt=wrt)
+    except ChainruleError as error:
+        raise fail(error) from None
+    text = laid_out(result, format.value, standalone=standalone)
+    if text is not None:
+        echo(text, nl=not text.endswith("\n"))
+    raise typer.Exit(code=0 if result.correct else 1)

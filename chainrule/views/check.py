@@ -1,0 +1,84 @@
+"""A learner's working, checked: each line right or wrong, and for the first wrong line what
+went wrong, the right step beside it, and a hint in the course's words."""
+
+from __future__ import annotations
+
+from chainrule.checking import Check
+from chainrule.document import (
+    Box,
+    Derivation,
+    DerivativeOf,
+    Document,
+    Equation,
+    Heading,
+    Line,
+    Para,
+    Verdict,
+)
+from chainrule.views import hints, wording
+from chainrule.views.answer import answer
+from chainrule.views.explanation import is_partial, lines_for
+
+#: The title of the box that explains the first wrong line.
+WHERE = "Where it went wrong"
+
+
+def check_view(c: Check) -> Document:
+    ex = c.explanation
+    partial = is_partial(ex.constants)
+    lhs = DerivativeOf(ex.expression, ex.variable, partial)
+    blocks: list = [Heading(("Checking your derivative of ", ex.expression), level=1)]
+    blocks.append(Derivation(tuple(_line(c, i) for i in range(len(c.links)))))
+    if c.correct:
+        said = "Right: every line equals " if len(c.links) > 1 else "Right: "
+        blocks.append(Verdict("ok", (said, lhs, " = ", ex.derivative)))
+        return Document(tuple(blocks), title="chainrule: check", order=ex.order)
+    blocks.append(diagnosis(c))
+    if c.path is None:
+        derivation, _ = lines_for(ex)
+        blocks += [Heading((wording.steps(),)), derivation, answer(ex, partial)]
+    return Document(tuple(blocks), title="chainrule: check", order=ex.order)
+
+
+def _line(c: Check, i: int) -> Line:
+    v = c.links[i]
+    number = i + 1
+    typed = f"\u201c{v.link.text}\u201d"
+    if v.right:
+        title = "Right"
+        sentence = (typed, " equals the derivative")
+        if v.in_letters:
+            sentence += (" once the letters are put back",)
+    else:
+        title = "Wrong"
+        said = " is the first wrong line" if number == c.first_wrong else " is wrong too"
+        sentence = (typed, said)
+    return Line(number, "right" if v.right else "wrong", title, sentence, (v.link.expr,))
+
+
+def diagnosis(c: Check) -> Box:
+    """The box for the first wrong line: what it is, the right step, the hint."""
+    ex = c.explanation
+    mistake = c.mistake or "unknown"
+    wrong = c.links[c.first_wrong - 1].link.expr
+    rows: list = [
+        Para((f"Line {c.first_wrong} ", hints.WHAT[mistake], f" ({mistake}).")),
+        Equation((wrong,), label=("Yours:",)),
+    ]
+    partial = is_partial(ex.constants)
+    lhs = DerivativeOf(ex.expression, ex.variable, partial)
+    if c.path is not None:
+        step = c.path.step
+        _, said = lines_for(ex)
+        lines = said.get(id(step), ())
+        if lines:
+            numbers = wording.uses(tuple(line.number for line in lines)).replace("from ", "")
+            rows.append(Para((f"It parts from the right path at {numbers} ({lines[0].title}):",)))
+            for line in lines:
+                rows.append(Equation(line.math, label=(f"{line.number}.",)))
+        if step is not ex.root:  # at the root, taken wrongly is the line itself
+            step_lhs = DerivativeOf(step.expression, step.variable, partial)
+            rows.append(Equation((step_lhs, c.path.local), label=("Taken wrongly:",)))
+    rows.append(Equation((lhs, ex.derivative), label=("Right:",)))
+    rows.append(Para(("Hint: ", hints.HINT[mistake])))
+    return Box((WHERE,), tuple(rows), status="failed")
