@@ -9,6 +9,7 @@ from chainrule.document import (
     Derivation,
     DerivativeOf,
     Document,
+    Equals,
     Equation,
     Heading,
     Line,
@@ -32,6 +33,25 @@ def check_view(c: Check) -> Document:
     if c.correct:
         said = "Right: every line equals " if len(c.links) > 1 else "Right: "
         blocks.append(Verdict("ok", (said, lhs, " = ", ex.derivative)))
+        if c.links[-1].in_letters:
+            # Right, but the course's last step is still to do: put g(x) back for u.
+            held = c.links[-1].link.expr.free_symbols
+            back = [
+                Equals((step.u, step.inner))
+                for step in ex.steps()
+                if getattr(step, "u", None) in held and hasattr(step, "inner")
+            ]
+            blocks.append(
+                Para(
+                    (
+                        "To finish, put ",
+                        *wording.listing(back),
+                        " back: the answer is in ",
+                        ex.variable,
+                        " alone.",
+                    )
+                )
+            )
         return Document(tuple(blocks), title="chainrule: check", order=ex.order)
     blocks.append(diagnosis(c))
     if c.path is None:
