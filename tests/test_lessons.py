@@ -1,4 +1,7 @@
-"""The lesson scripts run from start to end and show what the library computes."""
+"""The lessons (issue 10): listed and run from the package, unattended in CI, their key content
+computed by the library, their exercises judged by check, and handed out in any format."""
+
+from __future__ import annotations
 
 import os
 import pathlib
@@ -6,64 +9,152 @@ import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
 from chainrule import explain
+from chainrule.cli.app import app
 from chainrule.formats.notation import unicode
 from chainrule.network import Network, backprop
+from chainrule.teaching import entries, load
 
 LESSONS = pathlib.Path(__file__).parent.parent / "lessons"
+runner = CliRunner()
 
 
-def run(name: str) -> str:
-    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
-    done = subprocess.run(
-        [sys.executable, str(LESSONS / name)], capture_output=True, text=True, env=env
-    )
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
-    return done.stdout
+def lesson(*args: str, answers: str = "") -> str:
+    result = runner.invoke(app, ["lesson", *args], input=answers, env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    return result.output
 
 
-def test_every_lesson_is_tested():
-    assert sorted(p.name for p in LESSONS.glob("*.py")) == sorted(LESSON_CHECKS)
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_six_lessons_are_listed_in_the_courses_order():
+    listed = lesson()
+    numbers = [e.number for e in entries()]
+    assert numbers == [1, 2, 3, 4, 5, 6]
+    for entry in entries():
+        assert f"{entry.number:>2}  {entry.title}" in listed
+    assert "chain rule" in entries()[1].title and "Gradient descent" in entries()[5].title
+
+
+def _derivatives(out: str) -> None:
+    assert "6.0010" in out  # the difference quotient of x² at 3 with h = 0.001, computed
+    for text in ("e^x", "ln(x)", "cos(x)", "sigmoid(x)"):
+        e = explain(text)
+        assert f"{unicode(e.expression)}" in out and unicode(e.derivative) in out
 
 
 def _chain_rule(out: str) -> None:
     h = explain("log(2 + cos(x))")
-    order = h.order  # the lesson writes the formula as it was typed
-    assert f"f(u) = {unicode(h.root.outer, order=order)}" in out
-    assert f"inner   u = g(x) = {unicode(h.root.inner, order=order)}" in out
-    assert f"du/dx = {unicode(h.root.inner_derivative, order=order)}" in out
-    assert unicode(h.derivative, order=order) in out
-    assert "2 + cos(x)" in out
+    for line in ("f(u) = ln(u)", "u = g(x) = 2 + cos(x)", "g′(x) = −sin(x)", "f′(u) = 1/u"):
+        assert line in out
+    assert f"h′(x) = {unicode(h.derivative, order=h.order)}" in out
+    # g′ first, then f′, then the product with u put back, as the course does it.
+    assert out.index("g′(x) = −sin(x)") < out.index("f′(u) = 1/u") < out.index("Substitute back")
+
+
+def _longer_chains(out: str) -> None:
+    for formula in ("ln(sin(x^2))", "e^(x sin(x))", "sin(x)/(1 + x^2)^3"):
+        e = explain(formula)
+        assert unicode(e.derivative, order=e.order) in out or unicode(e.derived) in out
 
 
 def _network_gradient(out: str) -> None:
     result = backprop(Network(), ["w2"])
-    w2 = result.gradient("w2")
     assert "∂J/∂w₂ = ∂J/∂ŷ · ∂ŷ/∂z₂ · ∂z₂/∂w₂" in out
-    assert f"∂J/∂w₂ = {unicode(w2.gradient, order=result.order)}" in out
-    assert "∂J/∂w₂ = (ŷ − y)·σ(z₂)·(1 − σ(z₂))·a₁" in out  # the links' values, in chain order
-    assert "finite difference" in out and "w₂ ← w₂ − η·∂J/∂w₂" in out
+    assert unicode(result.gradient("w2").gradient, order=result.order) in out
+    assert "(ŷ − y)·σ(z₂)·(1 − σ(z₂))·a₁" in out and "w₂ ← 0.5 − 0.5·(" in out
 
 
 def _backpropagation(out: str) -> None:
     result = backprop(Network())
-    assert f"δ₂ = {unicode(result.deltas[0].expression, order=result.order)}" in out
-    assert "δ₂ = (ŷ − y)·σ(z₂)·(1 − σ(z₂))" in out  # the chain's order, as the course writes it
-    assert "∂J/∂w₁ = (ŷ − y)·σ(z₂)·(1 − σ(z₂))·w₂·σ(z₁)·(1 − σ(z₁))·x" in out
     chains, shared = result.multiplications
-    assert f"takes {chains} products" in out and f"takes {shared}" in out
-    assert "J fell from" in out
+    assert f"takes {chains} products of links; sharing the δs takes {shared}" in flat(out)
+    assert "δ₂ = (ŷ − y)·σ(z₂)·(1 − σ(z₂))" in out
+    assert "∂J/∂w₁ = (ŷ − y)·σ(z₂)·(1 − σ(z₂))·w₂·σ(z₁)·(1 − σ(z₁))·x" in out
 
 
-LESSON_CHECKS = {
-    "01_chain_rule.py": _chain_rule,
-    "02_network_gradient.py": _network_gradient,
-    "03_backpropagation.py": _backpropagation,
+def _gradient_descent(out: str) -> None:
+    from chainrule.network.training import train
+
+    run = train(Network(), steps=100, lr=0.5, seed=0)
+    assert f"J fell from {run.costs[0]:.4f} to {run.costs[-1]:.4f}" in flat(out)
+    assert run.costs[-1] < run.costs[0]
+
+
+CONTENT = {
+    1: _derivatives,
+    2: _chain_rule,
+    3: _longer_chains,
+    4: _network_gradient,
+    5: _backpropagation,
+    6: _gradient_descent,
 }
 
 
-@pytest.mark.parametrize("name", sorted(LESSON_CHECKS))
-def test_lesson_runs_and_shows_the_computed_math(name):
-    LESSON_CHECKS[name](run(name))
+@pytest.mark.parametrize("number", sorted(CONTENT))
+def test_each_lesson_runs_unattended_and_shows_what_the_library_computes(number):
+    out = lesson(str(number))  # stdin empty: no pause waits, each exercise shows its answer
+    CONTENT[number](out)
+    assert "The answer: " in out and "Try it yourself" in out
+
+
+def test_an_exercise_answered_wrong_then_right_through_stdin():
+    out = lesson("2", answers="cos(x)\n?\n2x cos(x^2)\n15(3x+1)^4\n")
+    assert "(outer_not_at_inner)" in out and "Try again" in out
+    assert "Hint: The outer function is sin u" in out
+    assert "Right: d/dx sin(x²) = 2x·cos(x²)" in out
+    assert "Exercises: 2 of 2 right." in out
+
+
+def test_three_wrong_tries_show_the_answer_and_go_on():
+    out = lesson("1", answers="x^3\n3x^2\n3x^2 + 2x\n")
+    assert out.count("Where it went wrong") == 3
+    assert "The answer: d/dx (x³ + 2x) = 3x² + 2" in out
+    assert "Exercises: 0 of 2 right." in out
+
+
+def test_q_stops_a_lesson_cleanly():
+    out = lesson("2", answers="q\n")
+    assert "Stopped after section" in out
+
+
+@pytest.mark.parametrize("format", ["markdown", "html", "text", "latex"])
+def test_a_handout_holds_the_exercises_and_with_answers_the_key(format):
+    handout = lesson("2", "--format", format)
+    key = lesson("2", "--format", format, "--answers")
+    assert "Try it yourself" in handout and "Try it yourself" in key
+    # The explanation's own answer box says "Answer" too: the key adds one per exercise.
+    assert key.count("Answer") >= handout.count("Answer") + 2
+
+
+def test_a_missing_lesson_and_misused_options_are_refused():
+    assert runner.invoke(app, ["lesson", "9"]).exit_code == 2
+    assert runner.invoke(app, ["lesson", "2", "--answers"]).exit_code == 2
+
+
+def test_the_scripts_stay_runnable_on_their_own():
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, str(LESSONS / "02_chain_rule.py"), "--no-pause"],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "u = g(x) = 2 + cos(x)" in done.stdout
+
+
+def test_every_lesson_builds_its_document_with_live_answers():
+    for entry in entries():
+        doc = load(entry.number).document(answers=True)
+        exercises = [b for b in doc.blocks if type(b).__name__ == "Exercise"]
+        assert exercises, entry.path.name
+        for exercise in exercises:
+            e = explain(exercise.function, wrt=exercise.wrt)
+            assert e.derivative in exercise.answer  # derived now, not typed in

@@ -93,6 +93,7 @@ def _wrong_chain(step: s.ChainStep, parent: s.Step | None) -> Iterator[tuple[str
     yield ("chain_stopped_early" if nested else "forgot_inner_derivative"), f_at_g
     x = step.variable
     yield "outer_not_at_inner", at(df, u, x) * dg
+    yield "outer_not_at_inner", at(df, u, x)  # sin(x²) read as sin x: cos x
     yield "outer_not_at_inner", at(df, u, dg) * dg
     yield "added_not_multiplied", f_at_g + dg
     yield "composition_as_product", at(df, u, x) * g + f.xreplace({u: x}) * dg

@@ -16,6 +16,7 @@ import typer
 from chainrule import __version__
 from chainrule.cli import check as check_cmd
 from chainrule.cli import explain as explain_cmd
+from chainrule.cli import lesson as lesson_cmd
 from chainrule.cli import network as network_cmd
 from chainrule.cli.output import echo
 
@@ -49,6 +50,7 @@ def _root(
 # A formula may start with a minus ("-x^2"): an unknown option is read as the formula.
 app.command("explain", context_settings={"ignore_unknown_options": True})(explain_cmd.explain)
 app.command("network")(network_cmd.network)
+app.command("lesson")(lesson_cmd.lesson)
 # An answer may start with a minus too ("-sin(x)").
 app.command("check", context_settings={"ignore_unknown_options": True})(check_cmd.check)
 

@@ -151,10 +151,17 @@ class Pause:
 
 @dataclass(frozen=True)
 class Exercise:
-    """Try it yourself: a prompt, and the answer for an answer key."""
+    """Try it yourself: a prompt, and the answer for an answer key.
+
+    ``function`` is the formula whose derivative is asked (``wrt`` its variable), so that a
+    lesson can check what the learner types; ``hint`` is said on request.
+    """
 
     prompt: Parts
     answer: Parts = ()
+    function: str = ""
+    wrt: str | None = None
+    hint: Parts = ()
 
 
 Block = (

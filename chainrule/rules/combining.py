@@ -47,10 +47,12 @@ def constant_multiple(d: Deriver, expr: sympy.Expr, c: sympy.Expr, factor: sympy
 def sum_rule(d: Deriver, expr: sympy.Expr, terms: Sequence[sympy.Expr]) -> Step:
     """d/dx (u + v + …) = du/dx + dv/dx + …"""
     subs = tuple(d.derive(term) for term in terms)
+    derivative = sympy.Add(*(sub.derivative for sub in subs))
+    ordering.note(derivative, [sub.derivative for sub in subs])  # term by term, as derived
     return SumStep(
         expression=expr,
         variable=d.var,
-        derivative=sympy.Add(*(sub.derivative for sub in subs)),
+        derivative=derivative,
         substeps=subs,
         terms=tuple(terms),
     )

@@ -76,8 +76,9 @@ def _line(c: Check, i: int) -> Line:
     return Line(number, "right" if v.right else "wrong", title, sentence, (v.link.expr,))
 
 
-def diagnosis(c: Check) -> Box:
-    """The box for the first wrong line: what it is, the right step, the hint."""
+def diagnosis(c: Check, reveal: bool = True) -> Box:
+    """The box for the first wrong line: what it is, the right step, the hint. Without
+    ``reveal`` (a learner about to try again) only what the line is and the hint."""
     ex = c.explanation
     mistake = c.mistake or "unknown"
     wrong = c.links[c.first_wrong - 1].link.expr
@@ -87,6 +88,10 @@ def diagnosis(c: Check) -> Box:
     ]
     partial = is_partial(ex.constants)
     lhs = DerivativeOf(ex.expression, ex.variable, partial)
+    if not reveal:
+        said = hints.HINT[mistake] if mistake != "unknown" else hints.INSIDE_OUT
+        rows.append(Para(("Hint: ", said)))
+        return Box((WHERE,), tuple(rows), status="failed")
     if c.path is not None:
         step = c.path.step
         _, said = lines_for(ex)

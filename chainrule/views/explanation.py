@@ -84,12 +84,20 @@ def _reordered(term, derivative) -> bool:
     only in another order: 2x·sin x + x²·cos x against x²·cos x + 2x·sin x. (A product only
     when no fraction is formed: (1/u)·(−sin x) and −sin x/u read differently to a learner.)"""
     if isinstance(term, Terms) and len(term.items) > 1:
-        mine = [_factors(item) for item in term.items]
+        # A term that is itself a sum (the product rule's, inside a sum) counts term by term.
+        flat = [t for item in term.items for t in _terms(item)]
+        mine = [_factors(item) for item in flat]
         theirs = [_factors(item) for item in sympy.Add.make_args(derivative)]
         return None not in mine and Counter(mine) == Counter(theirs)
     if isinstance(term, InOrder) and len(term.items) > 1 and not _has_fraction(derivative):
         return _factors(term) == _factors(derivative)
     return False
+
+
+def _terms(item) -> tuple:
+    if isinstance(item, Terms):
+        return item.items
+    return sympy.Add.make_args(item) if isinstance(item, sympy.Basic) else (item,)
 
 
 def _factors(term) -> frozenset | None:

@@ -68,3 +68,9 @@ HINT = {
     ),
     "unknown": "Compare your line with the steps below, one at a time.",
 }
+
+#: For a line no usual mistake explains, when the right steps are not to be shown yet.
+INSIDE_OUT = (
+    "Work from the inside out: the inner function's derivative first, then the outer one's "
+    "from the table, then multiply them."
+)

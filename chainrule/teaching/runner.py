@@ -1,0 +1,235 @@
+"""Running a lesson: section by section in a terminal, whole as a handout.
+
+In a terminal the lesson waits at the end of each section (Enter to go on, b back, q quit) and
+asks its exercises at a prompt, each answer judged by ``chainrule.check``. With stdin not a
+terminal it never waits at a pause; it reads exercise answers from stdin while there are any,
+and gives up on a silent stream after ``WAIT`` seconds, so a lesson in CI always ends.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from chainrule.document import Document, Equation, Exercise, Para, Pause
+
+#: Seconds to wait for a line on a stdin that is not a terminal before going on without it.
+WAIT = 10.0
+#: Tries at an exercise before its answer is shown.
+TRIES = 3
+
+
+class Quit(Exception):
+    """The learner typed q."""
+
+
+class Reader:
+    """Lines from the learner: ``input()`` at a terminal, else the stream's lines, echoed so a
+    transcript reads like a session; None at the end of the stream or after ``WAIT``."""
+
+    def __init__(self, stream: Any, write: Callable[[str], None], wait: float = WAIT) -> None:
+        self.stream, self.write, self.wait = stream, write, wait
+        self.terminal = bool(stream is not None and stream.isatty())
+
+    def line(self, prompt: str) -> str | None:
+        if self.stream is None:
+            return None
+        if self.terminal:
+            try:
+                return input(prompt).strip()
+            except EOFError:
+                return None
+        self.write(prompt)
+        if not self._ready():
+            self.write("(no answer)\n")
+            return None
+        text = self.stream.readline()
+        if not text:
+            self.write("(end of input)\n")
+            return None
+        self.write(text if text.endswith("\n") else text + "\n")
+        return text.strip()
+
+    def _ready(self) -> bool:
+        try:
+            import select
+
+            ready, _, _ = select.select([self.stream], [], [], self.wait)
+            return bool(ready)
+        except (ImportError, OSError, ValueError, TypeError, AttributeError):
+            return True  # no descriptor to wait on (a test's stream): reading cannot block
+
+
+class Session:
+    """One run of a lesson's document, section by section."""
+
+    def __init__(self, doc: Document, reader: Reader, show: Callable[[Any], None]) -> None:
+        self.doc, self.reader, self.show = doc, reader, show
+        self.asked = self.right = 0
+
+    def run(self, pause: bool = True) -> None:
+        sections = _sections(self.doc.blocks)
+        i = 0
+        try:
+            while i < len(sections):
+                self._section(sections[i])
+                if i == len(sections) - 1:
+                    break
+                i = self._next(i, pause and self.reader.terminal)
+        except Quit:
+            self.show(Para((f"Stopped after section {i + 1} of {len(sections)}.",)))
+            return
+        if self.asked:
+            self.show(Para((f"Exercises: {self.right} of {self.asked} right.",)))
+
+    def _section(self, blocks: list) -> None:
+        waiting: list = []
+        for block in blocks:
+            if isinstance(block, Exercise):
+                self._show_blocks([*waiting, block])
+                waiting = []
+                self._ask(block)
+            elif not isinstance(block, Pause):
+                waiting.append(block)
+        if waiting:
+            self._show_blocks(waiting)
+
+    def _show_blocks(self, blocks: list) -> None:
+        # A blank line between paragraphs, as on a page; equations in a row stay together.
+        runs: list[list] = []
+        for block in blocks:
+            if runs and isinstance(block, Equation) and isinstance(runs[-1][-1], Equation):
+                runs[-1].append(block)
+            else:
+                runs.append([block])
+        for run in runs:
+            self.show(Document(tuple(run), title=self.doc.title, order=self.doc.order))
+            self.show(None)
+
+    def _next(self, i: int, wait: bool) -> int:
+        if not wait:
+            return i + 1
+        said = self.reader.line("[Enter] go on · [b] back · [q] quit: ")
+        if said is None:
+            return i + 1
+        said = said.lower()
+        if said in ("q", "quit"):
+            raise Quit
+        if said in ("b", "back"):
+            return max(0, i - 1)
+        return i + 1
+
+    def _ask(self, exercise: Exercise) -> None:
+        from chainrule.checking import check
+        from chainrule.errors import ChainruleError
+        from chainrule.explaining import explain
+
+        self.asked += 1
+        tries, hints = 0, 0
+        while tries < TRIES:
+            said = self.reader.line("Your answer (? for a hint, Enter to skip): ")
+            if said is None or said == "":
+                break
+            if said.lower() in ("q", "quit"):
+                raise Quit
+            if said.startswith("?"):
+                hints += 1
+                if hints == 1 and exercise.hint:
+                    self.show(Para(("Hint: ", *exercise.hint)))
+                else:
+                    self.show(explain(exercise.function, wrt=exercise.wrt))
+                continue
+            try:
+                result = check(exercise.function, said, wrt=exercise.wrt)
+            except ChainruleError as error:
+                self.show(Para((f"Not read: {_one_line(error)}",)))
+                continue
+            tries += 1
+            if result.correct:
+                self.show(result)
+                self.right += 1
+                return
+            from chainrule.views.check import diagnosis
+
+            self.show(diagnosis(result, reveal=False))
+            if tries < TRIES:
+                self.show(Para(("Try again (? for a hint).",)))
+        ex = explain(exercise.function, wrt=exercise.wrt)
+        self.show(Para(("The answer: ", *_answer(ex))))
+
+
+def _answer(ex) -> tuple:
+    from chainrule.document import DerivativeOf
+    from chainrule.views.explanation import is_partial
+
+    return (
+        DerivativeOf(ex.expression, ex.variable, is_partial(ex.constants)),
+        " = ",
+        ex.derivative,
+    )
+
+
+def _one_line(error: Exception) -> str:
+    return str(getattr(error, "message", error)).splitlines()[0]
+
+
+def _sections(blocks: tuple) -> list[list]:
+    """The blocks cut after each pause: a section ends where the lesson waits."""
+    sections: list[list] = [[]]
+    for block in blocks:
+        sections[-1].append(block)
+        if isinstance(block, Pause):
+            sections.append([])
+    return [s for s in sections if s]
+
+
+def present(
+    lesson: Any,
+    *,
+    format: str = "rich",
+    pause: bool = True,
+    answers: bool = False,
+    standalone: bool = False,
+    stdin: Any = None,
+    wait: float = WAIT,
+) -> str | None:
+    """Run ``lesson`` in the terminal (format rich), or return it as a handout in ``format``."""
+    from chainrule.formats import render, renderable
+
+    if format != "rich":
+        return render(lesson.document(answers=answers), format, standalone=standalone)
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    stdin = sys.stdin if stdin is None else stdin
+
+    def show(obj: Any) -> None:
+        if obj is None:
+            console.line()
+            return
+        if not isinstance(obj, Document) and type(obj).__module__ == "chainrule.document.blocks":
+            obj = Document((obj,), order=session.doc.order)  # one block said on its own
+        console.print(renderable(obj))
+
+    def write(text: str) -> None:
+        console.file.write(text)
+        console.file.flush()
+
+    session = Session(lesson.document(answers=False), Reader(stdin, write, wait), show)
+    session.run(pause=pause)
+    return None
+
+
+def main(lesson: Any, argv: list[str] | None = None) -> None:
+    """``python lessons/NN_….py [--no-pause] [--format F] [--answers]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=f"Lesson {lesson.number}: {lesson.title}")
+    parser.add_argument("--no-pause", action="store_true", help="print it whole, without pauses")
+    parser.add_argument("--format", "-f", default="rich", help="rich, text, markdown, html, latex")
+    parser.add_argument("--answers", action="store_true", help="with a handout: the answer key")
+    args = parser.parse_args(argv)
+    text = present(lesson, format=args.format, pause=not args.no_pause, answers=args.answers)
+    if text is not None:
+        sys.stdout.write(text)

@@ -1,0 +1,80 @@
+"""Lesson 1: What a derivative is, and the table the other lessons cite.
+
+Run it with ``chainrule lesson 1`` or ``python lessons/01_derivatives.py``. Every number and
+formula shown is computed as the lesson runs.
+"""
+
+import sympy
+
+import chainrule
+from chainrule.teaching import Lesson
+
+lesson = Lesson(1, "What a derivative is, and the derivative table")
+x = sympy.Symbol("x", real=True)
+
+lesson.say(
+    "A derivative measures how fast a function changes. Move x a little, by h, and see how "
+    "much f(x) moves: the ratio (f(x + h) − f(x))/h is the slope of the line through two "
+    "nearby points of the graph. As h shrinks, that slope settles on one number, the slope "
+    "of the graph at x itself: the derivative f′(x), also written df/dx.",
+)
+f = x**2
+point = 3
+rows = []
+for h in (1, 0.1, 0.01, 0.001):
+    slope = (f.subs(x, point + h) - f.subs(x, point)) / h
+    rows.append((f"{h:g}", f"{float(slope):.4f}"))
+lesson.say("For f(x) = x² at x = 3, the slopes over smaller and smaller steps h:")
+lesson.table(("h", "(f(3 + h) − f(3))/h"), rows)
+square = chainrule.explain("x^2")
+exact = square.derivative.subs(square.variable, point)
+lesson.say(
+    "They close in on ",
+    exact,
+    ", and the rule for powers says why: the derivative of x² is ",
+    square.derivative,
+    f", which is {exact} at x = {point}.",
+)
+lesson.pause()
+
+lesson.section("The derivative table")
+lesson.say(
+    "Nobody takes limits every time. The derivatives of the basic functions are worked out "
+    "once and collected in a table; every later lesson cites it. Here it is, each entry "
+    "derived and checked by chainrule as you read:",
+)
+table = []
+for text in ("x^n", "e^x", "a^x", "ln(x)", "sin(x)", "cos(x)", "tan(x)", "sigmoid(x)"):
+    entry = chainrule.explain(text)
+    table.append((entry.expression, entry.derivative))
+lesson.table(("f(x)", "f′(x)"), table)
+lesson.say(
+    "n and a are constants. ln x needs x > 0, and σ(x) = 1/(1 + e⁻ˣ) is the sigmoid the "
+    "network of Lessons 4 to 6 uses; its derivative is written with σ itself.",
+)
+lesson.pause()
+
+lesson.section("Rules that combine the entries")
+lesson.say(
+    "Four rules build the derivative of a combination from the derivatives of its parts: a "
+    "constant factor stays; a sum is differentiated term by term; a product gives "
+    "(uv)′ = u′v + uv′; a quotient gives (u/v)′ = (u′v − uv′)/v². For example:",
+)
+lesson.show(chainrule.explain("3x^2 + x sin(x)"))
+lesson.pause()
+
+lesson.section("Try it yourself")
+lesson.exercise(
+    "Differentiate {f} with respect to x.",
+    "x^3 + 2x",
+    hint="Term by term: the power rule for x³, and 2x changes at rate 2.",
+)
+lesson.exercise(
+    "Differentiate {f} with respect to x.",
+    "x^2 sin(x)",
+    hint="A product: (uv)′ = u′v + uv′ with u = x² and v = sin x.",
+)
+lesson.say("Next: functions inside functions, and the chain rule.")
+
+if __name__ == "__main__":
+    lesson.run()
