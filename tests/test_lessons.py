@@ -148,6 +148,9 @@ def test_the_scripts_stay_runnable_on_their_own():
     )
     assert done.returncode == 0, done.stderr
     assert "u = g(x) = 2 + cos(x)" in done.stdout
+    # --no-pause prints the lesson whole: its exercises shown, not asked.
+    assert "Try it yourself: Differentiate sin(x²)" in done.stdout
+    assert "Your answer" not in done.stdout
 
 
 def test_every_lesson_builds_its_document_with_live_answers():

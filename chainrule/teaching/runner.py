@@ -67,8 +67,12 @@ class Session:
     def __init__(self, doc: Document, reader: Reader, show: Callable[[Any], None]) -> None:
         self.doc, self.reader, self.show = doc, reader, show
         self.asked = self.right = 0
+        self.asking = True
 
     def run(self, pause: bool = True) -> None:
+        """Section by section; without ``pause`` the lesson is printed whole, its exercises
+        shown but not asked."""
+        self.asking = pause
         sections = _sections(self.doc.blocks)
         i = 0
         try:
@@ -86,7 +90,7 @@ class Session:
     def _section(self, blocks: list) -> None:
         waiting: list = []
         for block in blocks:
-            if isinstance(block, Exercise):
+            if isinstance(block, Exercise) and self.asking:
                 self._show_blocks([*waiting, block])
                 waiting = []
                 self._ask(block)
