@@ -26,6 +26,7 @@ _EXPORTS = {
     "Explanation": "chainrule.steps",
     "sigmoid": "chainrule.functions",
     "Network": "chainrule.network.model",
+    "plot": "chainrule.graphing",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from chainrule.errors import ChainruleError, ParseError, VariableError
     from chainrule.explaining import explain
     from chainrule.functions import sigmoid
+    from chainrule.graphing import plot
     from chainrule.network.model import Network
     from chainrule.parsing import parse
     from chainrule.steps import Explanation
