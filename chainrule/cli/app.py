@@ -16,6 +16,7 @@ import typer
 from chainrule import __version__
 from chainrule.cli import explain as explain_cmd
 from chainrule.cli import network as network_cmd
+from chainrule.cli import plot as plot_cmd
 from chainrule.cli.output import echo
 
 app = typer.Typer(
@@ -48,6 +49,7 @@ def _root(
 # A formula may start with a minus ("-x^2"): an unknown option is read as the formula.
 app.command("explain", context_settings={"ignore_unknown_options": True})(explain_cmd.explain)
 app.command("network")(network_cmd.network)
+app.command("plot", context_settings={"ignore_unknown_options": True})(plot_cmd.plot)
 
 
 def main() -> None:
