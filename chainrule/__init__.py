@@ -28,6 +28,7 @@ _EXPORTS = {
     "Check": "chainrule.checking",
     "sigmoid": "chainrule.functions",
     "Network": "chainrule.network.model",
+    "plot": "chainrule.graphing",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -37,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from chainrule.errors import ChainruleError, ParseError, VariableError
     from chainrule.explaining import explain
     from chainrule.functions import sigmoid
+    from chainrule.graphing import plot
     from chainrule.network.model import Network
     from chainrule.parsing import parse
     from chainrule.steps import Explanation

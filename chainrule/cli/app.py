@@ -18,6 +18,7 @@ from chainrule.cli import check as check_cmd
 from chainrule.cli import explain as explain_cmd
 from chainrule.cli import lesson as lesson_cmd
 from chainrule.cli import network as network_cmd
+from chainrule.cli import plot as plot_cmd
 from chainrule.cli.output import echo
 
 app = typer.Typer(
@@ -50,9 +51,10 @@ def _root(
 # A formula may start with a minus ("-x^2"): an unknown option is read as the formula.
 app.command("explain", context_settings={"ignore_unknown_options": True})(explain_cmd.explain)
 app.command("network")(network_cmd.network)
-app.command("lesson")(lesson_cmd.lesson)
 # An answer may start with a minus too ("-sin(x)").
 app.command("check", context_settings={"ignore_unknown_options": True})(check_cmd.check)
+app.command("plot", context_settings={"ignore_unknown_options": True})(plot_cmd.plot)
+app.command("lesson")(lesson_cmd.lesson)
 
 
 def main() -> None:

@@ -1,0 +1,118 @@
+"""``chainrule plot``: a function and its derivative drawn in the terminal, or in a figure file."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+#: Mirror of ``chainrule.graphing.reading.DEFAULT_RANGE``, kept here so --help never imports
+#: SymPy; a test checks that the two agree.
+DEFAULT_RANGE = ("-2pi", "2pi")
+
+_EXAMPLES = """
+
+[bold]Examples[/bold]
+
+  chainrule plot "log(2+cos(x))" --parts   also f(u) = ln u, g(x) = 2 + cos x
+
+  chainrule plot "tan(x)"                  broken at each pole, never joined
+
+  chainrule plot "ln(x)" --range -1 5      nothing where x ≤ 0
+
+  chainrule plot "asin(x)" --range -1 1
+
+  chainrule plot "sin(a x)" --at a=2       other symbols need a value
+
+  chainrule plot "x^2 e^(-x)" -o h.png     also a figure (.png, .svg, .pdf)
+
+  chainrule plot "-x^2"                    (a leading minus is the formula's)
+"""
+
+
+def plot(
+    function: Annotated[
+        str,
+        typer.Argument(metavar="FUNCTION", help='The function h to draw, e.g. "log(2+cos(x))".'),
+    ],
+    parts: Annotated[
+        bool,
+        typer.Option(
+            "--parts",
+            help="Also draw the chain's outer f(u) and inner g(x), for h = f(g(x)) (a formula "
+            "that is not a chain is said so, and h and h′ drawn alone).",
+        ),
+    ] = False,
+    range_: Annotated[
+        tuple[str, str],
+        typer.Option(
+            "--range",
+            "-r",
+            metavar="LOW HIGH",
+            help="Draw from LOW to HIGH along the axis: numbers, or such as -2pi 2pi or -pi/2 "
+            "pi/2.",
+        ),
+    ] = DEFAULT_RANGE,
+    wrt: Annotated[
+        str | None,
+        typer.Option(
+            "--wrt",
+            "-w",
+            metavar="NAME",
+            help="The variable along the axis. Default: x if the formula has it, else its only "
+            "symbol.",
+        ),
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME=NUMBER,…",
+            help="Values for the formula's other symbols, e.g. a=2,b=1/2: a plot is of a formula "
+            "in one variable.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="Also write the curves to FILE as a figure: .png, .svg or .pdf, by the suffix "
+            '(needs matplotlib: pip install "chainrule\\[plot]").',
+        ),
+    ] = None,
+) -> None:
+    """Draw FUNCTION h and its derivative h′ in the terminal.
+
+    h′ is the derivative chainrule explain derives and checks against SymPy.
+
+    Where h is undefined (ln x for x ≤ 0) nothing is drawn; a curve breaks at a pole (tan x at π/2).
+    """
+    # Imported here so that `chainrule --help` does not load SymPy.
+    from chainrule.cli.output import echo, fail
+    from chainrule.errors import ChainruleError
+
+    try:
+        if output is not None:
+            from chainrule.plotting import check_figure_path
+
+            check_figure_path(output)  # a wrong suffix or no matplotlib: say so before drawing
+        from chainrule.graphing import plot as sketch_of
+
+        sketch = sketch_of(function, wrt=wrt, at=at, parts=parts, range=range_)
+        if output is not None:
+            sketch.save(output)
+    except ChainruleError as error:
+        raise fail(error) from None
+    from rich.console import Console
+
+    Console(highlight=False).print(sketch)
+    if output is not None:
+        echo(f"figure written to {output}", err=True)
+
+
+# Dedented first: the examples are indented by two spaces, the docstring's body by four.
+plot.__doc__ = inspect.cleandoc(plot.__doc__ or "") + _EXAMPLES
