@@ -34,13 +34,15 @@ class Displayable:
     def _laid_out(self, lay_out) -> str:
         """This result's document laid out by ``lay_out``, in the order the learner typed."""
         from chainrule import ordering
-        from chainrule.formats import stack_room
+        from chainrule.formats import in_room
         from chainrule.views import document
 
-        with stack_room(self):
+        def work() -> str:
             doc = document(self)
             with ordering.typed(doc.order):
                 return lay_out(doc)
+
+        return in_room(self, work)
 
     def _repr_markdown_(self) -> str:
         from chainrule.formats import render

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import sympy
 
 from chainrule import ordering
 from chainrule.errors import ChainruleError, VariableError
 from chainrule.functions import on_the_reals
-from chainrule.recursion import stack_room
+from chainrule.recursion import deep
 from chainrule.rules import derive
 from chainrule.simplifying import simplify
 from chainrule.steps import ChainStep, Explanation, Step
@@ -35,11 +34,15 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
     text, expr, order, rewritten = _expression(expr_or_text)
     var = choose_variable(expr, wrt)
     constants = tuple(sorted(expr.free_symbols - {var}, key=lambda s: s.name))
-    # The rules take sums and products in the order they were typed (g + h: g′ then h′).
-    with _recursion_room(expr), ordering.typed(order):
-        root = derive(expr, var)
-        derivative, simplified = simplify(root.derivative)
-        verification = verify(root, final=derivative)
+
+    def work():
+        # The rules take sums and products in the order they were typed (g + h: g′ then h′).
+        with ordering.typed(order):
+            root = derive(expr, var)
+            derivative, simplified = simplify(root.derivative)
+            return root, derivative, simplified, verify(root, final=derivative)
+
+    root, derivative, simplified, verification = deep(_levels(expr), work)
     return Explanation(
         input=text,
         expression=expr,
@@ -130,16 +133,15 @@ def _depth(expr: sympy.Basic) -> int:
     return height[expr]
 
 
-@contextmanager
-def _recursion_room(expr: sympy.Basic) -> Iterator[None]:
-    """Room on the stack for one expression: the rules and SymPy recurse once per level."""
+def _levels(expr: sympy.Basic) -> int:
+    """The expression's depth, refused past ``MAX_DEPTH``: the rules and SymPy recurse once per
+    level, and deeper would take more stack than is safe."""
     depth = _depth(expr)
     if depth > MAX_DEPTH:
         raise ChainruleError(
             f"the expression is nested {depth} deep; at most {MAX_DEPTH} is supported"
         )
-    with stack_room(depth):
-        yield
+    return depth
 
 
 # -- the module demo: the raw step tree, one line per step, as no renderer shows it ----------

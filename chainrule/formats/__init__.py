@@ -12,8 +12,11 @@ into a document, and the format module lays it out. Formats never differentiate 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: Every format ``render`` knows; the CLI's ``--format`` choices. "dot" is the graph's alone.
 FORMATS = ("rich", "text", "latex", "markdown", "html", "json", "dot")
@@ -41,7 +44,8 @@ def render(
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
-    with stack_room(obj):
+
+    def work() -> str:
         if format in ("json", "dot"):
             from chainrule.formats import dot, jsondata
 
@@ -52,6 +56,8 @@ def render(
         doc = document(obj, param=param, at=at)
         with ordering.typed(doc.order):
             return _lay_out(doc, format, width, standalone, ascii)
+
+    return in_room(obj, work)
 
 
 def _lay_out(doc, format: str, width: int, standalone: bool, ascii: bool) -> str:
@@ -80,6 +86,20 @@ def renderable(obj: Any, *, param: str = "all", at: Any = None):
 
     with stack_room(obj):
         return terminal.layout(document(obj, param=param, at=at))
+
+
+def in_room(obj: Any, work: Callable[[], T]) -> T:
+    """``work()`` with room on the stack for ``obj``'s depth: a network's layers, or a step
+    tree's levels (a deep tree on a thread with a stack of its own, ``chainrule.recursion``)."""
+    network = getattr(obj, "network", None)
+    if network is not None:
+        from chainrule.network.model import stack_room as network_room
+
+        with network_room(network):
+            return work()
+    from chainrule import recursion
+
+    return recursion.deep(_depth(obj), work)
 
 
 @contextmanager
