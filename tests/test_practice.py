@@ -4,19 +4,28 @@ same problems from the same seed, each level's shape, and whole sessions through
 from __future__ import annotations
 
 import functools
+import json
 import math
+import pathlib
+import subprocess
+import sys
 
 import pytest
 import sympy
+from typer.testing import CliRunner
 
 from chainrule import parse, practice
 from chainrule import steps as s
+from chainrule.cli import practice as practice_cmd
+from chainrule.cli.app import app
 from chainrule.formats import render
 from chainrule.formats.notation import code
 from chainrule.parsing import read
+from chainrule.practising import DEFAULT_COUNT, generate
 from chainrule.practising.session import Plain, run
 from chainrule.views import hints
 
+runner = CliRunner()
 SEEDS = (1, 2, 3)
 
 
@@ -119,6 +128,12 @@ def test_chainrule_practice_is_the_function_whatever_was_imported_first():
     assert chainrule.practice is practice and callable(chainrule.practice)
 
 
+def test_the_cli_mirrors_the_library():
+    assert generate.LEVELS[-1] == practice_cmd.MAX_LEVEL
+    assert practice_cmd.MAX_COUNT == generate.MAX_COUNT
+    assert practice_cmd.DEFAULT_COUNT == DEFAULT_COUNT
+
+
 def test_a_problem_shows_itself_with_its_answers():
     (p,) = practice(level=4, seed=5, count=1)
     text = render(p.document(), "text", width=200)
@@ -127,7 +142,21 @@ def test_a_problem_shows_itself_with_its_answers():
     assert "<details>" in p._repr_html_()
 
 
-# -- a session ----------------------------------------------------------------------------------
+# -- the command ------------------------------------------------------------------------------
+
+
+def test_json_lists_the_problems_and_their_parts_without_asking():
+    result = runner.invoke(app, ["practice", "-l", "4", "-s", "7", "-n", "3", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == 2 and data["level"] == 4 and data["seed"] == 7
+    problems = practice(level=4, seed=7, count=3)
+    assert [d["text"] for d in data["problems"]] == [p.text for p in problems]
+    for d, p in zip(data["problems"], problems, strict=True):
+        assert d["function"] == code(p.expression) and d["derivative"] == code(p.derivative)
+        assert d["level"] == 4 and d["placeholder"] == "u"
+        assert set(d["parts"]) == {"f", "g", "g_prime", "f_prime"}
+        assert d["parts"]["f"] == code(p.chain.outer) and d["asks"][-1] == "derivative"
 
 
 def _right_answers(p) -> list[str]:
@@ -142,6 +171,19 @@ def _right_answers(p) -> list[str]:
         else:
             out.append(code(part.answer))
     return out
+
+
+@pytest.mark.parametrize("level", [1, 2, 3, 4, 5])
+def test_right_answers_through_stdin_score_full_marks(level):
+    problems = practice(level=level, seed=11, count=1)
+    answers = [a for p in problems for a in _right_answers(p)]
+    args = ["practice", "-l", str(level), "-s", "11", "-n", "1", "-f", "text"]
+    result = runner.invoke(app, args, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.stderr
+    n = len(answers)
+    parts = "part" if n == 1 else "parts"
+    assert f"Score: {n} of {n} {parts} right first time (1 problem)." in result.stdout
+    assert "Not right" not in result.stdout
 
 
 def _chain_problem():
@@ -199,3 +241,58 @@ def test_a_question_mark_gives_the_hint_and_two_the_worked_steps():
     assert out.count("Worked steps") == 2 and "Chain rule" in out
     # The worked steps seen, g is not right first time; f was.
     assert score.right_first_time == 1 and score.total == 2 and score.ended == "quit"
+
+
+def test_end_of_input_in_the_middle_ends_cleanly_with_the_score():
+    p = _chain_problem()
+    f = _right_answers(p)[0]
+    args = ["practice", "-l", "4", "-s", "3", "-n", "2", "-f", "text"]
+    result = runner.invoke(app, args, input=f"{f}\nx^7\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Score: 1 of 2 parts right first time; the input ended after 0 of 2 problems." in (
+        result.stdout
+    )
+
+
+def test_q_stops_and_exit_status_is_0():
+    result = runner.invoke(app, ["practice", "-s", "1", "-f", "text"], input="q\n")
+    assert result.exit_code == 0
+    assert "No part answered; stopped after 0 of 5 problems." in result.stdout
+
+
+@pytest.mark.parametrize("level", ["0", "6"])
+def test_a_level_out_of_range_exits_2_with_a_message(level):
+    result = runner.invoke(app, ["practice", "--level", level])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--level" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_worksheet_holds_the_answers():
+    result = runner.invoke(app, ["practice", "-l", "3", "-s", "2", "-n", "2", "-f", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("<details><summary>Answer</summary>") == 2
+
+
+def test_practice_help_does_not_import_sympy():
+    probe = (
+        "import sys\n"
+        "from chainrule.cli.app import main\n"
+        "sys.argv = ['chainrule', 'practice', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('SYMPY' if 'sympy' in sys.modules else 'CLEAN')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "CLEAN", done.stderr
+
+
+def test_the_readme_session_is_what_the_command_shows():
+    readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    command = "$ chainrule practice --level 3 --count 1 --seed 8\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    typed = ["cos(u)", "?", "5x+1", "5", "-sin(u)", "-5x^4 sin(5x+1)"]
+    typed.append("4x^3 cos(5x+1) - 5x^4 sin(5x+1)")
+    args = ["practice", "--level", "3", "--count", "1", "--seed", "8", "-f", "text"]
+    result = runner.invoke(app, args, input="\n".join(typed) + "\n", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == shown

@@ -17,6 +17,7 @@ from chainrule import __version__
 from chainrule.cli import check as check_cmd
 from chainrule.cli import explain as explain_cmd
 from chainrule.cli import network as network_cmd
+from chainrule.cli import practice as practice_cmd
 from chainrule.cli.output import echo
 
 app = typer.Typer(
@@ -51,6 +52,7 @@ app.command("explain", context_settings={"ignore_unknown_options": True})(explai
 app.command("network")(network_cmd.network)
 # An answer may start with a minus too ("-sin(x)").
 app.command("check", context_settings={"ignore_unknown_options": True})(check_cmd.check)
+app.command("practice")(practice_cmd.practice)
 
 
 def main() -> None:
