@@ -26,6 +26,7 @@ _EXPORTS = {
     "Explanation": "chainrule.steps",
     "check": "chainrule.checking",
     "Check": "chainrule.checking",
+    "practice": "chainrule.practising",
     "sigmoid": "chainrule.functions",
     "Network": "chainrule.network.model",
     "plot": "chainrule.graphing",
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from chainrule.graphing import plot
     from chainrule.network.model import Network
     from chainrule.parsing import parse
+    from chainrule.practising import practice
     from chainrule.steps import Explanation
 
 

@@ -19,6 +19,7 @@ from chainrule.cli import explain as explain_cmd
 from chainrule.cli import lesson as lesson_cmd
 from chainrule.cli import network as network_cmd
 from chainrule.cli import plot as plot_cmd
+from chainrule.cli import practice as practice_cmd
 from chainrule.cli.output import echo
 
 app = typer.Typer(
@@ -53,6 +54,7 @@ app.command("explain", context_settings={"ignore_unknown_options": True})(explai
 app.command("network")(network_cmd.network)
 # An answer may start with a minus too ("-sin(x)").
 app.command("check", context_settings={"ignore_unknown_options": True})(check_cmd.check)
+app.command("practice")(practice_cmd.practice)
 app.command("plot", context_settings={"ignore_unknown_options": True})(plot_cmd.plot)
 app.command("lesson")(lesson_cmd.lesson)
 

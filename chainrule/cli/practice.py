@@ -1,0 +1,180 @@
+"""``chainrule practice``: generated problems, asked part by part, judged as functions, with
+a hint or the worked steps on request and a score at the end. Exit status 0 however it ends."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from chainrule.cli import options
+from chainrule.cli.explain import Format
+
+# Mirrors of chainrule.practising values, kept here so --help never imports SymPy; tests check
+# that the two agree.
+MAX_LEVEL = 5
+MAX_COUNT = 20
+DEFAULT_COUNT = 5
+
+_WORKSHEETS = (Format.latex, Format.markdown, Format.html)
+
+
+def practice(
+    level: Annotated[
+        int,
+        typer.Option(
+            "--level",
+            "-l",
+            min=1,
+            max=MAX_LEVEL,
+            help="1: one table rule (sin x, eˣ, x⁵, ln x); 2: a sum, product or quotient of "
+            "two; 3: a product with a chain (x²·sin(3x+1)); 4: a chain of three links "
+            "(ln(cos(x²+1))); 5: a quotient with a chain, or a variable power (xˣ).",
+        ),
+    ] = 1,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed",
+            "-s",
+            min=0,
+            help="The same seed gives the same problems, on every computer. Default: a new "
+            "one, shown at the top.",
+        ),
+    ] = None,
+    count: Annotated[
+        int,
+        typer.Option("--count", "-n", min=1, max=MAX_COUNT, help="How many problems."),
+    ] = DEFAULT_COUNT,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="rich or text: the questions, one after another; json: the problems and the "
+            "answer to every part, asking nothing; latex, markdown or html: a worksheet with "
+            "the answers in its key.",
+        ),
+    ] = Format.rich,
+    standalone: options.Standalone = False,
+) -> None:
+    """Practise differentiating: generated problems, asked one part at a time.
+
+    A chain h = f∘g asks for f (in u: ln(u)), g(x), g′(x), f′(u), then h′(x).
+
+    u + v, u·v or u/v of table functions asks for u′ and v′, then h′; a power f^g for ln h first.
+
+    Answers are judged as functions; a wrong derivative is diagnosed as chainrule check does.
+
+    ? gives a hint, ?? the worked steps; after 3 wrong tries the answer is shown; q stops.
+
+    Answers may be piped in, one per line; the end of the input ends the set with its score.
+
+    [bold]Examples[/bold]
+
+      chainrule practice                         five problems at level 1
+
+      chainrule practice --level 3 --seed 7      the same five again, anywhere
+
+      chainrule practice -l 4 -n 2 < answers.txt answers piped in, one per line
+
+      chainrule practice -l 5 --format json      every part's answer, as data
+
+      chainrule practice -l 2 -f markdown        a worksheet with its key
+    """
+    from chainrule.cli.output import echo, fail, laid_out
+    from chainrule.errors import ChainruleError
+    from chainrule.practising import new_seed
+    from chainrule.practising import practice as generate
+
+    if standalone and format is not Format.latex:
+        raise fail(ValueError("--standalone goes with --format latex"))
+    seed = new_seed() if seed is None else seed
+    try:
+        problems = generate(level, seed, count)
+    except ChainruleError as error:
+        raise fail(error) from None
+    if format is Format.json:
+        echo(_json(problems, level, seed), nl=False)
+    elif format in _WORKSHEETS:
+        from chainrule.practising.view import worksheet
+
+        text = laid_out(worksheet(problems, seed), format.value, standalone=standalone)
+        echo(text, nl=not text.endswith("\n"))
+    else:
+        from chainrule.practising.session import run
+
+        run(problems, _dialogue(format), seed=seed)
+
+
+def _json(problems, level: int, seed: int) -> str:
+    import json
+
+    from chainrule.cli.output import ascii_console
+    from chainrule.formats.jsondata import SCHEMA
+    from chainrule.practising.problems import data
+
+    document = {
+        "schema": SCHEMA,
+        "level": level,
+        "seed": seed,
+        "problems": [data(p) for p in problems],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=ascii_console()) + "\n"
+
+
+def _dialogue(format: Format):
+    """The session's dialogue on this console: the terminal's own line editing when stdin is
+    one, else stdin's lines written after their prompts, as a transcript."""
+    from chainrule.cli.output import ascii_console, echo, width
+    from chainrule.practising.session import Plain
+
+    # Defined here, not at the top: the session's modules load SymPy, which --help must not.
+    class Terminal(Plain):
+        def __init__(self) -> None:
+            stdin = sys.stdin
+            self.tty = stdin is not None and stdin.isatty()
+            super().__init__(
+                _lines(stdin),
+                lambda text: echo(text, nl=False),
+                width=width(),
+                ascii=ascii_console(),
+            )
+            self.console = None
+            if format is Format.rich:
+                from rich.console import Console
+
+                self.console = Console(highlight=False)
+
+        def ask(self, prompt: tuple) -> str | None:
+            if not self.tty:
+                return super().ask(prompt)
+            try:
+                return input(self.said(prompt))
+            except EOFError:  # Ctrl-D: the set ends with its score
+                echo("")
+                return None
+
+        def show(self, doc) -> None:
+            if self.console is None:
+                return super().show(doc)
+            from chainrule.formats import renderable
+
+            if self.apart(doc):
+                self.console.line()
+            self.console.print(renderable(doc))
+
+    return Terminal()
+
+
+def _lines(stream):
+    """The lines of ``stream``, decoded as UTF-8 or else in the console's code page."""
+    from chainrule.cli.explain import _decode
+
+    if stream is None or stream.isatty():
+        return
+    binary = getattr(stream, "buffer", None)
+    for raw in binary if binary is not None else stream:
+        yield _decode(raw, stream) if isinstance(raw, bytes) else raw
