@@ -113,7 +113,7 @@ def test_no_formulas_on_stdin_is_an_error(text):
 def test_stdin_that_is_not_utf8_is_read_in_the_consoles_code_page():
     from types import SimpleNamespace
 
-    from chainrule.cli.explain import _decode
+    from chainrule.cli.output import decoded as _decode
 
     # x² saved by a Windows editor in cp1252 is not UTF-8.
     assert _decode("x²\n".encode("cp1252"), SimpleNamespace(encoding="cp1252")) == "x²\n"

@@ -47,9 +47,9 @@ def check(
 ) -> None:
     """Check ANSWER as the derivative of FUNCTION, line by line, and name the mistake.
 
-    Equal as functions, not as strings: (−sin x)·(2+cos x)^−1 is as right as
-    −sin x/(2 + cos x). In working joined by =, the first wrong line is named and compared
-    with the usual wrong paths (the chain rule without g′, (uv)′ = u′v′, …).
+    Equal as functions, not as strings: (−sin x)·(2+cos x)^−1 is as right as −sin x/(2+cos x).
+
+    In working joined by =, the first wrong line is named and its mistake found.
 
     Exit status: 0 right, 1 wrong, 2 unreadable.
 

@@ -119,25 +119,16 @@ def _formulas(stream) -> Iterator[tuple[int, str]]:
     """(line number, formula) for every line of ``stream`` that is not blank or a # comment."""
     if stream is None:  # no stdin at all (pythonw, or a closed descriptor)
         return
-    if stream.isatty():
-        from chainrule.cli.output import echo
+    from chainrule.cli.output import decoded, echo
 
+    if stream.isatty():
         echo("One formula per line; end with Ctrl-D (Ctrl-Z, Enter on Windows).", err=True)
     binary = getattr(stream, "buffer", None)
     for number, raw in enumerate(binary if binary is not None else stream, start=1):
-        line = _decode(raw, stream) if isinstance(raw, bytes) else raw
+        line = decoded(raw, stream) if isinstance(raw, bytes) else raw
         line = line.removeprefix("\ufeff").strip()
         if line and not line.startswith("#"):
             yield number, line
-
-
-def _decode(raw: bytes, stream) -> str:
-    """A line as UTF-8, else in the console's code page: a pasted √ or σ never stops the
-    reading, whatever the locale says."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode(getattr(stream, "encoding", None) or "latin-1", errors="replace")
 
 
 #: Formats whose output is one whole document (a page, a LaTeX file): many formulas go into it.

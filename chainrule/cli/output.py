@@ -88,3 +88,12 @@ def width() -> int:
     import shutil
 
     return min(shutil.get_terminal_size((80, 24)).columns, 100)
+
+
+def decoded(raw: bytes, stream) -> str:
+    """A line as UTF-8, else in the console's code page: a pasted √ or σ never stops the
+    reading, whatever the locale says."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode(getattr(stream, "encoding", None) or "latin-1", errors="replace")

@@ -171,10 +171,10 @@ def _dialogue(format: Format):
 
 def _lines(stream):
     """The lines of ``stream``, decoded as UTF-8 or else in the console's code page."""
-    from chainrule.cli.explain import _decode
+    from chainrule.cli.output import decoded
 
     if stream is None or stream.isatty():
         return
     binary = getattr(stream, "buffer", None)
     for raw in binary if binary is not None else stream:
-        yield _decode(raw, stream) if isinstance(raw, bytes) else raw
+        yield decoded(raw, stream) if isinstance(raw, bytes) else raw

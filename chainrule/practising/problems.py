@@ -81,25 +81,6 @@ class Problem(Displayable):
 
         return exercise(self)
 
-    # ``chainrule.views.document`` knows the library's results, not a practice problem: the
-    # display hooks hand over the problem's own document instead.
-    def __rich__(self):
-        from chainrule.formats import renderable
-
-        return renderable(self.document())
-
-    def _laid_out(self, lay_out) -> str:
-        from chainrule import ordering
-
-        doc = self.document()
-        with ordering.typed(doc.order):
-            return lay_out(doc)
-
-    def _repr_markdown_(self) -> str:
-        from chainrule.formats import render
-
-        return render(self.document(), "markdown")
-
     def _summary(self) -> str:
         return f"level {self.level}: {formula(self.expression)}"
 

@@ -19,6 +19,9 @@ def document(obj: Any, *, param: str = "all", at: Any = None) -> Document:
 
     if isinstance(obj, Document):
         return obj
+    own = getattr(obj, "document", None)
+    if callable(own):  # a result that says itself: a practice problem, a lesson
+        return own()
     if isinstance(obj, Explanation | Step):
         if param != "all" or at is not None:
             raise TypeError("an explanation takes no view options (param, at)")
