@@ -241,7 +241,8 @@ def check(c) -> dict[str, Any]:
     if not c.correct:
         # The sentences the check shows for the first wrong line, as plain words.
         m = c.mistake or "unknown"
-        shown = f"Line {c.first_wrong} {hints.WHAT[m]} ({m}). Hint: {hints.HINT[m]}"
+        which = "Your answer" if len(c.links) == 1 else f"Line {c.first_wrong}"
+        shown = f"{which} {hints.WHAT[m]} ({m}). Hint: {hints.HINT[m]}"
     return {
         "schema": SCHEMA,
         "function": code(ex.expression),

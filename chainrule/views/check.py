@@ -83,7 +83,7 @@ def diagnosis(c: Check, reveal: bool = True) -> Box:
     mistake = c.mistake or "unknown"
     wrong = c.links[c.first_wrong - 1].link.expr
     rows: list = [
-        Para((f"Line {c.first_wrong} ", hints.WHAT[mistake], f" ({mistake}).")),
+        Para((_which(c), hints.WHAT[mistake], f" ({mistake}).")),
         Equation((wrong,), label=("Yours:",)),
     ]
     partial = is_partial(ex.constants)
@@ -107,3 +107,8 @@ def diagnosis(c: Check, reveal: bool = True) -> Box:
     rows.append(Equation((lhs, ex.derivative), label=("Right:",)))
     rows.append(Para(("Hint: ", hints.HINT[mistake])))
     return Box((WHERE,), tuple(rows), status="failed")
+
+
+def _which(c: Check) -> str:
+    """"Your answer " for one line of working, "Line 2 " in a chain of them."""
+    return "Your answer " if len(c.links) == 1 else f"Line {c.first_wrong} "
