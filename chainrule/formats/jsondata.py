@@ -18,7 +18,7 @@ from typing import Any
 import sympy
 
 from chainrule import steps as s
-from chainrule.formats.notation import code
+from chainrule.formats.notation import code, shared_code
 from chainrule.formats.writer import Writer
 
 #: Version of the JSON contract (the "schema" key of every document).
@@ -286,7 +286,9 @@ def render(obj, at=None, indent: int | None = 2) -> str:
     """The JSON document as text. Strict JSON: an infinite or undefined number is null, never
     the ``Infinity`` or ``NaN`` that strict parsers reject; the learner's ``input`` keeps its
     Unicode characters."""
-    return json.dumps(_finite(data(obj, at)), indent=indent, ensure_ascii=False) + "\n"
+    with shared_code():  # each step repeats the inner formulas of the steps below it
+        found = data(obj, at)
+    return json.dumps(_finite(found), indent=indent, ensure_ascii=False) + "\n"
 
 
 def _finite(value):

@@ -8,6 +8,10 @@ formula reads the same in the terminal, on a slide and in JSON. Nothing here cha
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import sympy
 from sympy.printing.str import StrPrinter
 
@@ -80,10 +84,28 @@ def latex(expr, order=None) -> str:
     return LearnerLatexPrinter().doprint(as_math(expr))
 
 
+#: A product of more factors than this is written in its stored order (see ``_SharedStr``).
+LONG_PRODUCT = 16
+
+_SHARED: ContextVar[_SharedStr | None] = ContextVar("chainrule_shared_str", default=None)
+
+
 def code(expr: sympy.Expr) -> str:
-    """SymPy/Python syntax, exactly as ``str()`` prints it: ``-sin(x)/(cos(x) + 2)``, ``x**2``;
-    fast on a deep chain, whose subtrees repeat."""
-    return _SharedStr().doprint(expr)
+    """SymPy/Python syntax, as ``str()`` prints it: ``-sin(x)/(cos(x) + 2)``, ``x**2``; fast on
+    a deep chain, whose subtrees repeat (within ``shared_code()``, across many calls too)."""
+    printer = _SHARED.get()
+    return (printer or _SharedStr()).doprint(expr)
+
+
+@contextmanager
+def shared_code() -> Iterator[None]:
+    """While this holds, ``code`` remembers every subtree it printed: a document that prints
+    each step of a deep chain prints each inner formula once, not once per step."""
+    token = _SHARED.set(_SharedStr())
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
 
 
 class _SharedStr(StrPrinter):
@@ -104,3 +126,16 @@ class _SharedStr(StrPrinter):
         if expr not in self._seen:
             self._seen[expr] = super()._print(expr)
         return self._seen[expr]
+
+    def _print_Mul(self, expr) -> str:
+        # SymPy sorts a product's factors as it prints them, comparing nested factors argument
+        # by argument: a chain n links deep costs ~n³. A long product keeps its stored order
+        # instead (the same product; SymPy reads it back equal).
+        if len(expr.args) <= LONG_PRODUCT:
+            return super()._print_Mul(expr)
+        order = self._settings["order"]
+        self._settings["order"] = "none"
+        try:
+            return super()._print_Mul(expr)
+        finally:
+            self._settings["order"] = order
