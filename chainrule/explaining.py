@@ -67,11 +67,22 @@ def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr, dict, tup
     if isinstance(expr_or_text, float):
         return None, sympy.Float(expr_or_text), {}, ()
     if isinstance(expr_or_text, sympy.Expr):
+        _refuse_off_the_reals(expr_or_text)
         # parse() already reads variables as real; an expression built in SymPy may hold re, im.
         return None, on_the_reals(expr_or_text), {}, ()
     raise TypeError(
         f"explain() takes a formula or a SymPy expression, not {type(expr_or_text).__name__}"
     )
+
+
+def _refuse_off_the_reals(expr: sympy.Expr) -> None:
+    """An expression built in SymPy may hold what no real function does: ∞, an undefined
+    number (zoo, nan, from a division by zero) or the imaginary unit."""
+    S = sympy.S
+    if expr.has(S.ComplexInfinity, S.NaN, S.Infinity, S.NegativeInfinity):
+        raise ChainruleError(f"{expr} has no finite value (∞ or a division by zero in it)")
+    if expr.has(S.ImaginaryUnit):
+        raise ChainruleError(f"{expr} holds the imaginary unit: chainrule works on the reals")
 
 
 def choose_variable(expr: sympy.Expr, wrt: str | sympy.Symbol | None = None) -> sympy.Symbol:

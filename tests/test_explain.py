@@ -423,3 +423,23 @@ def test_absolute_values_that_sympy_writes_with_re(text, shown, derivative):
     assert numerically_equal(e.derivative, expected)
     if derivative is not None:
         assert numerically_equal(e.derivative, derivative)
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [sympy.zoo * x, x + sympy.oo, sympy.nan * x, sympy.I * x, sympy.asec(sympy.sec(x) - sympy.I)],
+)
+def test_an_expression_off_the_reals_is_refused_cleanly(expr):
+    from chainrule.errors import ChainruleError
+
+    with pytest.raises(ChainruleError):
+        explain(expr)
+
+
+def test_an_unevaluated_power_sympy_would_simplify_prints_in_every_format():
+    # −1/sign²(1/x) in the put-back line: sign² is 1, and SymPy's LaTeX printer looped on it.
+    from chainrule.formats import render
+
+    e = explain(1 / sympy.sign(1 / x))
+    for format in ("latex", "markdown", "html", "text"):
+        assert render(e, format)

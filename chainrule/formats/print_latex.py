@@ -93,6 +93,14 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
             return self._prime_at(*found)
         return super()._print_Subs(expr)
 
+    def _print_Pow(self, expr):
+        if expr.exp.is_Rational and expr.exp.is_negative and sympy.fraction(expr)[1] == 1:
+            # An unevaluated power SymPy would simplify (sign²u is 1 for u ≠ 0) leaves fraction()
+            # no denominator, and SymPy's printer would call itself on the power for ever.
+            positive = self._print(sympy.Pow(expr.base, -expr.exp, evaluate=False))
+            return rf"\frac{{1}}{{{positive}}}"
+        return super()._print_Pow(expr)
+
     def _print_Mul(self, expr):
         if (written := as_shown(expr)) is not expr:
             return self._print(written)

@@ -120,7 +120,9 @@ def product_or_quotient(d: Deriver, expr: sympy.Mul) -> Step:
         return combining.product(d, expr, varying)
     if not numerator:
         # 1/(u·v), like 1/x: the reciprocal (u·v)⁻¹, by the chain rule with u⁻¹ outside.
-        return combining.chain(d, expr, sympy.Mul(*denominator), partial(table.power, n=-1))
+        return combining.chain(
+            d, expr, sympy.Mul(*denominator), partial(table.power, n=sympy.S.NegativeOne)
+        )
     return combining.quotient(d, expr, sympy.Mul(*numerator), sympy.Mul(*denominator))
 
 
