@@ -170,3 +170,11 @@ def test_sympys_own_derivative_is_always_accepted(f, g, a, b):
     function = f(g(a)) * b + a
     c = check(code(function), code(sympy.diff(function, x)))
     assert c.correct
+
+
+def test_a_check_shows_itself_in_a_notebook():
+    c = check(COURSE, "1/(2+cos(x))")
+    html = c._repr_html_()
+    assert "<math" in html and "Where it went wrong" in html and "<html" not in html
+    assert c._repr_latex_().startswith("$$") and "forgot" in c._repr_markdown_()
+    assert repr(c).startswith("<Check") and "forgot_inner_derivative" in repr(c)
