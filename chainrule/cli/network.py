@@ -17,6 +17,7 @@ DEFAULT_LR = 0.5
 DEFAULT_STEPS = 200
 DEFAULT_SEED = 0
 MAX_LAYERS = 50
+MAX_ROWS = 10_000
 
 #: The SVG is drawn at a fixed width so it looks the same on every slide (the network's views
 #: are wider than an explanation's).
@@ -104,7 +105,10 @@ def network(
     ),
     data: Annotated[
         Path | None,
-        typer.Option(help="CSV of x,y rows to train on (header optional); else one sample."),
+        typer.Option(
+            help="With --train, a CSV file of x,y rows to train on (header optional; a regular "
+            f"file of at most {MAX_ROWS:,} rows, not a pipe); else one sample."
+        ),
     ] = None,
     seed: Annotated[
         int,
@@ -261,7 +265,8 @@ def _train(net, given, lr, steps, data, seed):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from chainrule.network.training import load_csv, train
+    from chainrule.network.samples import load_csv
+    from chainrule.network.training import train
 
     rows = load_csv(data) if data is not None else None
     console = Console(stderr=True)

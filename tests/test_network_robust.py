@@ -1,0 +1,131 @@
+"""chainrule network against hostile input and output (issue 11, point 4): a data file too big,
+too wide or not a file at all, an output that is a FIFO or a symbolic link, numbers no float
+holds, options that do nothing together, and a finite-difference check past what floats resolve.
+
+Anything that could hang runs in a subprocess whose timeout only guards the test run: the
+assertions are on the exit code and the message, never on the time taken."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from chainrule.cli.app import app
+from chainrule.network import NetworkError
+from chainrule.network.samples import MAX_LINE, MAX_ROWS, load_csv
+
+runner = CliRunner()
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+
+
+def cli(*args: str):
+    return runner.invoke(app, ["network", *args], env={"COLUMNS": "80", "NO_COLOR": "1"})
+
+
+def refused(result, message: str) -> None:
+    """Exit 2, one line on stderr saying ``message``, no traceback."""
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def subprocess_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    """The command in a process of its own; the timeout keeps a hang from stalling the suite."""
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "chainrule", "network", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+# -- --data: read as a stream, bounded, only a regular file --------------------------------------
+
+
+def test_a_csv_past_the_row_limit_is_refused(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_text("x,y\n" + "0.5,1\n" * (2 * MAX_ROWS), encoding="utf-8")
+    refused(cli("--train", "--data", str(path)), f"more than {MAX_ROWS:,} rows")
+
+
+def test_reading_stops_at_the_row_limit(tmp_path):
+    # Past the limit come an over-long line and bytes that are not UTF-8: a reader that took
+    # in the whole file first would stumble on them; one that stops at the limit never sees them.
+    path = tmp_path / "big.csv"
+    head = ("0.5,1\n" * (MAX_ROWS + 1)).encode()
+    path.write_bytes(head + b"9" * 200_000 + b"\n\xff\xfe,1\n")
+    with pytest.raises(NetworkError, match=f"more than {MAX_ROWS:,} rows"):
+        load_csv(path)
+
+
+def test_exactly_the_limit_is_read(tmp_path):
+    path = tmp_path / "full.csv"
+    path.write_text("x,y\n" + "0.5,1\n" * MAX_ROWS + "\n\n", encoding="utf-8")
+    assert len(load_csv(path)) == MAX_ROWS
+
+
+def test_a_file_of_blank_lines_ends_too(tmp_path):
+    path = tmp_path / "blank.csv"
+    path.write_text("\n" * (3 * MAX_ROWS), encoding="utf-8")
+    with pytest.raises(NetworkError, match="lines; this teaching tool takes up to"):
+        load_csv(path)
+
+
+def test_a_field_past_csvs_own_limit_is_a_clear_refusal(tmp_path):
+    # Python's csv stops at 131,072 characters a field with csv.Error; a line is refused first.
+    path = tmp_path / "wide.csv"
+    path.write_text("1" * 140_000 + ",1\n", encoding="utf-8")
+    refused(cli("--train", "--data", str(path)), f"line 1: longer than {MAX_LINE:,} characters")
+
+
+def test_a_quoted_field_across_lines_past_csvs_limit_is_a_clear_refusal(tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_text('"' + ("1" * 900 + "\n") * 200 + '",1\n', encoding="utf-8")
+    with pytest.raises(NetworkError, match="not a CSV row"):
+        load_csv(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("dir", "a folder, not a file"), ("missing.csv", "no such file"), ("-", "standard input")],
+)
+def test_what_is_not_a_csv_file_is_refused(tmp_path, monkeypatch, name, message):
+    (tmp_path / "dir").mkdir()
+    monkeypatch.chdir(tmp_path)
+    refused(cli("--train", "--data", name), message)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_device_is_refused_before_any_read():
+    refused(cli("--train", "--data", "/dev/zero"), "/dev/zero: a device, not a file")
+
+
+@needs_fifo
+def test_a_fifo_with_no_writer_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "rows.csv"
+    os.mkfifo(fifo)
+    result = subprocess_cli("--train", "--data", str(fifo))
+    assert result.returncode == 2
+    assert "a pipe (FIFO), not a file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_help_mirrors_the_row_limit():
+    from chainrule.cli import network as cli_network
+
+    assert cli_network.MAX_ROWS == MAX_ROWS
+
+
+def test_bytes_that_are_not_utf8_are_a_clear_refusal(tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes(b"x,y\n\xe9,1\n")
+    refused(cli("--train", "--data", str(path)), "not UTF-8 text")
