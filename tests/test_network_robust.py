@@ -129,3 +129,85 @@ def test_bytes_that_are_not_utf8_are_a_clear_refusal(tmp_path):
     path = tmp_path / "latin.csv"
     path.write_bytes(b"x,y\n\xe9,1\n")
     refused(cli("--train", "--data", str(path)), "not UTF-8 text")
+
+
+# -- --svg and --plot: a regular file or a new path, never through a link, never waiting ----------
+
+
+@needs_fifo
+@pytest.mark.parametrize("option", ["--svg", "--plot"])
+def test_an_output_fifo_is_refused_not_waited_on(tmp_path, option):
+    fifo = tmp_path / "out.svg"
+    os.mkfifo(fifo)
+    args = ["--train", "--steps", "5"] if option == "--plot" else []
+    result = subprocess_cli(*args, option, str(fifo), "--format", "text")
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr and "a pipe (FIFO)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("option", "name"), [("--svg", "view.svg"), ("--plot", "j.png")])
+def test_an_output_symlink_is_refused_and_its_target_kept(tmp_path, option, name):
+    if option == "--plot":
+        pytest.importorskip("matplotlib")
+    target = tmp_path / "notes.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / name
+    try:
+        link.symlink_to(target)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    args = ["--train", "--steps", "5"] if option == "--plot" else []
+    refused(cli(*args, option, str(link), "--format", "text"), "it is a symbolic link")
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_a_dangling_symlink_is_refused_too(tmp_path):
+    link = tmp_path / "view.svg"
+    try:
+        link.symlink_to(tmp_path / "elsewhere.svg")
+    except OSError:
+        pytest.skip("no symbolic links here")
+    refused(cli("--svg", str(link), "--format", "text"), "it is a symbolic link")
+    assert not (tmp_path / "elsewhere.svg").exists()
+
+
+def test_a_link_that_appears_after_the_check_is_not_followed(tmp_path):
+    from chainrule.plotting import PlotError, open_output
+
+    target = tmp_path / "notes.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    link = tmp_path / "view.svg"
+    try:
+        link.symlink_to(target)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    if not hasattr(os, "O_NOFOLLOW"):
+        pytest.skip("no O_NOFOLLOW on this platform")
+    with pytest.raises(PlotError, match="symbolic link"), open_output(link) as f:
+        f.write("overwritten")
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+@needs_fifo
+def test_a_fifo_that_appears_after_the_check_is_not_waited_on(tmp_path):
+    fifo = tmp_path / "view.svg"
+    os.mkfifo(fifo)
+    code = (
+        "import sys\nfrom chainrule.plotting import PlotError, open_output\n"
+        "try:\n    with open_output(sys.argv[1]) as f: f.write('x')\n"
+        "except PlotError as e:\n    print(e)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=60
+    )
+    assert "a pipe (FIFO)" in result.stdout
+
+
+def test_a_regular_file_is_overwritten_and_a_new_path_created(tmp_path):
+    old = tmp_path / "old.svg"
+    old.write_text("old", encoding="utf-8")
+    for path in (old, tmp_path / "new.svg"):
+        result = cli("--svg", str(path), "--format", "text")
+        assert result.exit_code == 0, result.stderr
+        assert path.read_text(encoding="utf-8").startswith("<svg")

@@ -122,7 +122,8 @@ def network(
             metavar="FILE",
             dir_okay=False,
             help="With --train, also write J over the steps to FILE: .png, .svg or .pdf "
-            '(needs matplotlib: pip install "chainrule\\[plot]").',
+            '(needs matplotlib: pip install "chainrule\\[plot]"); a regular file or a new '
+            "path, not a link or a pipe.",
         ),
     ] = None,
     graph: Annotated[
@@ -199,8 +200,12 @@ def _run(
     given = parse_point(at, net) if at is not None else {}
     if standalone and fmt != "latex":
         raise NetworkError("--standalone goes with --format latex")
-    if svg is not None and not svg.parent.is_dir():
-        raise NetworkError(f"cannot write {svg}: no directory {svg.parent}")
+    if svg is not None:
+        if not svg.parent.is_dir():
+            raise NetworkError(f"cannot write {svg}: no directory {svg.parent}")
+        from chainrule.plotting import check_output_path
+
+        check_output_path(svg)  # a link, a FIFO or a device: say so before any work
     show = {"standalone": standalone, "svg": svg}
     if fmt == "dot" and not graph:
         raise NetworkError("--format dot draws the graph: add --graph")
@@ -250,13 +255,16 @@ def _save_svg(view, svg, show: bool) -> None:
     from rich.console import Console
 
     from chainrule.network import NetworkError
+    from chainrule.plotting import open_output
 
     console = Console(
         width=SVG_WIDTH, record=True, highlight=False, file=None if show else io.StringIO()
     )
     console.print(view)
+    image = console.export_svg(title="chainrule network")
     try:
-        console.save_svg(str(svg), title="chainrule network")
+        with open_output(svg) as f:
+            f.write(image)
     except OSError as error:
         raise NetworkError(f"cannot write {svg}: {error.strerror or error}") from None
 
