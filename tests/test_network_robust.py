@@ -211,3 +211,76 @@ def test_a_regular_file_is_overwritten_and_a_new_path_created(tmp_path):
         result = cli("--svg", str(path), "--format", "text")
         assert result.exit_code == 0, result.stderr
         assert path.read_text(encoding="utf-8").startswith("<svg")
+
+
+# -- numbers no float holds: refused as input, null in JSON ---------------------------------------
+
+
+def strict_json(text: str):
+    """json.loads that refuses Infinity, -Infinity and NaN, as strict parsers do."""
+    import json
+
+    def reject(constant):
+        raise ValueError(f"not strict JSON: {constant}")
+
+    return json.loads(text, parse_constant=reject)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--at", "w1=1e400", "--train"],
+        ["--at", "w1=1e400"],
+        ["--at", "x=-1e999"],
+        ["--at", "y=1e400", "--param", "w2"],
+    ],
+)
+def test_a_number_past_the_floats_is_refused_up_front(args):
+    name, number = args[1].split("=")
+    refused(cli(*args, "-f", "json"), f"{name}={number} is not a finite number")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--at", "x=1e300,w1=1e300"],
+        ["--at", "x=1e160,w1=1e160"],
+        ["--at", "x=1e300,w1=1e300,w2=1e300"],
+        ["--at", "y=1e200"],
+        ["--at", "x=1e300,w1=1e300", "--cost", "cross-entropy"],
+        ["--at", "x=1e300,w1=1e300", "--activation", "tanh", "--layers", "2"],
+        ["--train", "--steps", "20"],
+        ["--train", "--steps", "20", "--lr", "1e308"],
+        ["--graph"],
+    ],
+)
+def test_json_is_strict_at_any_magnitude(args):
+    result = cli(*args, "-f", "json")
+    if result.exit_code == 2:  # refused in words (cross-entropy with ŷ at 0 or 1): fine too
+        assert result.stderr.startswith("error: ") and not result.stdout
+        return
+    assert result.exit_code == 0, result.stderr
+    strict_json(result.stdout)
+
+
+def test_where_a_number_is_undefined_the_json_says_null():
+    data = strict_json(cli("--at", "x=1e300,w1=1e300", "-f", "json").stdout)
+    assert data["forward"]["z1"] is None  # w1·x overflows
+
+
+def test_training_stops_when_a_parameter_overflows():
+    from chainrule.network import Network
+    from chainrule.network.training import train
+
+    with pytest.raises(NetworkError, match="a parameter grew past what a float holds"):
+        train(Network(), given={"y": 1e150}, lr=1e200, steps=5)
+    with pytest.raises(NetworkError, match="finite number"):
+        train(Network(), given={"w1": float("inf")}, steps=5)
+    with pytest.raises(NetworkError, match="finite number"):
+        train(Network(), [(0.5, float("nan"))], steps=5)
+
+
+def test_j_too_large_at_the_start_does_not_blame_the_learning_rate():
+    result = cli("--train", "--at", "y=1e300")
+    refused(result, "J overflows at the start")
+    assert "--lr" not in result.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ REL_TOL = 1e-6
 ABS_TOL = 1e-9
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_FLOATS_END = f"(floats end near ±{sys.float_info.max:.1e})"
 #: A plain decimal literal, the only numbers --at and a CSV file may hold (float() alone would
 #: also take "nan", "inf" and "1_000").
 NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -52,7 +54,10 @@ def parse_point(text: str, network: Network) -> dict[str, float]:
             raise NetworkError(f"--at: {name} needs a number like 0.5 or -2e-3, got {number!r}")
         if name in found:
             raise NetworkError(f"--at: {name} is given twice")
-        found[name] = float(number)
+        value = float(number)
+        if not math.isfinite(value):  # 1e400 reads as inf: no float holds it
+            raise NetworkError(f"--at: {name}={number} is not a finite number {_FLOATS_END}")
+        found[name] = value
     return found
 
 

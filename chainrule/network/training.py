@@ -84,6 +84,8 @@ def initial_params(
     for name, value in (given or {}).items():
         if name not in known:
             raise NetworkError(f"unknown name {name!r}; use {', '.join(known)}")
+        if not math.isfinite(value):
+            raise NetworkError(f"{name} must be a finite number, got {value}")
         if name in values:
             values[name] = float(value)
     return values
@@ -127,6 +129,8 @@ def train(
     data = tuple((float(a), float(b)) for a, b in data)
     if not data:
         raise NetworkError("no data to train on")
+    if not all(math.isfinite(v) for row in data for v in row):
+        raise NetworkError("every x and y to train on must be a finite number")
     for i, (_, label) in enumerate(data, start=1):
         check_label(network, label, f"y in row {i}" if len(data) > 1 else "y")
     if steps > MAX_STEPS:
@@ -165,6 +169,11 @@ def train(
             break
         # Gradient descent: every parameter moves against the mean gradient at once.
         theta = [t - lr * g / n for t, g in zip(theta, grad, strict=True)]
+        if not all(math.isfinite(t) for t in theta):  # J may still be finite: σ saturates
+            raise NetworkError(
+                f"training diverged at step {step + 1}: a parameter grew past what a float"
+                " holds; try a smaller --lr"
+            )
         if on_step is not None:
             on_step(step + 1)
     return TrainingRun(
@@ -179,6 +188,13 @@ def train(
 
 
 def _diverged(network: Network, step: int) -> str:
+    if step == 0:  # before any step: the learning rate is not to blame
+        if network.cost == "cross-entropy":
+            return (
+                "the cross-entropy cost needs 0 < ŷ < 1, and ŷ is 0 or 1 at the start: x or"
+                " the starting values are too large; try smaller ones, or --cost squared"
+            )
+        return "J overflows at the start: x, y or the starting values are too large for floats"
     if network.cost == "cross-entropy":
         return (
             f"training stopped at step {step}: the cross-entropy cost needs 0 < ŷ < 1 and ŷ"
