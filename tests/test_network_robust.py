@@ -284,3 +284,75 @@ def test_j_too_large_at_the_start_does_not_blame_the_learning_rate():
     result = cli("--train", "--at", "y=1e300")
     refused(result, "J overflows at the start")
     assert "--lr" not in result.stderr
+
+
+# -- options that would do nothing together are refused, saying what goes with what ----------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lr", "nan"], "learning rate (--lr) must be a positive finite number, got nan"),
+        (["--lr", "inf", "--train"], "positive finite number, got inf"),
+        (["--lr", "1e400", "--at", "x=1"], "positive finite number, got inf"),
+        (["--lr", "-0.1", "--train"], "positive finite number"),
+        (["--lr", "0.1"], "--lr goes with --train or --at"),
+        (["--lr", "0.5"], "--lr goes with --train or --at"),  # the default, typed: still unused
+        (["--graph", "--lr", "0.1"], "--lr goes with --train or --at"),
+        (["--graph", "--at", "x=1"], "--graph and --at go separately"),
+        (["--graph", "--train"], "--graph and --train go separately"),
+        (["--graph", "--param", "w2"], "--param and --graph go separately"),
+        (["--train", "--param", "w2"], "--param and --train go separately"),
+        (["--train", "--param", "all"], "--param and --train go separately"),
+        (["--steps", "5"], "--steps goes with --train"),
+        (["--seed", "3"], "--seed goes with --train"),
+        (["--at", "x=1", "--seed", "3"], "--seed goes with --train"),
+        (["--train", "--seed", "3", "--at", "w1=1,w2=2"], "--seed has no effect"),
+        (["--plot", "j.png"], "--plot draws the training curve: add --train"),
+        (["--format", "dot"], "--format dot draws the graph: add --graph"),
+        (["--standalone"], "--standalone goes with --format latex"),
+    ],
+)
+def test_an_option_with_no_effect_is_refused(args, message):
+    refused(cli(*args, "--format", "text") if "--format" not in args else cli(*args), message)
+
+
+@pytest.mark.parametrize("point", ["x=0.3", "y=0", "x=0.3,w1=1"])
+def test_at_cannot_give_the_sample_that_data_gives(tmp_path, point):
+    path = tmp_path / "xy.csv"
+    path.write_text("x,y\n0,0.2\n1,0.8\n", encoding="utf-8")
+    refused(
+        cli("--train", "--data", str(path), "--at", point),
+        "x and y come from the data",
+    )
+
+
+def test_data_without_train_is_refused(tmp_path):
+    path = tmp_path / "xy.csv"
+    path.write_text("x,y\n0,0.2\n", encoding="utf-8")
+    refused(cli("--data", str(path)), "--data goes with --train")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--at", "x=0.3", "--lr", "0.1"],
+        ["--at", "x=0.3", "--param", "w2", "--lr", "0.1"],
+        ["--train", "--steps", "5", "--seed", "2", "--lr", "0.1", "--at", "w1=0.3,y=0"],
+        ["--train", "--steps", "5", "--seed", "2", "--at", "w1=0.3"],  # w2 is still random
+        ["--graph", "--layers", "2", "--cost", "cross-entropy"],
+        ["--param", "b1", "--activation", "tanh"],
+        ["--format", "latex", "--standalone", "--param", "w2"],
+    ],
+)
+def test_options_that_go_together_still_work(args):
+    result = cli(*args) if "--format" in args else cli(*args, "--format", "text")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_training_on_data_takes_starting_values_from_at(tmp_path):
+    path = tmp_path / "xy.csv"
+    path.write_text("x,y\n0,0.2\n1,0.8\n", encoding="utf-8")
+    result = cli("--train", "--data", str(path), "--at", "w1=0.3", "--steps", "5", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert strict_json(result.stdout)["records"][0]["params"]["w1"] == 0.3

@@ -85,7 +85,7 @@ def complete(network: Network, given: Mapping[str, float] | None = None) -> dict
 def check_learning_rate(lr: float) -> None:
     """η must be a positive number: a step of zero or against the slope is no descent."""
     if not (math.isfinite(lr) and lr > 0):
-        raise NetworkError(f"the learning rate must be a positive number, got {lr}")
+        raise NetworkError(f"the learning rate (--lr) must be a positive finite number, got {lr}")
 
 
 def check_label(network: Network, y: float, where: str = "y") -> None:

@@ -91,6 +91,11 @@ def initial_params(
     return values
 
 
+def seed_matters(network: Network, given: Mapping[str, float] | None = None) -> bool:
+    """Whether the seed chooses anything: a weight that ``given`` leaves to chance."""
+    return any(f"w{k}" not in (given or {}) for k in range(1, network.nodes + 1))
+
+
 def compile_gradient(result: Backprop) -> Callable[..., list[float]]:
     """f(x, y, *params) → [J, ∂J/∂θ for each θ]: the expanded cost and gradients, compiled."""
     network = result.network
@@ -121,6 +126,10 @@ def train(
     after each step, for a progress bar.
     """
     given = dict(given or {})
+    if data is not None and {"x", "y"} & given.keys():
+        raise NetworkError(
+            "x and y come from the data: with --data, --at gives only starting parameter values"
+        )
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
         raise NetworkError(f"steps must be a whole number ≥ 1, got {steps!r}")
     check_learning_rate(lr)
