@@ -356,3 +356,115 @@ def test_training_on_data_takes_starting_values_from_at(tmp_path):
     result = cli("--train", "--data", str(path), "--at", "w1=0.3", "--steps", "5", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert strict_json(result.stdout)["records"][0]["params"]["w1"] == 0.3
+
+
+# -- the finite-difference check: a bug only when the difference settles elsewhere ----------------
+
+
+def evaluated(point: str, **network):
+    from chainrule.network import Network, backprop
+    from chainrule.network.numbers import evaluate, parse_point
+
+    net = Network(**network)
+    return evaluate(backprop(net, verify=False), parse_point(point, net))
+
+
+def test_huge_inputs_are_not_a_bug_report():
+    result = cli("--at", "x=1e160,w1=1e160", "--format", "text")
+    assert result.exit_code == 0, result.stderr
+    assert "bug" not in result.stdout and "DISAGREE" not in result.stdout
+    assert "– finite difference not meaningful at these magnitudes for ∂J/∂w₁" in result.stdout
+    assert "z₁" in result.stdout.split("not meaningful")[1].split("\n")[0]
+    assert "✓ the chain rule agrees with the central finite difference for ∂J/∂w₂" in (
+        result.stdout
+    )
+
+
+def test_a_link_past_the_floats_is_its_float_limit_not_noise():
+    # σ′(z₁) at z₁ = ∞ is 0 in floats; SymPy's evalf once gave 4e-140 for it (no digit sure),
+    # times x = 1e160 a gradient of −1.9e19.
+    at = evaluated("x=1e160,w1=1e160")
+    w1 = at.gradient("w1")
+    assert w1.check == "overflow" and at.overflowed == (sympy_symbol("z1"),)
+    assert w1.value == 0.0 and w1.factors[3] == 0.0
+    assert at.gradient("w2").check == "agrees"
+
+
+def sympy_symbol(name: str):
+    import sympy
+
+    return sympy.Symbol(name)
+
+
+@pytest.mark.parametrize(
+    ("point", "network"),
+    [
+        ("y=1e100", {}),  # J near 5e199: a step changes it below its last digit
+        ("x=1e-8,w1=1e8,b1=-0.3,w2=-3,b2=30,y=0.3", {"cost": "cross-entropy"}),  # 1 − ŷ ≈ 7e-13
+        ("x=-1e8,w1=0,b1=1e-20,w2=1,b2=-0.3,y=0", {"cost": "cross-entropy"}),  # σ saturates
+        ("x=1e20,w1=1e-300,b1=30,w2=-1,b2=-1e-8,y=0", {"cost": "cross-entropy"}),
+        ("x=1e300,w1=1e300,w2=1e300", {}),
+        ("x=1000,w1=-1e-20,b1=1e8,w2=-1e-160,b2=-0.001,y=1e100", {"activation": "tanh"}),
+        ("x=1e300,w1=1e-160,b1=30,w2=-1e-8,b2=1e-8,w3=0,b3=1,y=1e100", {"layers": 2}),
+    ],
+)
+def test_a_check_the_floats_cannot_make_says_so_calmly(point, network):
+    at = evaluated(point, **network)
+    assert not at.disagrees
+    assert any(g.check in ("overflow", "imprecise") for g in at.gradients)
+
+
+def test_a_wrong_link_is_still_a_bug_report(monkeypatch):
+    """The check still catches what it is for: one link off by a thousandth."""
+    from chainrule.network import numbers
+
+    honest = numbers._value
+
+    def off(expr, values, network):
+        value = honest(expr, values, network)
+        return value * 1.001 if str(expr) == "a1" else value  # ∂z₂/∂w₂ = a₁
+
+    monkeypatch.setattr(numbers, "_value", off)
+    at = evaluated("x=0.5")
+    assert at.gradient("w2").check == "disagrees" and at.disagrees
+    result = cli("--at", "x=0.5", "--format", "text")
+    assert "✗ the chain rule and the finite difference DISAGREE for ∂J/∂w₂" in result.stdout
+    data = strict_json(cli("--at", "x=0.5", "--format", "json").stdout)
+    assert data["params"]["w2"]["finite_difference_check"] == "disagrees"
+    assert data["params"]["b2"]["finite_difference_check"] == "agrees"
+
+
+def test_the_json_says_which_checks_could_not_be_made():
+    data = strict_json(cli("--at", "x=1e160,w1=1e160", "-f", "json").stdout)
+    checks = {name: p["finite_difference_check"] for name, p in data["params"].items()}
+    assert checks == {"w1": "overflow", "b1": "overflow", "w2": "agrees", "b2": "agrees"}
+
+
+@pytest.mark.parametrize(
+    "network",
+    [{}, {"activation": "tanh"}, {"cost": "cross-entropy"}, {"layers": 2}],
+)
+def test_no_point_of_any_magnitude_is_called_a_bug(network):
+    """Points drawn from 1e-300 to 1e300, either sign: a DISAGREE here is a false alarm."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from chainrule.network import Network, NetworkError, backprop
+    from chainrule.network.numbers import evaluate
+
+    net = Network(**network)
+    result = backprop(net, verify=False)
+    magnitude = st.sampled_from([0.0, 1e-300, 1e-20, 1e-3, 0.3, 1.0, 3.0, 30.0, 1e8, 1e20, 1e160])
+    value = st.builds(lambda m, sign: m * sign, magnitude, st.sampled_from([1, -1]))
+    label = st.sampled_from([0.0, 0.3, 1.0]) if net.cost == "cross-entropy" else value
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.fixed_dictionaries({p: value for p in ("x", *net.param_names)}), label)
+    def check(point, y):
+        try:
+            at = evaluate(result, {**point, "y": y})
+        except NetworkError:  # J undefined or past the floats: refused in words, fine
+            return
+        assert not at.disagrees, [(g.param, g.value, g.finite_difference) for g in at.gradients]
+
+    check()
