@@ -7,9 +7,14 @@ from 0.5 to 1e-6 is otherwise one tall bar and a flat line.
 
 from __future__ import annotations
 
+import errno
 import math
-from collections.abc import Sequence
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from chainrule.errors import ChainruleError
 
@@ -97,6 +102,7 @@ def check_figure_path(path: str | Path) -> Path:
         raise PlotError(f"cannot write {path}: {why}")
     if not path.parent.is_dir():
         raise PlotError(f"cannot write {path}: the folder {path.parent} does not exist")
+    check_output_path(path)
     try:
         import matplotlib  # noqa: F401 - only whether it imports
     except ImportError:
@@ -124,9 +130,76 @@ def write_figure(costs: Sequence[float], path: str | Path, *, title: str) -> Pat
     ax.grid(alpha=0.3)
     fig.tight_layout()
     try:
-        fig.savefig(path, format=path.suffix.lower()[1:])
+        with open_output(path, binary=True) as f:
+            fig.savefig(f, format=path.suffix.lower()[1:])
     except (OSError, ValueError) as error:
         raise PlotError(
             f"cannot write {path}: {getattr(error, 'strerror', None) or error}"
         ) from None
     return path
+
+
+# -- writing a file the user named ---------------------------------------------------------------
+
+_ONLY = "chainrule writes only to a regular file or a new path"
+
+
+def check_output_path(path: str | Path) -> Path:
+    """Refuse a file to write that is neither a regular file nor a new path: a symbolic link
+    (writing through it would change the file it points to), a FIFO (which would wait for a
+    reader forever), a device or a folder. The link itself is looked at, not what it names."""
+    path = Path(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return path
+    except OSError as error:
+        raise PlotError(f"cannot write {path}: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        raise PlotError(f"cannot write {path}: it is {_kind(mode)}; {_ONLY}")
+    return path
+
+
+@contextmanager
+def open_output(path: str | Path, *, binary: bool = False) -> Iterator[IO]:
+    """``path`` opened for writing, as ``check_output_path`` allows, without a window between
+    the check and the open: a symbolic link is not followed, a FIFO is not waited on, and the
+    open file is checked again. Raises PlotError with the reason."""
+    path = Path(path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError as error:
+        check_output_path(path)  # a link or a FIFO that appeared since: say which
+        why = {errno.ELOOP: "it is a symbolic link", errno.ENXIO: "it is a pipe (FIFO)"}
+        raise PlotError(
+            f"cannot write {path}: {why.get(error.errno) or error.strerror or error}"
+        ) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise PlotError(f"cannot write {path}: it is {_kind(mode)}; {_ONLY}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        f = open(fd, "wb") if binary else open(fd, "w", encoding="utf-8")  # noqa: SIM115
+    except BaseException:
+        os.close(fd)
+        raise
+    with f:
+        yield f
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"

@@ -12,14 +12,13 @@ from typer.testing import CliRunner
 from chainrule.cli.app import app
 from chainrule.network import Network, NetworkError, backprop
 from chainrule.network.numbers import evaluate
+from chainrule.network.samples import MAX_ROWS, load_csv
 from chainrule.network.training import (
     DEFAULT_STEPS,
-    MAX_ROWS,
     MAX_STEPS,
     MAX_WORK,
     compile_gradient,
     initial_params,
-    load_csv,
     train,
 )
 from chainrule.plotting import plot_lines

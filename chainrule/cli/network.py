@@ -17,6 +17,7 @@ DEFAULT_LR = 0.5
 DEFAULT_STEPS = 200
 DEFAULT_SEED = 0
 MAX_LAYERS = 50
+MAX_ROWS = 10_000
 
 #: The SVG is drawn at a fixed width so it looks the same on every slide (the network's views
 #: are wider than an explanation's).
@@ -63,13 +64,14 @@ every bias 0.
 
 
 def network(
+    ctx: typer.Context,
     param: Annotated[
         str,
         typer.Option(
             "--param",
             "-p",
             help="Which gradient: w1, b1, w2, b2 (… up to the last node for --layers), "
-            "or 'all' for the backpropagation view.",
+            "or 'all' for the backpropagation view (not with --train or --graph).",
         ),
     ] = "all",
     cost: Annotated[Cost, typer.Option(help="The cost J(y, ŷ).")] = Cost.squared,
@@ -92,11 +94,14 @@ def network(
         typer.Option(
             help="Evaluate at a point, e.g. x=0.5,y=1,w1=0.3 (the rest from the defaults): "
             "each link's value, a central finite difference, one gradient-descent step. "
-            "With --train: the sample and any starting values.",
+            "With --train: the sample (unless --data gives it) and any starting values.",
         ),
     ] = None,
     lr: Annotated[
-        float, typer.Option("--lr", help="Learning rate η of each gradient-descent step.")
+        float,
+        typer.Option(
+            "--lr", help="Learning rate η of each gradient-descent step, with --train or --at."
+        ),
     ] = DEFAULT_LR,
     train: Annotated[bool, typer.Option("--train", help="Run gradient descent.")] = False,
     steps: Annotated[int, typer.Option(min=1, help="Gradient-descent steps with --train.")] = (
@@ -104,12 +109,16 @@ def network(
     ),
     data: Annotated[
         Path | None,
-        typer.Option(help="CSV of x,y rows to train on (header optional); else one sample."),
+        typer.Option(
+            help="With --train, a CSV file of x,y rows to train on (header optional; a regular "
+            f"file of at most {MAX_ROWS:,} rows, not a pipe); else one sample."
+        ),
     ] = None,
     seed: Annotated[
         int,
         typer.Option(
-            help="Seed of the random start for --train: weights uniform in [−1, 1], biases 0."
+            help="Seed of the random start for --train: weights uniform in [−1, 1], biases 0 "
+            "(unless --at gives every weight)."
         ),
     ] = DEFAULT_SEED,
     plot: Annotated[
@@ -118,12 +127,17 @@ def network(
             metavar="FILE",
             dir_okay=False,
             help="With --train, also write J over the steps to FILE: .png, .svg or .pdf "
-            '(needs matplotlib: pip install "chainrule\\[plot]").',
+            '(needs matplotlib: pip install "chainrule\\[plot]"); a regular file or a new '
+            "path, not a link or a pipe.",
         ),
     ] = None,
     graph: Annotated[
         bool,
-        typer.Option("--graph", help="Draw the computational graph, a local derivative per edge."),
+        typer.Option(
+            "--graph",
+            help="Draw the computational graph, a local derivative per edge (on its own: "
+            "not with --at, --train or --param).",
+        ),
     ] = False,
     format: Annotated[  # noqa: A002 - the option is called --format
         Format,
@@ -143,6 +157,7 @@ def network(
 
     try:
         output = _run(
+            typed=_typed(ctx),
             param=param,
             cost=cost.value,
             activation=activation.value,
@@ -170,6 +185,7 @@ network.__doc__ = (network.__doc__ or "") + _EXAMPLES
 
 def _run(
     *,
+    typed=frozenset(),
     param,
     cost,
     activation,
@@ -189,19 +205,33 @@ def _run(
     """Call the library, then hand the result to the chosen format. Returns text, or None when
     it printed through rich itself."""
     from chainrule.network import Network, NetworkError, backprop
-    from chainrule.network.numbers import evaluate, parse_point
+    from chainrule.network.numbers import check_learning_rate, evaluate, parse_point
 
+    check_learning_rate(lr)  # nan, inf or ≤ 0 is refused whether or not a step is taken
+    _check_together(
+        typed,
+        at=at,
+        train=train,
+        graph=graph,
+        data=data,
+        plot=plot,
+        fmt=fmt,
+        standalone=standalone,
+    )
     net = Network(layers=layers, cost=cost, activation=activation)
     given = parse_point(at, net) if at is not None else {}
-    if standalone and fmt != "latex":
-        raise NetworkError("--standalone goes with --format latex")
-    if svg is not None and not svg.parent.is_dir():
-        raise NetworkError(f"cannot write {svg}: no directory {svg.parent}")
+    if train and "seed" in typed:
+        from chainrule.network.training import seed_matters
+
+        if not seed_matters(net, given):
+            raise NetworkError("--seed has no effect when --at gives every weight its start")
+    if svg is not None:
+        if not svg.parent.is_dir():
+            raise NetworkError(f"cannot write {svg}: no directory {svg.parent}")
+        from chainrule.plotting import check_output_path
+
+        check_output_path(svg)  # a link, a FIFO or a device: say so before any work
     show = {"standalone": standalone, "svg": svg}
-    if fmt == "dot" and not graph:
-        raise NetworkError("--format dot draws the graph: add --graph")
-    if plot is not None and not train:
-        raise NetworkError("--plot draws the training curve: add --train")
     if plot is not None:
         from chainrule.plotting import check_figure_path
 
@@ -226,6 +256,38 @@ def _run(
     return _show(result, fmt, param=param, at=numbers, **show)
 
 
+def _typed(ctx: typer.Context) -> frozenset[str]:
+    """The options typed (or set in the environment), as opposed to left at their defaults."""
+    return frozenset(
+        name
+        for name in ctx.params
+        if getattr(ctx.get_parameter_source(name), "name", "DEFAULT") != "DEFAULT"
+    )
+
+
+def _check_together(typed, *, at, train, graph, data, plot, fmt, standalone) -> None:
+    """Refuse an option that would have no effect, saying which options it goes with."""
+    from chainrule.network import NetworkError
+
+    numbers = at is not None
+    unused = [
+        (graph and train, "--graph and --train go separately: the graph is drawn, not trained"),
+        (graph and numbers, "--graph and --at go separately: the graph has no numbers"),
+        ("param" in typed and graph, "--param and --graph go separately: the graph shows all"),
+        ("param" in typed and train, "--param and --train go separately: training uses all"),
+        ("lr" in typed and not (train or numbers), "--lr goes with --train or --at"),
+        ("steps" in typed and not train, "--steps goes with --train"),
+        ("seed" in typed and not train, "--seed goes with --train"),
+        (data is not None and not train, "--data goes with --train"),
+        (plot is not None and not train, "--plot draws the training curve: add --train"),
+        (fmt == "dot" and not graph, "--format dot draws the graph: add --graph"),
+        (standalone and fmt != "latex", "--standalone goes with --format latex"),
+    ]
+    for wrong, why in unused:
+        if wrong:
+            raise NetworkError(why)
+
+
 def _show(obj, fmt: str, *, standalone: bool = False, svg=None, **view) -> str | None:
     """The rich view goes straight to the terminal (its width, its colours); the rest is text.
     With ``svg`` the terminal view is also recorded at a fixed width and saved as an image."""
@@ -246,13 +308,16 @@ def _save_svg(view, svg, show: bool) -> None:
     from rich.console import Console
 
     from chainrule.network import NetworkError
+    from chainrule.plotting import open_output
 
     console = Console(
         width=SVG_WIDTH, record=True, highlight=False, file=None if show else io.StringIO()
     )
     console.print(view)
+    image = console.export_svg(title="chainrule network")
     try:
-        console.save_svg(str(svg), title="chainrule network")
+        with open_output(svg) as f:
+            f.write(image)
     except OSError as error:
         raise NetworkError(f"cannot write {svg}: {error.strerror or error}") from None
 
@@ -261,7 +326,8 @@ def _train(net, given, lr, steps, data, seed):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from chainrule.network.training import load_csv, train
+    from chainrule.network.samples import load_csv
+    from chainrule.network.training import train
 
     rows = load_csv(data) if data is not None else None
     console = Console(stderr=True)

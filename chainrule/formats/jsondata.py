@@ -153,6 +153,8 @@ def backprop(result, at=None) -> dict[str, Any]:
             v = values[g.param.name]
             entry["value"] = v.value
             entry["finite_difference"] = v.finite_difference
+            # agrees, disagrees (a bug), or overflow / imprecise: floats cannot check it here
+            entry["finite_difference_check"] = v.check
             entry["updated"] = v.updated
         out["params"][g.param.name] = entry
     if at is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ import sympy
 
 from chainrule.functions import LAMBDIFY_MODULES, numeric_sigmoid
 from chainrule.network.backprop import Backprop
+from chainrule.network.difference import Check, interval_cost, judge
 from chainrule.network.model import Network, NetworkError, stack_room
 
 #: The documented point used for whatever ``--at`` leaves out.
@@ -22,11 +24,9 @@ DEFAULT_WEIGHT = 0.5
 DEFAULT_BIAS = 0.0
 #: The learning rate η of ``--lr``.
 DEFAULT_LR = 0.5
-#: Agreement asked of the chain rule and the finite difference.
-REL_TOL = 1e-6
-ABS_TOL = 1e-9
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_FLOATS_END = f"(floats end near ±{sys.float_info.max:.1e})"
 #: A plain decimal literal, the only numbers --at and a CSV file may hold (float() alone would
 #: also take "nan", "inf" and "1_000").
 NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -52,7 +52,10 @@ def parse_point(text: str, network: Network) -> dict[str, float]:
             raise NetworkError(f"--at: {name} needs a number like 0.5 or -2e-3, got {number!r}")
         if name in found:
             raise NetworkError(f"--at: {name} is given twice")
-        found[name] = float(number)
+        value = float(number)
+        if not math.isfinite(value):  # 1e400 reads as inf: no float holds it
+            raise NetworkError(f"--at: {name}={number} is not a finite number {_FLOATS_END}")
+        found[name] = value
     return found
 
 
@@ -80,7 +83,7 @@ def complete(network: Network, given: Mapping[str, float] | None = None) -> dict
 def check_learning_rate(lr: float) -> None:
     """η must be a positive number: a step of zero or against the slope is no descent."""
     if not (math.isfinite(lr) and lr > 0):
-        raise NetworkError(f"the learning rate must be a positive number, got {lr}")
+        raise NetworkError(f"the learning rate (--lr) must be a positive finite number, got {lr}")
 
 
 def check_label(network: Network, y: float, where: str = "y") -> None:
@@ -100,9 +103,13 @@ class GradientValue:
     factors: tuple[float, ...]  # one per link of the parameter's chain, same order
     value: float  # the product of the links: the chain rule in numbers
     finite_difference: float  # (J(θ + h) − J(θ − h)) / 2h
-    agrees: bool
+    check: Check  # the two agree, disagree, or the finite difference cannot tell
     current: float
     updated: float  # θ − η·∂J/∂θ
+
+    @property
+    def agrees(self) -> bool:
+        return self.check == "agrees"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,6 +130,16 @@ class Evaluation:
     @property
     def agrees(self) -> bool:
         return all(g.agrees for g in self.gradients)
+
+    @property
+    def overflowed(self) -> tuple[sympy.Symbol, ...]:
+        """The forward pass's values past what a float holds (z₁ = w₁·x with w₁ = x = 1e160)."""
+        return tuple(s for s, v in self.forward if not math.isfinite(v))
+
+    @property
+    def disagrees(self) -> bool:
+        """A chain-rule value the finite difference shows wrong: a bug."""
+        return any(g.check == "disagrees" for g in self.gradients)
 
     def gradient(self, name: str) -> GradientValue:
         for g in self.gradients:
@@ -170,7 +187,16 @@ def _out_of_range(network: Network) -> str:
 
 
 def _value(expr: sympy.Expr, numbers: Mapping[sympy.Symbol, float], network: Network) -> float:
-    result = expr.xreplace({s: sympy.Float(v) for s, v in numbers.items()}).evalf()
+    try:
+        result = expr.xreplace({s: sympy.Float(v) for s, v in numbers.items()}).evalf(strict=True)
+    except sympy.core.evalf.PrecisionExhausted:
+        # No digit is sure, as in 1 − σ(∞): take the value floats give, as the forward pass does.
+        symbols = sorted(expr.free_symbols, key=str)
+        function = sympy.lambdify(symbols, expr, modules=LAMBDIFY_MODULES)
+        try:
+            return float(function(*(numbers[s] for s in symbols)))
+        except (ValueError, ZeroDivisionError, OverflowError):
+            raise NetworkError(_out_of_range(network)) from None
     try:
         return float(result)
     except TypeError:  # complex or undefined: ln of a negative ŷ, 1/0 …
@@ -212,6 +238,14 @@ def evaluate(
         delta_values[d.index] = v
         deltas.append((d.index, v))
 
+    intervals = []  # J in interval arithmetic, compiled once if a check needs it
+
+    def cost_in_intervals():
+        if not intervals:
+            with stack_room(network):
+                intervals.append(interval_cost(network))
+        return intervals[0]
+
     gradients = []
     after = list(order)
     for g in result.gradients:
@@ -222,7 +256,20 @@ def evaluate(
         up, down = list(order), list(order)
         up[i] += step
         down[i] -= step
-        fd = (cost(*up) - cost(*down)) / (2 * step)
+        j_up, j_down = cost(*up), cost(*down)
+        fd = (j_up - j_down) / (2 * step)
+        # Every float the two values came from: the point, the links' inputs, J either side.
+        used = {s for f in g.chain for s in f.derivative.free_symbols}
+        inputs = [numbers[s] for s in used if s in numbers]
+        check = judge(
+            value,
+            fd,
+            numbers=(*order, *inputs, *factors, j_up, j_down),
+            interval_cost=cost_in_intervals,
+            point=order,
+            i=i,
+            step=step,
+        )
         updated = order[i] - lr * value
         after[i] = updated
         gradients.append(
@@ -231,7 +278,7 @@ def evaluate(
                 factors=factors,
                 value=value,
                 finite_difference=fd,
-                agrees=math.isclose(value, fd, rel_tol=REL_TOL, abs_tol=ABS_TOL),
+                check=check,
                 current=order[i],
                 updated=updated,
             )

@@ -8,12 +8,10 @@ repeated per parameter); nothing here differentiates numerically.
 
 from __future__ import annotations
 
-import csv
 import math
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 import sympy
 
@@ -25,23 +23,19 @@ from chainrule.network.numbers import (
     DEFAULT_LR,
     DEFAULT_X,
     DEFAULT_Y,
-    NUMBER,
     check_label,
     check_learning_rate,
 )
+from chainrule.network.samples import Sample
 
 DEFAULT_STEPS = 200
 DEFAULT_SEED = 0
 #: Weights start uniform in [−INIT_RANGE, INIT_RANGE]; biases start at 0.
 INIT_RANGE = 1.0
-#: A data file larger than this is not "a small CSV": say so rather than crawl.
-MAX_ROWS = 10_000
 #: Training runs in seconds, not hours: at most this many steps (a second or so on one sample) …
 MAX_STEPS = 100_000
 #: … and at most this much work, steps × rows × nodes (200 steps on 10,000 rows take seconds).
 MAX_WORK = 4_000_000
-
-Sample = tuple[float, float]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,9 +84,16 @@ def initial_params(
     for name, value in (given or {}).items():
         if name not in known:
             raise NetworkError(f"unknown name {name!r}; use {', '.join(known)}")
+        if not math.isfinite(value):
+            raise NetworkError(f"{name} must be a finite number, got {value}")
         if name in values:
             values[name] = float(value)
     return values
+
+
+def seed_matters(network: Network, given: Mapping[str, float] | None = None) -> bool:
+    """Whether the seed chooses anything: a weight that ``given`` leaves to chance."""
+    return any(f"w{k}" not in (given or {}) for k in range(1, network.nodes + 1))
 
 
 def compile_gradient(result: Backprop) -> Callable[..., list[float]]:
@@ -125,6 +126,10 @@ def train(
     after each step, for a progress bar.
     """
     given = dict(given or {})
+    if data is not None and {"x", "y"} & given.keys():
+        raise NetworkError(
+            "x and y come from the data: with --data, --at gives only starting parameter values"
+        )
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
         raise NetworkError(f"steps must be a whole number ≥ 1, got {steps!r}")
     check_learning_rate(lr)
@@ -133,6 +138,8 @@ def train(
     data = tuple((float(a), float(b)) for a, b in data)
     if not data:
         raise NetworkError("no data to train on")
+    if not all(math.isfinite(v) for row in data for v in row):
+        raise NetworkError("every x and y to train on must be a finite number")
     for i, (_, label) in enumerate(data, start=1):
         check_label(network, label, f"y in row {i}" if len(data) > 1 else "y")
     if steps > MAX_STEPS:
@@ -171,6 +178,11 @@ def train(
             break
         # Gradient descent: every parameter moves against the mean gradient at once.
         theta = [t - lr * g / n for t, g in zip(theta, grad, strict=True)]
+        if not all(math.isfinite(t) for t in theta):  # J may still be finite: σ saturates
+            raise NetworkError(
+                f"training diverged at step {step + 1}: a parameter grew past what a float"
+                " holds; try a smaller --lr"
+            )
         if on_step is not None:
             on_step(step + 1)
     return TrainingRun(
@@ -185,51 +197,16 @@ def train(
 
 
 def _diverged(network: Network, step: int) -> str:
+    if step == 0:  # before any step: the learning rate is not to blame
+        if network.cost == "cross-entropy":
+            return (
+                "the cross-entropy cost needs 0 < ŷ < 1, and ŷ is 0 or 1 at the start: x or"
+                " the starting values are too large; try smaller ones, or --cost squared"
+            )
+        return "J overflows at the start: x, y or the starting values are too large for floats"
     if network.cost == "cross-entropy":
         return (
             f"training stopped at step {step}: the cross-entropy cost needs 0 < ŷ < 1 and ŷ"
             " reached 0 or 1; try a smaller --lr, another --seed, or --cost squared"
         )
     return f"training diverged at step {step}: try a smaller --lr"
-
-
-def load_csv(path: str | Path) -> tuple[Sample, ...]:
-    """(x, y) rows from a CSV file: two numeric columns, an optional header naming x and y."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise NetworkError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise NetworkError(f"{path}: cannot read it ({error.__class__.__name__})") from None
-    rows = [(i, row) for i, row in enumerate(csv.reader(text.splitlines()), 1) if any(row)]
-    if not rows:
-        raise NetworkError(f"{path}: no rows; expected x,y pairs such as 0.5,1")
-    order = (0, 1)
-    first_line, first = rows[0]
-    if not all(NUMBER.fullmatch(cell.strip()) for cell in first):
-        names = [cell.strip().lower() for cell in first]
-        if sorted(names) != ["x", "y"]:
-            raise NetworkError(
-                f"{path}, line {first_line}: a header must name the two columns x and y,"
-                f" got {','.join(first)!r}"
-            )
-        order = (names.index("x"), names.index("y"))
-        rows = rows[1:]
-        if not rows:
-            raise NetworkError(f"{path}: a header but no rows")
-    if len(rows) > MAX_ROWS:
-        raise NetworkError(f"{path}: {len(rows)} rows; this teaching tool takes up to {MAX_ROWS}")
-    samples = []
-    for line, row in rows:
-        if len(row) != 2:
-            raise NetworkError(f"{path}, line {line}: expected 2 columns (x,y), got {len(row)}")
-        for cell in row:
-            if not NUMBER.fullmatch(cell.strip()):
-                raise NetworkError(f"{path}, line {line}: {cell.strip()!r} is not a number")
-        values = [float(row[i]) for i in order]
-        if not all(math.isfinite(v) for v in values):
-            # 1e400 is a well-formed number that no float holds: say so here, not as divergence.
-            raise NetworkError(f"{path}, line {line}: a value too large for a float ({row})")
-        samples.append((values[0], values[1]))
-    return tuple(samples)

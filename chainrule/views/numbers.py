@@ -23,8 +23,10 @@ from chainrule.document import (
     Verdict,
 )
 from chainrule.network.backprop import Backprop, Gradient
+from chainrule.network.difference import ABS_TOL, REL_TOL
 from chainrule.network.model import YHAT, J
-from chainrule.network.numbers import ABS_TOL, REL_TOL, Evaluation
+from chainrule.network.numbers import Evaluation
+from chainrule.views import wording
 
 _ETA = sympy.Symbol("eta")
 _THETA = sympy.Symbol("theta")
@@ -73,18 +75,32 @@ def _agreement(values, at: Evaluation, product: InOrder | None = None) -> list[B
     else:
         rows = tuple((Leibniz(J, v.param), Num(v.value), Num(v.finite_difference)) for v in values)
         blocks.append(Table(("gradient", "chain rule", "finite difference"), rows))
-    ok = all(v.agrees for v in values)
-    blocks.append(
-        Verdict(
-            "ok" if ok else "failed",
-            (
-                f"the chain rule agrees with the central finite difference (h = {at.h:g},"
-                f" within {REL_TOL:g} relative or {ABS_TOL:g} absolute)"
-                if ok
-                else "the chain rule and the finite difference DISAGREE: a bug in chainrule",
-            ),
-        )
-    )
+    blocks += _verdicts(values, at)
+    return blocks
+
+
+def _verdicts(values, at: Evaluation) -> list[Block]:
+    """✓ for the gradients the finite difference confirms, ✗ for those it shows wrong (a bug),
+    – for those it cannot check at these magnitudes; each group named unless it is all."""
+    groups: dict[str, list] = {"agrees": [], "disagrees": [], "cannot tell": []}
+    for v in values:
+        groups[v.check if v.check in groups else "cannot tell"].append(v)
+
+    def names(group) -> tuple:
+        return () if len(group) == len(values) else tuple(Leibniz(J, v.param) for v in group)
+
+    blocks: list[Block] = []
+    if groups["disagrees"]:
+        blocks.append(Verdict("failed", wording.difference_disagrees(names(groups["disagrees"]))))
+    if groups["agrees"]:
+        words = wording.difference_agrees(names(groups["agrees"]), at.h, REL_TOL, ABS_TOL)
+        blocks.append(Verdict("ok", words))
+    undecided = groups["cannot tell"]
+    if undecided:
+        overflow = any(v.check == "overflow" for v in undecided)
+        overflowed = at.overflowed if overflow else ()
+        words = wording.difference_cannot_tell(names(undecided), overflow, overflowed)
+        blocks.append(Verdict("skipped", words))
     return blocks
 
 

@@ -275,3 +275,38 @@ def cost_name(cost: str) -> str:
 def figure_title(cost: str, lr: float) -> str:
     """The title of the figure of J over gradient-descent steps."""
     return f"Gradient descent, η = {lr:g} ({cost_name(cost)})"
+
+
+def difference_agrees(gradients: tuple, h: float, rel: float, absolute: float) -> Parts:
+    """The chain rule's values beside the central finite difference: the same. ``gradients``
+    names them when only some of a view's gradients are meant."""
+    which = (" for ", *listing(gradients)) if gradients else ()
+    return (
+        "the chain rule agrees with the central finite difference",
+        *which,
+        f" (h = {h:g}, within {rel:g} relative or {absolute:g} absolute)",
+    )
+
+
+def difference_disagrees(gradients: tuple) -> Parts:
+    """A chain-rule value the finite difference shows wrong: only this is a bug."""
+    which = (" for ", *listing(gradients)) if gradients else ()
+    return (
+        "the chain rule and the finite difference DISAGREE",
+        *which,
+        ": a bug in chainrule, please report it",
+    )
+
+
+def difference_cannot_tell(gradients: tuple, overflow: bool, overflowed: tuple = ()) -> Parts:
+    """A check the floats cannot make, said calmly with why: a number past the floats on the way
+    (``overflowed`` names those of the forward pass), or a difference they cannot resolve."""
+    which = (" for ", *listing(gradients)) if gradients else ()
+    if overflowed:
+        verb = " is" if len(overflowed) == 1 else " are"
+        why: Parts = (*listing(overflowed), verb, " past what a float holds")
+    elif overflow:
+        why = ("a number on the way is past what a float holds",)
+    else:
+        why = ("floats lose J's change over the step, or J bends within it",)
+    return ("finite difference not meaningful at these magnitudes", *which, ": ", *why)
