@@ -468,3 +468,24 @@ def test_no_point_of_any_magnitude_is_called_a_bug(network):
         assert not at.disagrees, [(g.param, g.value, g.finite_difference) for g in at.gradients]
 
     check()
+
+
+# -- the other commands' outputs: explain --svg, plot -o ----------------------------------------
+
+
+@needs_fifo
+@pytest.mark.parametrize(
+    "args",
+    [("explain", "sin(x)", "--svg", "{path}.svg"), ("plot", "sin(x)", "-o", "{path}.png")],
+)
+def test_explain_and_plot_refuse_a_fifo_or_a_link_as_their_output(tmp_path, args):
+    fifo = tmp_path / "out"
+    os.mkfifo(f"{fifo}.svg" if args[0] == "explain" else f"{fifo}.png")
+    target = tmp_path / "target"
+    link = tmp_path / "link"
+    os.symlink(target, f"{link}.svg" if args[0] == "explain" else f"{link}.png")
+    for path, said in ((fifo, "pipe (FIFO)"), (link, "symbolic link")):
+        argv = [a.format(path=path) for a in args]
+        result = runner.invoke(app, argv, env={"COLUMNS": "80", "NO_COLOR": "1"})
+        assert result.exit_code == 2 and said in result.stderr
+    assert not target.exists()  # nothing written through the link

@@ -86,9 +86,16 @@ def explain(
     from chainrule.errors import ChainruleError
     from chainrule.explaining import explain as run
 
-    if svg is not None and not svg.parent.is_dir():
+    if svg is not None:
+        from chainrule.plotting import PlotError, check_output_path
+
         # Refuse before printing anything, so a typo in the path does not cost the output.
-        raise fail(OSError(f"cannot write {svg}: no directory {svg.parent}"))
+        if not svg.parent.is_dir():
+            raise fail(OSError(f"cannot write {svg}: no directory {svg.parent}"))
+        try:
+            check_output_path(svg)
+        except PlotError as error:
+            raise fail(error) from None
     many = formula == "-"
     if standalone and format is not Format.latex:
         raise fail(ValueError("--standalone goes with --format latex"))
@@ -207,8 +214,15 @@ class _Screen:
             text = render(joined(self.documents), fmt, standalone=self.standalone)
             echo(shown(text, fmt), nl=False)
         if self.svg is not None and self.shown:
+            from chainrule.plotting import PlotError, open_output
+
+            image = self.console.export_svg(title="chainrule explain")
             try:
-                self.console.save_svg(str(self.svg), title="chainrule explain")
+                # Never through a symbolic link, never waiting on a FIFO: a regular file or new.
+                with open_output(self.svg) as f:
+                    f.write(image)
+            except PlotError as error:
+                raise fail(error) from None
             except OSError as error:
                 raise fail(OSError(f"cannot write {self.svg}: {error.strerror or error}")) from None
 

@@ -53,7 +53,11 @@ def write_curves_figure(sketch, path: str | Path) -> Path:
             ax.legend(loc="best", fontsize=9)
     fig.tight_layout()
     try:
-        fig.savefig(path, format=path.suffix.lower()[1:])
+        from chainrule.plotting import open_output
+
+        # Never through a symbolic link, never waiting on a FIFO: a regular file or a new one.
+        with open_output(path, binary=True) as f:
+            fig.savefig(f, format=path.suffix.lower()[1:])
     except (OSError, ValueError) as error:
         raise PlotError(
             f"cannot write {path}: {getattr(error, 'strerror', None) or error}"
