@@ -136,11 +136,16 @@ class Names:
         self._cache: dict[str, sympy.Symbol] = {}
 
     def symbol(self, name: str) -> sympy.Symbol:
-        """The variable called ``name`` (declared ones keep their assumptions)."""
+        """The variable called ``name``: a real symbol, or a declared one as it was given.
+
+        Real from the start, not made real afterwards: SymPy asks of every node it builds
+        whether it is zero, real or finite, and for a complex x it answers by splitting x into
+        re x + i·im x, which for tanh(tanh(…)) or 0·sinh(x^10000) takes minutes.
+        """
         key = canonical(name)
         if key in self._declared:
             return self._declared[key]
-        return self._cache.setdefault(key, sympy.Symbol(key))
+        return self._cache.setdefault(key, _real(key))
 
     def is_declared(self, word: str) -> bool:
         return canonical(word) in self._declared
@@ -195,7 +200,12 @@ class Names:
 def _declare(name: object) -> sympy.Symbol:
     if not isinstance(name, str):
         raise TypeError(f"symbols must be names or sympy Symbols, not {type(name).__name__}")
-    return sympy.Symbol(canonical(name))
+    return _real(canonical(name))
+
+
+def _real(name: str) -> sympy.Symbol:
+    # Variables are real: complex numbers are out of scope.
+    return sympy.Symbol(name, real=True)
 
 
 def _is_reserved(name: str) -> bool:
