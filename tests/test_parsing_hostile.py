@@ -144,3 +144,17 @@ def test_zero_times_a_function_of_a_huge_power_is_zero():
     # (re x + i·im x)^10000.
     assert parse("0 sinh(x^10000)") == 0
     assert parse("0*tanh(tanh(tanh(x^1000)))") == 0
+
+
+@pytest.mark.parametrize("text", ["exp(10^400)", "sinh(10^400)"])
+def test_an_astronomically_large_constant_is_refused_by_the_cli(text):
+    # 10^400 is a number of 401 digits, allowed; e^(10^400) is far past 10^1000. Its size was
+    # once estimated by turning 10^400 into a float, an OverflowError and "internal error".
+    from typer.testing import CliRunner
+
+    from chainrule.cli.app import app
+
+    result = CliRunner().invoke(app, ["explain", text])
+    assert result.exit_code == 2
+    assert "^ this value is too large to work with (the limit is 10^1000)" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
