@@ -3,7 +3,7 @@
 import pytest
 import sympy as sp
 
-from chainrule import parse
+from chainrule import ParseError, parse
 from chainrule.functions import sigmoid
 
 x, y, z, t, i, j = sp.symbols("x y z t i j", real=True)
@@ -255,7 +255,8 @@ def test_what_sympy_prints(text, expected):
 
 def test_declared_symbols_are_single_names():
     yhat, y_hat = sp.Symbol("yhat", real=True), sp.Symbol("y_hat", real=True)
-    assert parse("yhat") == y * h * a * t
+    with pytest.raises(ParseError, match="unknown word 'yhat'"):
+        parse("yhat")  # four letters: too long to be read as y·h·a·t
     assert parse("(yhat - y)^2", symbols=("yhat",)) == (yhat - y) ** 2
     assert parse("2yhat", symbols=["yhat"]) == 2 * yhat
     assert parse("xyhat", symbols={"yhat"}) == x * yhat

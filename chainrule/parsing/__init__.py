@@ -2,8 +2,9 @@
 
 The text is never evaluated as Python or given to SymPy's own parsers: ``characters`` normalises
 pasted Unicode, ``tokens`` splits the text into numbers, words and operators, ``names`` says what
-each word means, ``grammar`` builds the expression node by node, and ``limits`` refuses anything
-too long, too deep or too large before it is computed.
+each word means (and ``words`` which words are never part of a formula), ``grammar`` builds the
+expression node by node, and ``limits`` refuses anything too long, too deep or too large before
+it is computed.
 
     >>> parse("2x sin^2 x")
     2*x*sin(x)**2
