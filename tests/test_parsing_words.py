@@ -1,5 +1,6 @@
 """Words are not products: a short run of letters is (xy is x·y), a longer unknown word, a
-Python keyword or a word of the question is refused with the spot marked."""
+Python keyword or a word of the question is refused with the spot marked; and 1e is an
+incomplete number, not 1·e."""
 
 import keyword
 
@@ -101,7 +102,45 @@ def test_a_function_glued_to_letters_is_refused_with_the_call_it_looks_like(text
     assert message in refused(text).message
 
 
-@pytest.mark.parametrize("text", ["derivative of sin x", "import os", "None"])
+@pytest.mark.parametrize(
+    ("text", "position", "shown"),
+    [
+        ("1e", 1, "'1e'"),
+        ("2e", 1, "'2e'"),
+        ("3e-", 1, "'3e-'"),
+        ("3e+", 1, "'3e+'"),
+        ("2.5E", 3, "'2.5E'"),
+        ("x + 2e", 5, "'2e'"),
+        ("(1e-)", 2, "'1e-'"),
+        ("log(1e+, 2)", 5, "'1e+'"),
+    ],
+)
+def test_an_exponent_without_digits_is_an_incomplete_number(text, position, shown):
+    error = refused(text)
+    assert error.position == position
+    assert error.message.startswith(f"incomplete number {shown}: after e write the exponent's")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1e5", sp.Integer(100000)),
+        ("1e-3", sp.Rational(1, 1000)),
+        ("2.5E+4", sp.Integer(25000)),
+        ("e", sp.E),
+        ("2e^x", 2 * sp.exp(x)),
+        ("2e + 1", 2 * sp.E + 1),
+        ("(2e)", 2 * sp.E),
+        ("3e-x", 3 * sp.E - x),
+        ("2ex", 2 * sp.E * x),
+        ("2e x", 2 * sp.E * x),
+    ],
+)
+def test_e_after_a_number_is_otherwise_a_power_of_ten_or_euler(text, expected):
+    assert parse(text) == expected
+
+
+@pytest.mark.parametrize("text", ["derivative of sin x", "import os", "1e", "None"])
 def test_the_cli_refuses_words_with_a_caret_and_status_2(text):
     result = CliRunner().invoke(app, ["explain", text])
     assert result.exit_code == 2
