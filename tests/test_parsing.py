@@ -3,12 +3,12 @@
 import pytest
 import sympy as sp
 
-from chainrule import parse
+from chainrule import ParseError, parse
 from chainrule.functions import sigmoid
 
-x, y, z, t, i, j = sp.symbols("x y z t i j")
-a, b, p, h = sp.symbols("a b p h")
-w1, b2, x0, a1, z2, theta, alpha = sp.symbols("w1 b2 x0 a1 z2 theta alpha")
+x, y, z, t, i, j = sp.symbols("x y z t i j", real=True)
+a, b, p, h = sp.symbols("a b p h", real=True)
+w1, b2, x0, a1, z2, theta, alpha = sp.symbols("w1 b2 x0 a1 z2 theta alpha", real=True)
 f, g, hf = sp.Function("f"), sp.Function("g"), sp.Function("h")
 half = sp.Rational(1, 2)
 
@@ -170,27 +170,27 @@ def test_functions_without_brackets(text, expected):
     ("b_2", b2),
     ("b2 - b_2", sp.Integer(0)),
     ("x0", x0),
-    ("x₁", sp.Symbol("x1")),
+    ("x₁", sp.Symbol("x1", real=True)),
     ("a1 z2", a1 * z2),
     ("theta", theta),
     ("θ", theta),
     ("θ - theta", sp.Integer(0)),
-    ("α + beta", alpha + sp.Symbol("beta")),
-    ("θ_1 + theta1", 2 * sp.Symbol("theta1")),
-    ("lambda", sp.Symbol("lambda")),
+    ("α + beta", alpha + sp.Symbol("beta", real=True)),
+    ("θ_1 + theta1", 2 * sp.Symbol("theta1", real=True)),
+    ("lambda", sp.Symbol("lambda", real=True)),
     ("e", sp.E),
     ("E", sp.E),
     ("pi", sp.pi),
     ("π", sp.pi),
-    ("X + A", sp.Symbol("X") + sp.Symbol("A")),
+    ("X + A", sp.Symbol("X", real=True) + sp.Symbol("A", real=True)),
     ("xy", x * y),
     ("xyz", x * y * z),
-    ("x2y", sp.Symbol("x2") * y),
+    ("x2y", sp.Symbol("x2", real=True) * y),
     ("2pix", 2 * sp.pi * x),
     ("ex", sp.E * x),
     ("thetax", theta * x),
     ("xy^2", x * y**2),
-    ("e2", sp.Symbol("e2")),
+    ("e2", sp.Symbol("e2", real=True)),
 )
 def test_names_and_constants(text, expected):
     assert parse(text) == expected
@@ -201,8 +201,8 @@ def test_names_and_constants(text, expected):
     ("f(g(x))", f(g(x))),
     ("h(x)^2", hf(x) ** 2),
     ("g(x, y)", g(x, y)),
-    ("f", sp.Symbol("f")),
-    ("f x", sp.Symbol("f") * x),
+    ("f", sp.Symbol("f", real=True)),
+    ("f x", sp.Symbol("f", real=True) * x),
     ("p(x+1)", p * (x + 1)),
     ("2f(3x)", 2 * f(3 * x)),
 )
@@ -254,8 +254,9 @@ def test_what_sympy_prints(text, expected):
 
 
 def test_declared_symbols_are_single_names():
-    yhat, y_hat = sp.Symbol("yhat"), sp.Symbol("y_hat")
-    assert parse("yhat") == y * h * a * t
+    yhat, y_hat = sp.Symbol("yhat", real=True), sp.Symbol("y_hat", real=True)
+    with pytest.raises(ParseError, match="unknown word 'yhat'"):
+        parse("yhat")  # four letters: too long to be read as y·h·a·t
     assert parse("(yhat - y)^2", symbols=("yhat",)) == (yhat - y) ** 2
     assert parse("2yhat", symbols=["yhat"]) == 2 * yhat
     assert parse("xyhat", symbols={"yhat"}) == x * yhat
@@ -283,3 +284,11 @@ def test_declaring_a_reserved_name_is_a_programming_error():
 def test_the_same_name_is_the_same_symbol():
     assert parse("x + x") == 2 * x
     assert parse("w1 - w_1") == 0
+
+
+def test_variables_are_real_symbols_and_declared_ones_stay_as_given():
+    assert parse("x") == sp.Symbol("x", real=True)
+    assert all(s.is_real for s in parse("θ_1 + w1 x + y").free_symbols)
+    assert parse("yhat", symbols=["yhat"]).is_real
+    plain = sp.Symbol("x")
+    assert parse("x^2 + y", symbols=[plain]) == plain**2 + y

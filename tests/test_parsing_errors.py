@@ -207,6 +207,10 @@ def test_unexpected_characters(text, position, message):
     ("e^5000", 1, "value is too large"),
     ("exp(exp(100))", 0, "value is too large"),
     ("sinh(3000)", 0, "value is too large"),
+    ("exp(10^400)", 0, "value is too large"),
+    ("sinh(10^400)", 0, "value is too large"),
+    ("cosh(-10^400)", 0, "value is too large"),
+    ("x + exp(10^400)", 4, "value is too large"),
     ("(1+√2)^9999", 6, "too large"),
     ("10^999*10^999", 6, "more than 1000 digits"),
     ("1/10^999/10^9", 8, "more than 1000 digits"),
@@ -222,6 +226,7 @@ def test_limits_allow_ordinary_large_numbers():
     assert parse("9" * 999) == 10**999 - 1
     assert parse("x^10000").as_base_exp()[1] == 10000
     assert parse("(" * 40 + "x" + ")" * 40).is_Symbol
+    assert parse("10^400") == 10**400  # 401 digits: within the limit of 1000
     assert "pi**(pi**pi)" in str(parse("pi^pi^pi + e^1000 + 1"))
 
 

@@ -117,7 +117,44 @@ def test_the_parser_source_never_evaluates_text():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("x[0]", 0), ("0x1f", 0), ("1j", sympy.Symbol("j")), ("x[1]", sympy.Symbol("x"))],
+    [
+        ("x[0]", 0),
+        ("0x1f", 0),
+        ("1j", sympy.Symbol("j", real=True)),
+        ("x[1]", sympy.Symbol("x", real=True)),
+    ],
 )
 def test_python_syntax_that_is_also_maths_reads_as_maths(text, expected):
     assert parse(text) == expected
+
+
+@pytest.mark.parametrize("name", ["tanh", "sech", "csch", "coth"])
+def test_deep_nesting_is_built_on_real_symbols(name):
+    # On a possibly complex x SymPy asks whether each level is real by splitting it into real
+    # and imaginary parts, three times the work per level: ten levels took seconds.
+    x = sympy.Symbol("x", real=True)
+    expected = x
+    for _ in range(12):
+        expected = getattr(sympy, name)(expected)
+    assert parse(f"{name}(" * 12 + "x" + ")" * 12) == expected
+
+
+def test_zero_times_a_function_of_a_huge_power_is_zero():
+    # 0·f is 0 only if f is finite, which SymPy decided for a complex x by expanding
+    # (re x + i·im x)^10000.
+    assert parse("0 sinh(x^10000)") == 0
+    assert parse("0*tanh(tanh(tanh(x^1000)))") == 0
+
+
+@pytest.mark.parametrize("text", ["exp(10^400)", "sinh(10^400)"])
+def test_an_astronomically_large_constant_is_refused_by_the_cli(text):
+    # 10^400 is a number of 401 digits, allowed; e^(10^400) is far past 10^1000. Its size was
+    # once estimated by turning 10^400 into a float, an OverflowError and "internal error".
+    from typer.testing import CliRunner
+
+    from chainrule.cli.app import app
+
+    result = CliRunner().invoke(app, ["explain", text])
+    assert result.exit_code == 2
+    assert "^ this value is too large to work with (the limit is 10^1000)" in result.stderr
+    assert "Traceback" not in result.output + result.stderr

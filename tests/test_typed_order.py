@@ -15,7 +15,7 @@ from chainrule.formats import render
 from chainrule.formats.notation import latex, unicode
 from chainrule.parsing import parse, read
 
-x, w, a, b = sp.symbols("x w a b")
+x, w, a, b = sp.symbols("x w a b", real=True)
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,9 @@
 
 The text is never evaluated as Python or given to SymPy's own parsers: ``characters`` normalises
 pasted Unicode, ``tokens`` splits the text into numbers, words and operators, ``names`` says what
-each word means, ``grammar`` builds the expression node by node, and ``limits`` refuses anything
-too long, too deep or too large before it is computed.
+each word means (and ``words`` which words are never part of a formula), ``grammar`` builds the
+expression node by node, and ``limits`` refuses anything too long, too deep or too large before
+it is computed.
 
     >>> parse("2x sin^2 x")
     2*x*sin(x)**2
@@ -36,8 +37,8 @@ def parse(text: str, *, symbols: Iterable[str | sympy.Symbol] = ()) -> sympy.Exp
     ``symbols`` declares extra variable names, as strings (``"yhat"``) or SymPy symbols. A
     declared word is always one variable (``yhat`` is not y·h·a·t), and a declared Symbol is
     returned as given, assumptions included, so a learner's answer parsed with
-    ``symbols=reference.free_symbols`` compares equal to the reference. Undeclared variables
-    are plain ``sympy.Symbol(name)``.
+    ``symbols=reference.free_symbols`` compares equal to the reference. Every other variable,
+    and a name declared as a string, is real: ``sympy.Symbol(name, real=True)``.
     """
     return read(text, symbols=symbols)[0]
 
@@ -67,6 +68,7 @@ def read(
     tokens = tokenize(text, normalise(text))
     parser = Parser(text, tokens, names)
     expr = parser.parse()
-    # Variables are real (complex numbers are out of scope), so |2^x| is 2^x, not 2^re(x).
+    # Variables are real symbols, so SymPy writes |2^x| as 2^x, never 2^re(x); a symbol the
+    # caller declared without real=True may still bring re and im, which are written plainly.
     rewritten = tuple((text[start:end], result) for start, end, result in parser.rewritten)
     return on_the_reals(expr), parser.order, rewritten

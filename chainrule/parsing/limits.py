@@ -142,7 +142,10 @@ class Guard:
     def _value(self, expr: sympy.Expr) -> float:
         """The value of a constant exponent as a float, infinite when it is too large for one."""
         if expr.is_Rational:
-            return expr.p / expr.q if self._size(expr) < 300 else math.copysign(math.inf, expr.p)
+            if self._size(expr) < 300:
+                return expr.p / expr.q
+            # Not copysign(inf, p): a numerator such as 10^400 is too large to become a float.
+            return math.inf if expr.p > 0 else -math.inf
         if self._size(expr) > 300:
             return math.inf
         try:

@@ -1,10 +1,10 @@
 """What each word in a formula means: functions, constants, Greek letters and variables.
 
 A word is looked up in this order: a symbol the caller declared, a function, a constant, a
-Greek letter name, a letter (or Greek name) followed by digits. Any other run of letters is
-read as a product, as textbooks do (``xy`` is x·y, ``2pix`` is 2·π·x), except that a run
+Greek letter name, a letter (or Greek name) followed by digits. Any other short run of letters
+is read as a product, as textbooks do (``xy`` is x·y, ``2pix`` is 2·π·x), except that a run
 containing a function name (``sinx``, ``cost``) is refused with a "did you mean" instead of
-being guessed at.
+being guessed at; a longer one, and the words in ``words``, are refused.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import sympy
 
 from chainrule.errors import ParseError
 from chainrule.functions import sigmoid
+from chainrule.parsing import words
 from chainrule.parsing.characters import GREEK_LETTERS
 
 
@@ -136,11 +137,16 @@ class Names:
         self._cache: dict[str, sympy.Symbol] = {}
 
     def symbol(self, name: str) -> sympy.Symbol:
-        """The variable called ``name`` (declared ones keep their assumptions)."""
+        """The variable called ``name``: a real symbol, or a declared one as it was given.
+
+        Real from the start, not made real afterwards: SymPy asks of every node it builds
+        whether it is zero, real or finite, and for a complex x it answers by splitting x into
+        re x + i·im x, which for tanh(tanh(…)) or 0·sinh(x^10000) takes minutes.
+        """
         key = canonical(name)
         if key in self._declared:
             return self._declared[key]
-        return self._cache.setdefault(key, sympy.Symbol(key))
+        return self._cache.setdefault(key, _real(key))
 
     def is_declared(self, word: str) -> bool:
         return canonical(word) in self._declared
@@ -158,34 +164,56 @@ class Names:
         return _REFUSED.get(word)
 
     def split(self, word: str, position: int, text: str, before_bracket: bool) -> list[Piece]:
-        """Read a run of letters as a product of variables and constants, or say why not."""
+        """Read a short run of letters as a product of variables and constants, or say why not.
+
+        At most ``words.MAX_PIECES`` factors: ``xyz`` is x·y·z, but ``yhat`` or ``derivative``
+        is an unknown word, never a product of letters no one meant.
+        """
+        kind = "function" if before_bracket else "word"
+        if why := words.not_maths(word, kind, (*FUNCTIONS, *CONSTANTS, *GREEK_NAMES)):
+            raise ParseError(why, position, text)
         if before_bracket:
             raise ParseError(_unknown_function(word), position, text)
+        pieces, function = self._pieces(word)
+        if function is not None:
+            i, name = function
+            rest = word[i + len(name) :]
+            if len(pieces) + len(self._pieces(rest)[0]) <= words.MAX_PIECES:
+                message = f"unknown name {word!r}: did you mean {_suggest(word, i, name)!r}?"
+                raise ParseError(message, position, text)
+            letters = [Piece(i + k, letter) for k, letter in enumerate(name)]
+            pieces = [*pieces, *letters, *self._pieces(rest, i + len(name))[0]]
+        if len(pieces) > words.MAX_PIECES:
+            names = (*FUNCTIONS, *GREEK_NAMES, "pi", *self._declared)
+            message = words.unknown_word(word, [p.text for p in pieces], names)
+            raise ParseError(message, position, text)
+        for piece in pieces:
+            name = piece.text.rstrip("0123456789")
+            if name in _REFUSED:
+                raise ParseError(_REFUSED[name], position + piece.offset, text)
+            if name != piece.text and name in CONSTANTS and len(name) > 1:
+                raise ParseError(f"unknown name {piece.text!r}", position + piece.offset, text)
+        if len(pieces) == 1:
+            # Nothing to split: the word is one piece that is not a name we know.
+            raise ParseError(f"unknown name {word!r}", position, text)
+        return pieces
+
+    def _pieces(self, word: str, offset: int = 0) -> tuple[list[Piece], tuple[int, str] | None]:
+        """The names ``word`` spells, longest first, each with the digits after it, up to the
+        first function name in it: (the pieces, (where the function starts, its name))."""
         pieces = []
         i = 0
         while i < len(word):
             name = self._longest_name(word, i)
             function = _longest(word, i, FUNCTIONS)
             if function and len(function) >= len(name):
-                raise ParseError(
-                    f"unknown name {word!r}: did you mean {_suggest(word, i, function)!r}?",
-                    position,
-                    text,
-                )
+                return pieces, (offset + i, function)
             end = i + len(name)
             while end < len(word) and word[end].isdigit():
                 end += 1
-            piece = word[i:end]
-            if name in _REFUSED:
-                raise ParseError(_REFUSED[name], position + i, text)
-            if end > i + len(name) and name in CONSTANTS and len(name) > 1:
-                raise ParseError(f"unknown name {piece!r}", position + i, text)
-            pieces.append(Piece(i, piece))
+            pieces.append(Piece(offset + i, word[i:end]))
             i = end
-        if len(pieces) == 1:
-            # Nothing to split: the word is one piece that is not a name we know.
-            raise ParseError(f"unknown name {word!r}", position, text)
-        return pieces
+        return pieces, None
 
     def _longest_name(self, word: str, i: int) -> str:
         candidates = [*GREEK_NAMES, *CONSTANTS, *(n for n in self._declared if not n[-1].isdigit())]
@@ -195,7 +223,12 @@ class Names:
 def _declare(name: object) -> sympy.Symbol:
     if not isinstance(name, str):
         raise TypeError(f"symbols must be names or sympy Symbols, not {type(name).__name__}")
-    return sympy.Symbol(canonical(name))
+    return _real(canonical(name))
+
+
+def _real(name: str) -> sympy.Symbol:
+    # Variables are real: complex numbers are out of scope.
+    return sympy.Symbol(name, real=True)
 
 
 def _is_reserved(name: str) -> bool:

@@ -18,6 +18,10 @@ from chainrule.parsing.limits import MAX_DIGITS
 # [0-9], not \d: \d would also match other scripts' digits.
 _NUMBER = re.compile(r"([0-9]+)(?:\.([0-9]*))?|\.([0-9]+)")
 _EXPONENT = re.compile(r"[eE]([+-]?)([0-9]+)")
+# 1e, 2.5E, 3e-: an exponent begun and given no digits, e at the very end of the formula or e
+# and a sign with nothing to apply to (3e-, (1e+)). Anywhere else an e after a number is
+# Euler's number: 2e^x, 2e + 1, (2e).
+_NO_EXPONENT = re.compile(r"[eE](?:\s*$|[+-]\s*(?:$|[)\],]))")
 _DIGITS = frozenset("0123456789")
 _SUB = "".join(SUBSCRIPTS)
 _WORD = re.compile(rf"[A-Za-z][A-Za-z0-9{_SUB}]*(?:_[A-Za-z0-9]+)*")
@@ -113,6 +117,14 @@ def _number(source: str, text: str, start: int) -> Token:
             )
         scale += -int(power) if sign == "-" else int(power)
         end = exponent.end()
+    elif incomplete := _NO_EXPONENT.match(text, end):
+        typed = source[start:end] + text[end : incomplete.end()].rstrip(" )],")
+        raise ParseError(
+            f"incomplete number {typed!r}: after e write the exponent's digits, as in"
+            f" {typed}5 (or {source[start:end]}*e for {source[start:end]} times Euler's number)",
+            end,
+            source,
+        )
     if text[end : end + 1] == ".":
         raise ParseError("a number has at most one '.'", end, source)
     mantissa = int(whole + fraction) if whole + fraction else 0
