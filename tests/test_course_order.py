@@ -66,11 +66,6 @@ def test_json_gives_the_chain_in_the_order_shown():
     assert [sub["rule"] for sub in data["steps"]["substeps"]] == ["sum", "logarithm"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="views/explanation.py picks the letter for f^g by comparing plain Symbol('y') with the"
-    " formula's symbols, which the parser now makes real: it must compare names (names_in)",
-)
 def test_the_letter_for_f_to_the_g_is_not_one_of_the_formulas_own():
     # x^(x·y): the formula has its own y, so ln w = x·y·ln x, never ln y = x·y·ln x.
     text = " ".join(render(explain("x^(x y)", wrt="x"), "text", width=200).split())

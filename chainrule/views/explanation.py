@@ -30,6 +30,7 @@ from chainrule.document import (
     Prime,
     Terms,
 )
+from chainrule.placeholders import names_in
 from chainrule.rules.combining import at
 from chainrule.views import wording
 from chainrule.views.answer import answer
@@ -327,7 +328,8 @@ class _Lines:
         if step.substeps:
             middle.append(InOrder((step.expression, step.substeps[0].derivative)))
         # y names f^g in "ln y = g·ln f": another letter when the formula has its own y.
-        y = next(s for s in map(sympy.Symbol, "ywzvpqY") if s not in step.expression.free_symbols)
+        taken = names_in(step.expression)  # by name: the formula's own y is a real Symbol
+        y = sympy.Symbol(next(name for name in "ywzvpqY" if name not in taken))
         log_y = sympy.log(y, evaluate=False)
         log_eq = Equals((log_y, step.log_form))
         rule = Equals((Prime(y), InOrder((y, Prime(log_y)))))
