@@ -110,5 +110,5 @@ def diagnosis(c: Check, reveal: bool = True) -> Box:
 
 
 def _which(c: Check) -> str:
-    """"Your answer " for one line of working, "Line 2 " in a chain of them."""
+    """ "Your answer " for one line of working, "Line 2 " in a chain of them."""
     return "Your answer " if len(c.links) == 1 else f"Line {c.first_wrong} "
