@@ -39,11 +39,28 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _debug(value: bool) -> None:
+    if value:
+        from chainrule.cli import running
+
+        running.debug = True
+
+
 @app.callback()
 def _root(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            callback=_debug,
+            is_eager=True,
+            help="Show the traceback of an internal error (as CHAINRULE_DEBUG=1 does), for a "
+            "bug report.",
+        ),
     ] = False,
 ) -> None:
     """Differentiation explained step by step, from the chain rule to backpropagation."""
@@ -61,11 +78,13 @@ app.command("lesson")(lesson_cmd.lesson)
 
 def main() -> None:
     """Entry point of the console script and of ``python -m chainrule``."""
+    from chainrule.cli import running
     from chainrule.encoding import fit_console
 
     # Before anything is printed: a console without Unicode then gets ASCII spellings, not a
     # UnicodeEncodeError.
     fit_console(sys.stdout, sys.stderr)
+    running.debug = bool(os.environ.get("CHAINRULE_DEBUG"))
     try:
         app()
     except KeyboardInterrupt:
@@ -74,11 +93,11 @@ def main() -> None:
     except Exception as error:
         # Bad input never lands here (commands turn ChainruleError into exit 2); this is a bug
         # in chainrule, and a learner should see one line, not a traceback.
-        if os.environ.get("CHAINRULE_DEBUG"):
+        if running.debug:
             raise
         echo(
             f"chainrule: internal error ({type(error).__name__}: {error}). This is a bug in"
-            " chainrule; run again with CHAINRULE_DEBUG=1 to see where, and please report it.",
+            " chainrule; run again with --debug to see where, and please report it.",
             err=True,
         )
         sys.exit(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -11,6 +12,7 @@ from typing import Annotated
 import typer
 
 from chainrule.cli import options
+from chainrule.cli.running import TIMEOUT
 from chainrule.formats import FORMATS
 
 #: The choices of --format: the formats' own list (``chainrule.formats`` loads no SymPy), less
@@ -56,6 +58,7 @@ def explain(
     ] = Format.rich,
     standalone: options.Standalone = False,
     svg: options.svg(SVG_WIDTH) = None,
+    timeout: options.Timeout = TIMEOUT,
 ) -> None:
     """Differentiate FORMULA and show every step with the rule behind it.
 
@@ -83,6 +86,7 @@ def explain(
     """
     # Imported here so that `chainrule --help` does not load SymPy.
     from chainrule.cli.output import echo, fail, message
+    from chainrule.cli.running import computing
     from chainrule.errors import ChainruleError
     from chainrule.explaining import explain as run
 
@@ -92,25 +96,26 @@ def explain(
     many = formula == "-"
     if standalone and format is not Format.latex:
         raise fail(ValueError("--standalone goes with --format latex"))
-    screen = _Screen(format, svg, many=many, standalone=standalone)
-    read = bad = 0
-    for number, text in _formulas(sys.stdin) if many else [(0, formula)]:
-        read += 1
-        try:
-            explanation = run(text, wrt=wrt)
-        except ChainruleError as error:
-            if not many:
-                raise fail(error) from None
-            sys.stdout.flush()  # the explanations so far come before the complaint
-            echo(message(error, where=f"line {number}: "), err=True)
-            bad += 1
-            continue
-        screen.show(explanation)
-    if not read:
-        raise fail(
-            ValueError("no formulas on stdin (one per line; lines starting with # are skipped)")
-        )
-    screen.close()
+    with computing(timeout):
+        screen = _Screen(format, svg, many=many, standalone=standalone)
+        read = bad = 0
+        for number, text in _formulas(sys.stdin) if many else [(0, formula)]:
+            read += 1
+            try:
+                explanation = run(text, wrt=wrt)
+            except ChainruleError as error:
+                if not many:
+                    raise fail(error) from None
+                sys.stdout.flush()  # the explanations so far come before the complaint
+                echo(message(error, where=f"line {number}: "), err=True)
+                bad += 1
+                continue
+            screen.show(explanation)
+        if not read:
+            raise fail(
+                ValueError("no formulas on stdin (one per line; lines starting with # are skipped)")
+            )
+        screen.close()
     if bad:
         raise typer.Exit(code=2)
 
@@ -119,12 +124,18 @@ def _formulas(stream) -> Iterator[tuple[int, str]]:
     """(line number, formula) for every line of ``stream`` that is not blank or a # comment."""
     if stream is None:  # no stdin at all (pythonw, or a closed descriptor)
         return
+    from chainrule.budget import waiting
     from chainrule.cli.output import decoded, echo
 
     if stream.isatty():
         echo("One formula per line; end with Ctrl-D (Ctrl-Z, Enter on Windows).", err=True)
     binary = getattr(stream, "buffer", None)
-    for number, raw in enumerate(binary if binary is not None else stream, start=1):
+    lines = iter(binary if binary is not None else stream)
+    for number in itertools.count(1):
+        with waiting():  # reading the next line may wait for whoever is typing them
+            raw = next(lines, None)
+        if raw is None:
+            return
         line = decoded(raw, stream) if isinstance(raw, bytes) else raw
         line = line.removeprefix("\ufeff").strip()
         if line and not line.startswith("#"):
