@@ -1,5 +1,5 @@
-"""How a command runs its work: under a time budget (--timeout), running out of time told as one
-line, like any other user error."""
+"""How a command runs its work: the garbage collector settled after start-up, a time budget
+(--timeout), and running out of time told as one line, like any other user error."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def computing(seconds: float) -> Iterator[None]:
     from chainrule.budget import OutOfTime, within
     from chainrule.cli.output import fail
 
+    settled()
     try:
         with within(seconds):
             yield
@@ -41,3 +42,15 @@ def computed(seconds: float, work: Callable[..., T], /, **arguments) -> T:
     """``work(**arguments)`` as the command's work, as ``computing`` runs it."""
     with computing(seconds):
         return work(**arguments)
+
+
+def settled() -> None:
+    """The collector back on, with what start-up imported frozen: those objects live as long
+    as the process, so no collection needs to scan them again (a gen-2 pass over SymPy's
+    objects costs tens of milliseconds). Only where ``chainrule.cli.app.main`` switched the
+    collector off, so a test process that calls a command is left as it was."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
