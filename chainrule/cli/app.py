@@ -16,7 +16,7 @@ def main() -> None:
     """Entry point of the console script and of ``python -m chainrule``."""
     import gc
 
-    # Importing SymPy builds hundreds of thousands of objects that live as long as the
+    # Importing SymPy builds some fifty thousand objects that live as long as the
     # process; collecting while they are built only scans them again and again. The collector
     # is switched back on when the command starts computing (chainrule.cli.running.settled).
     gc.disable()
