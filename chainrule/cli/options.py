@@ -24,7 +24,7 @@ TimeoutPerAnswer = Annotated[
         "--timeout",
         metavar="SECONDS",
         min=0,
-        help="Give up on any one computation (building the set, judging an answer) after "
+        help="Give up on any one computation (judging an answer, showing the steps) after "
         "SECONDS; the time you take to answer is not counted. 0: no limit.",
     ),
 ]
