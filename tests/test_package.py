@@ -101,3 +101,40 @@ def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "internal error (RuntimeError: boom)" in err
     assert "Traceback" not in err
+
+
+def _floors(extra: str | None = "test") -> dict[str, str]:
+    """{package: floor} of the runtime dependencies, and of ``extra``, from pyproject.toml."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = list(project["project"]["dependencies"])
+    if extra:
+        declared += project["project"]["optional-dependencies"][extra]
+    floors = {}
+    for requirement in declared:
+        match = re.fullmatch(r"([A-Za-z][\w.-]*)>=(\d+(?:\.\d+)*)", requirement)
+        assert match, f"{requirement!r} is not NAME>=FLOOR"
+        floors[match[1].lower()] = match[2]
+    return floors
+
+
+def test_every_dependency_has_a_floor_the_readme_explains():
+    floors = _floors()
+    assert {"sympy", "rich", "typer", "click"} <= floors.keys()
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Dependencies, and why", 1)[1].split("\n## ", 1)[0]
+    for name in ("sympy", "rich", "typer", "click"):
+        row = next(line for line in table.splitlines() if line.lower().startswith(f"| {name}"))
+        assert f"| {floors[name]} |" in row, row
+
+
+def test_the_installed_runtime_dependencies_meet_their_floors():
+    from importlib.metadata import version
+
+    def numbers(text: str) -> tuple[int, ...]:
+        return tuple(int(part) for part in text.split(".")[:3] if part.isdigit())
+
+    for name, floor in _floors(extra=None).items():
+        assert numbers(version(name)) >= numbers(floor), (name, version(name), floor)

@@ -1,84 +1,87 @@
-"""The ``chainrule`` command: the typer app, its global options, and how errors leave it.
+"""The ``chainrule`` command starts here: the console set up, the command line handed to the
+typer app (``chainrule.cli.commands``), and how errors leave the process.
 
-Each command lives in its own module beside this one and imports the library inside its body
-(at the top only SymPy-free pieces, such as the list of formats), so ``chainrule --help`` never
-pays for importing SymPy.
+Start-up is most of what a one-shot command costs, so this module imports almost nothing:
+``chainrule explain FORMULA`` with no options goes straight to its command, without typer
+building the app and reading options it was not given; everything else goes through the app.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
-
-import typer
-
-from chainrule import __version__
-from chainrule.cli import check as check_cmd
-from chainrule.cli import explain as explain_cmd
-from chainrule.cli import lesson as lesson_cmd
-from chainrule.cli import network as network_cmd
-from chainrule.cli import plot as plot_cmd
-from chainrule.cli import practice as practice_cmd
-from chainrule.cli.output import echo
-
-app = typer.Typer(
-    name="chainrule",
-    help="Differentiation explained step by step, from the chain rule to backpropagation.",
-    no_args_is_help=True,
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        echo(f"chainrule {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-) -> None:
-    """Differentiation explained step by step, from the chain rule to backpropagation."""
-
-
-# A formula may start with a minus ("-x^2"): an unknown option is read as the formula.
-app.command("explain", context_settings={"ignore_unknown_options": True})(explain_cmd.explain)
-app.command("network")(network_cmd.network)
-# An answer may start with a minus too ("-sin(x)").
-app.command("check", context_settings={"ignore_unknown_options": True})(check_cmd.check)
-app.command("practice")(practice_cmd.practice)
-app.command("plot", context_settings={"ignore_unknown_options": True})(plot_cmd.plot)
-app.command("lesson")(lesson_cmd.lesson)
 
 
 def main() -> None:
     """Entry point of the console script and of ``python -m chainrule``."""
+    import gc
+
+    # Importing SymPy builds some fifty thousand objects that live as long as the
+    # process; collecting while they are built only scans them again and again. The collector
+    # is switched back on when the command starts computing (chainrule.cli.running.settled).
+    gc.disable()
+    try:
+        _run(sys.argv[1:])
+    finally:
+        gc.enable()
+
+
+def _run(args: list[str]) -> None:
+    from chainrule.cli import running
+    from chainrule.cli.output import echo
     from chainrule.encoding import fit_console
 
     # Before anything is printed: a console without Unicode then gets ASCII spellings, not a
     # UnicodeEncodeError.
     fit_console(sys.stdout, sys.stderr)
+    running.debug = bool(os.environ.get("CHAINRULE_DEBUG"))
     try:
-        app()
+        if _one_shot(args):
+            _explain(args[1])
+        else:
+            from chainrule.cli.commands import app
+
+            app()
     except KeyboardInterrupt:
         echo("interrupted", err=True)
         sys.exit(130)
     except Exception as error:
         # Bad input never lands here (commands turn ChainruleError into exit 2); this is a bug
         # in chainrule, and a learner should see one line, not a traceback.
-        if os.environ.get("CHAINRULE_DEBUG"):
+        if running.debug:
             raise
         echo(
             f"chainrule: internal error ({type(error).__name__}: {error}). This is a bug in"
-            " chainrule; run again with CHAINRULE_DEBUG=1 to see where, and please report it.",
+            " chainrule; run again with --debug to see where, and please report it.",
             err=True,
         )
         sys.exit(1)
+
+
+def _one_shot(args: list[str]) -> bool:
+    """Whether the command line is ``explain FORMULA`` and nothing else: every option left at
+    its default, so the command can be called as a function. A FORMULA starting with - (an
+    option, -h, stdin, a formula such as -x^2) goes through the app, and so does a shell
+    asking for completions."""
+    return (
+        len(args) == 2
+        and args[0] == "explain"
+        and not args[1].startswith("-")
+        and "_CHAINRULE_COMPLETE" not in os.environ
+    )
+
+
+def _explain(formula: str) -> None:
+    """``chainrule explain FORMULA``: what the app would run, with every option's default."""
+    from chainrule.cli.screen import explain_all
+
+    explain_all(formula)
+
+
+def __getattr__(name: str):
+    # The typer app, built on first use: tests and `chainrule.cli.app.app` reach it here.
+    if name == "app":
+        from chainrule.cli.commands import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

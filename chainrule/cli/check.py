@@ -9,6 +9,7 @@ import typer
 
 from chainrule.cli import options
 from chainrule.cli.explain import Format
+from chainrule.cli.running import TIMEOUT
 
 
 def check(
@@ -44,6 +45,7 @@ def check(
         ),
     ] = Format.rich,
     standalone: options.Standalone = False,
+    timeout: options.Timeout = TIMEOUT,
 ) -> None:
     """Check ANSWER as the derivative of FUNCTION, line by line, and name the mistake.
 
@@ -63,15 +65,17 @@ def check(
     """
     from chainrule.checking import check as run
     from chainrule.cli.output import echo, fail, laid_out
+    from chainrule.cli.running import computing
     from chainrule.errors import ChainruleError
 
     if standalone and format is not Format.latex:
         raise fail(ValueError("--standalone goes with --format latex"))
-    try:
-        result = run(function, answer, wrt=wrt)
-    except ChainruleError as error:
-        raise fail(error) from None
-    text = laid_out(result, format.value, standalone=standalone)
-    if text is not None:
-        echo(text, nl=not text.endswith("\n"))
+    with computing(timeout):
+        try:
+            result = run(function, answer, wrt=wrt)
+        except ChainruleError as error:
+            raise fail(error) from None
+        text = laid_out(result, format.value, standalone=standalone)
+        if text is not None:
+            echo(text, nl=not text.endswith("\n"))
     raise typer.Exit(code=0 if result.correct else 1)

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from chainrule.cli import options
+from chainrule.cli.running import TIMEOUT
+from chainrule.cli.screen import SVG_WIDTH
 from chainrule.formats import FORMATS
 
 #: The choices of --format: the formats' own list (``chainrule.formats`` loads no SymPy), less
 #: the graph's own "dot".
 Format = StrEnum("Format", {name: name for name in FORMATS if name != "dot"})
-
-
-#: The SVG is drawn at a fixed width so it looks the same on every slide.
-SVG_WIDTH = 80
 
 
 def explain(
@@ -56,6 +51,7 @@ def explain(
     ] = Format.rich,
     standalone: options.Standalone = False,
     svg: options.svg(SVG_WIDTH) = None,
+    timeout: options.Timeout = TIMEOUT,
 ) -> None:
     """Differentiate FORMULA and show every step with the rule behind it.
 
@@ -81,157 +77,8 @@ def explain(
 
       chainrule explain "-x^2"                 (a leading minus is the formula's)
     """
-    # Imported here so that `chainrule --help` does not load SymPy.
-    from chainrule.cli.output import echo, fail, message
-    from chainrule.errors import ChainruleError
-    from chainrule.explaining import explain as run
+    from chainrule.cli.screen import explain_all
 
-    if svg is not None:
-        from chainrule.plotting import PlotError, check_output_path
-
-        # Refuse before printing anything, so a typo in the path does not cost the output.
-        if not svg.parent.is_dir():
-            raise fail(OSError(f"cannot write {svg}: no directory {svg.parent}"))
-        try:
-            check_output_path(svg)
-        except PlotError as error:
-            raise fail(error) from None
-    many = formula == "-"
-    if standalone and format is not Format.latex:
-        raise fail(ValueError("--standalone goes with --format latex"))
-    screen = _Screen(format, svg, many=many, standalone=standalone)
-    read = bad = 0
-    for number, text in _formulas(sys.stdin) if many else [(0, formula)]:
-        read += 1
-        try:
-            explanation = run(text, wrt=wrt)
-        except ChainruleError as error:
-            if not many:
-                raise fail(error) from None
-            sys.stdout.flush()  # the explanations so far come before the complaint
-            echo(message(error, where=f"line {number}: "), err=True)
-            bad += 1
-            continue
-        screen.show(explanation)
-    if not read:
-        raise fail(
-            ValueError("no formulas on stdin (one per line; lines starting with # are skipped)")
-        )
-    screen.close()
-    if bad:
-        raise typer.Exit(code=2)
-
-
-def _formulas(stream) -> Iterator[tuple[int, str]]:
-    """(line number, formula) for every line of ``stream`` that is not blank or a # comment."""
-    if stream is None:  # no stdin at all (pythonw, or a closed descriptor)
-        return
-    from chainrule.cli.output import decoded, echo
-
-    if stream.isatty():
-        echo("One formula per line; end with Ctrl-D (Ctrl-Z, Enter on Windows).", err=True)
-    binary = getattr(stream, "buffer", None)
-    for number, raw in enumerate(binary if binary is not None else stream, start=1):
-        line = decoded(raw, stream) if isinstance(raw, bytes) else raw
-        line = line.removeprefix("\ufeff").strip()
-        if line and not line.startswith("#"):
-            yield number, line
-
-
-#: Formats whose output is one whole document (a page, a LaTeX file): many formulas go into it.
-_WHOLE = (Format.html, Format.latex)
-
-
-class _Screen:
-    """Shows explanations one after another in the chosen format, a blank line between them;
-    records the terminal view of them all for --svg; gathers the JSON of many into one array
-    and the explanations of many into one page or one LaTeX document (two pretty-printed JSON
-    documents, or two pages, in one stream would not be one document any more)."""
-
-    def __init__(
-        self, format: Format, svg: Path | None, *, many: bool, standalone: bool = False
-    ) -> None:
-        self.format, self.svg, self.many, self.standalone = format, svg, many, standalone
-        self.shown = 0
-        self.documents: list = []
-        self.console = None
-        if format is Format.rich or svg is not None:
-            import io
-
-            from rich.console import Console
-
-            # One fixed-width console draws both the screen and the SVG, so the image is what
-            # was shown.
-            screen = None if format is Format.rich else io.StringIO()
-            self.console = (
-                Console(highlight=False)
-                if svg is None
-                else Console(width=SVG_WIDTH, record=True, highlight=False, file=screen)
-            )
-
-    def show(self, explanation) -> None:
-        from chainrule.cli.output import ascii_console, echo, shown
-        from chainrule.formats import render
-
-        if self.console is not None:
-            from chainrule.formats import renderable
-
-            if self.shown:
-                self.console.line()
-            self.console.print(renderable(explanation))
-        if self.format is Format.json:
-            import json
-
-            self.documents.append(json.loads(render(explanation, "json")))
-        elif self.format in _WHOLE:
-            from chainrule.views import document
-
-            # A page or a LaTeX file holds one document: every formula goes into it, at close.
-            self.documents.append(document(explanation))
-        elif self.format is not Format.rich:
-            import shutil
-
-            width = shutil.get_terminal_size((80, 24)).columns
-            fmt = self.format.value
-            text = render(
-                explanation, fmt, width=width, standalone=self.standalone, ascii=ascii_console()
-            )
-            text = shown(text, fmt)
-            echo("\n" + text if self.shown else text, nl=False)
-        self.shown += 1
-
-    def close(self) -> None:
-        from chainrule.cli.output import echo, fail
-
-        if self.format is Format.json:
-            echo(_json(self.documents if self.many else self.documents[0]), nl=False)
-        elif self.format in _WHOLE and self.documents:
-            from chainrule.cli.output import shown
-            from chainrule.document import joined
-            from chainrule.formats import render
-
-            fmt = self.format.value
-            text = render(joined(self.documents), fmt, standalone=self.standalone)
-            echo(shown(text, fmt), nl=False)
-        if self.svg is not None and self.shown:
-            from chainrule.plotting import PlotError, open_output
-
-            image = self.console.export_svg(title="chainrule explain")
-            try:
-                # Never through a symbolic link, never waiting on a FIFO: a regular file or new.
-                with open_output(self.svg) as f:
-                    f.write(image)
-            except PlotError as error:
-                raise fail(error) from None
-            except OSError as error:
-                raise fail(OSError(f"cannot write {self.svg}: {error.strerror or error}")) from None
-
-
-def _json(data) -> str:
-    """JSON text; a console without Unicode gets escapes (\\u221a for √), so it reads back the
-    same."""
-    import json
-
-    from chainrule.cli.output import ascii_console
-
-    return json.dumps(data, indent=2, ensure_ascii=ascii_console()) + "\n"
+    explain_all(
+        formula, wrt=wrt, format=format.value, standalone=standalone, svg=svg, timeout=timeout
+    )

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from chainrule.cli import options
+from chainrule.cli.running import TIMEOUT
 
 
 class Handout(StrEnum):
@@ -40,6 +41,7 @@ def lesson(
         bool, typer.Option("--answers", help="With a handout: the exercises' answers too.")
     ] = False,
     standalone: options.Standalone = False,
+    timeout: options.TimeoutPerAnswer = TIMEOUT,
 ) -> None:
     """Run lesson N: a short explanation, the tool's live output, and exercises to try.
 
@@ -57,6 +59,7 @@ def lesson(
       chainrule lesson 2 -f markdown --answers > key.md  with the answer key
     """
     from chainrule.cli.output import echo, fail, shown
+    from chainrule.cli.running import computing
     from chainrule.errors import ChainruleError
     from chainrule.teaching import entries, load
     from chainrule.teaching.runner import present
@@ -71,13 +74,14 @@ def lesson(
     if answers and format is Handout.rich:
         raise fail(ValueError("--answers goes with a handout: --format markdown, html, …"))
     try:
-        text = present(
-            load(number),
-            format=format.value,
-            pause=not no_pause,
-            answers=answers,
-            standalone=standalone,
-        )
+        with computing(timeout):
+            text = present(
+                load(number),
+                format=format.value,
+                pause=not no_pause,
+                answers=answers,
+                standalone=standalone,
+            )
     except ChainruleError as error:
         raise fail(error) from None
     if text is not None:

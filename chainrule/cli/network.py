@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from chainrule.cli import options
+from chainrule.cli.running import TIMEOUT
 from chainrule.formats import FORMATS
 
 # Mirrors of chainrule.network.model / numbers / training values, kept here so --help never imports
@@ -150,13 +151,17 @@ def network(
     ] = Format.rich,
     standalone: options.Standalone = False,
     svg: options.svg(SVG_WIDTH) = None,
+    timeout: options.Timeout = TIMEOUT,
 ) -> None:
     """Derive ∂J/∂w and ∂J/∂b of the course's network by the chain rule, as backpropagation."""
     from chainrule.cli.output import echo, fail
+    from chainrule.cli.running import computed
     from chainrule.errors import ChainruleError
 
     try:
-        output = _run(
+        output = computed(
+            timeout,
+            _run,
             typed=_typed(ctx),
             param=param,
             cost=cost.value,

@@ -7,6 +7,28 @@ from typing import Annotated
 
 import typer
 
+Timeout = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        metavar="SECONDS",
+        min=0,
+        help="Give up after SECONDS, with a one-line message (exit status 2); 0: no limit.",
+    ),
+]
+
+#: --timeout for a command that waits for the learner: the waiting is not counted.
+TimeoutPerAnswer = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        metavar="SECONDS",
+        min=0,
+        help="Give up on any one computation (judging an answer, showing the steps) after "
+        "SECONDS; the time you take to answer is not counted. 0: no limit.",
+    ),
+]
+
 Standalone = Annotated[
     bool,
     typer.Option(

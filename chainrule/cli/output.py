@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sys
 
-import typer
-
 from chainrule.encoding import HANDLER
 
 
@@ -47,10 +45,13 @@ def _ascii_caret(error) -> str:
     return f"{spell(shown)}\n{' ' * column}^ {spell(error.message)}"
 
 
-def fail(error: Exception) -> typer.Exit:
-    """Print a user-facing error to stderr, no traceback, and give the exit to raise (status 2)."""
+def fail(error: Exception) -> SystemExit:
+    """Print a user-facing error to stderr, no traceback, and give the exit to raise (status 2).
+
+    SystemExit rather than typer's Exit: click lets it through to the process, and the
+    commands run without typer (``chainrule.cli.app``) need no typer to stop."""
     echo(message(error), err=True)
-    return typer.Exit(code=2)
+    return SystemExit(2)
 
 
 def ascii_console() -> bool:

@@ -8,6 +8,9 @@ from typing import Annotated
 
 import typer
 
+from chainrule.cli import options
+from chainrule.cli.running import TIMEOUT
+
 #: Mirror of ``chainrule.graphing.reading.DEFAULT_RANGE``, kept here so --help never imports
 #: SymPy; a test checks that the two agree.
 DEFAULT_RANGE = ("-2pi", "2pi")
@@ -84,6 +87,7 @@ def plot(
             '(needs matplotlib: pip install "chainrule\\[plot]").',
         ),
     ] = None,
+    timeout: options.Timeout = TIMEOUT,
 ) -> None:
     """Draw FUNCTION h and its derivative h′ in the terminal.
 
@@ -93,23 +97,24 @@ def plot(
     """
     # Imported here so that `chainrule --help` does not load SymPy.
     from chainrule.cli.output import echo, fail
+    from chainrule.cli.running import computing
     from chainrule.errors import ChainruleError
+    from chainrule.graphing import plot as sketch_of
 
-    try:
-        if output is not None:
-            from chainrule.plotting import check_figure_path
+    with computing(timeout):
+        try:
+            if output is not None:
+                from chainrule.plotting import check_figure_path
 
-            check_figure_path(output)  # a wrong suffix or no matplotlib: say so before drawing
-        from chainrule.graphing import plot as sketch_of
+                check_figure_path(output)  # a wrong suffix or no matplotlib: say so first
+            sketch = sketch_of(function, wrt=wrt, at=at, parts=parts, range=range_)
+            if output is not None:
+                sketch.save(output)
+        except ChainruleError as error:
+            raise fail(error) from None
+        from rich.console import Console
 
-        sketch = sketch_of(function, wrt=wrt, at=at, parts=parts, range=range_)
-        if output is not None:
-            sketch.save(output)
-    except ChainruleError as error:
-        raise fail(error) from None
-    from rich.console import Console
-
-    Console(highlight=False).print(sketch)
+        Console(highlight=False).print(sketch)
     if output is not None:
         echo(f"figure written to {output}", err=True)
 

@@ -10,6 +10,7 @@ import typer
 
 from chainrule.cli import options
 from chainrule.cli.explain import Format
+from chainrule.cli.running import TIMEOUT
 
 # Mirrors of chainrule.practising values, kept here so --help never imports SymPy; tests check
 # that the two agree.
@@ -59,6 +60,7 @@ def practice(
         ),
     ] = Format.rich,
     standalone: options.Standalone = False,
+    timeout: options.TimeoutPerAnswer = TIMEOUT,
 ) -> None:
     """Practise differentiating: generated problems, asked one part at a time.
 
@@ -85,6 +87,7 @@ def practice(
       chainrule practice -l 2 -f markdown        a worksheet with its key
     """
     from chainrule.cli.output import echo, fail, laid_out
+    from chainrule.cli.running import computing
     from chainrule.errors import ChainruleError
     from chainrule.practising import new_seed
     from chainrule.practising import practice as generate
@@ -92,21 +95,22 @@ def practice(
     if standalone and format is not Format.latex:
         raise fail(ValueError("--standalone goes with --format latex"))
     seed = new_seed() if seed is None else seed
-    try:
-        problems = generate(level, seed, count)
-    except ChainruleError as error:
-        raise fail(error) from None
-    if format is Format.json:
-        echo(_json(problems, level, seed), nl=False)
-    elif format in _WORKSHEETS:
-        from chainrule.practising.view import worksheet
+    with computing(timeout):
+        try:
+            problems = generate(level, seed, count)
+        except ChainruleError as error:
+            raise fail(error) from None
+        if format is Format.json:
+            echo(_json(problems, level, seed), nl=False)
+        elif format in _WORKSHEETS:
+            from chainrule.practising.view import worksheet
 
-        text = laid_out(worksheet(problems, seed), format.value, standalone=standalone)
-        echo(text, nl=not text.endswith("\n"))
-    else:
-        from chainrule.practising.session import run
+            text = laid_out(worksheet(problems, seed), format.value, standalone=standalone)
+            echo(text, nl=not text.endswith("\n"))
+        else:
+            from chainrule.practising.session import run
 
-        run(problems, _dialogue(format), seed=seed)
+            run(problems, _dialogue(format), seed=seed)
 
 
 def _json(problems, level: int, seed: int) -> str:
@@ -149,13 +153,17 @@ def _dialogue(format: Format):
                 self.console = Console(highlight=False)
 
         def ask(self, prompt: tuple) -> str | None:
-            if not self.tty:
-                return super().ask(prompt)
-            try:
-                return input(self.said(prompt))
-            except EOFError:  # Ctrl-D: the set ends with its score
-                echo("")
-                return None
+            from chainrule.budget import waiting
+
+            # The learner's time is theirs: --timeout counts only the computing around it.
+            with waiting():
+                if not self.tty:
+                    return super().ask(prompt)
+                try:
+                    return input(self.said(prompt))
+                except EOFError:  # Ctrl-D: the set ends with its score
+                    echo("")
+                    return None
 
         def show(self, doc) -> None:
             if self.console is None:

@@ -33,6 +33,13 @@ class Reader:
         self.terminal = bool(stream is not None and stream.isatty())
 
     def line(self, prompt: str) -> str | None:
+        from chainrule.budget import waiting
+
+        # The learner's time is theirs: a time budget counts only the computing around it.
+        with waiting():
+            return self._line(prompt)
+
+    def _line(self, prompt: str) -> str | None:
         if self.stream is None:
             return None
         if self.terminal:
