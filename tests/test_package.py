@@ -11,6 +11,8 @@ import chainrule
 from chainrule.cli.app import app
 
 PACKAGE = pathlib.Path(chainrule.__file__).parent
+#: The checkout the tests run from: CI installs the package into site-packages, away from it.
+REPO = pathlib.Path(__file__).resolve().parent.parent
 # Calls that would run or interpret text as code. The parser must build every tree itself.
 FORBIDDEN_NAMES = {"eval", "exec", "compile", "sympify", "parse_expr", "S", "__import__"}
 # As methods too (builtins.eval, sympy.sympify, sympy.S(...)); re.compile is harmless.
@@ -108,7 +110,7 @@ def _floors(extra: str | None = "test") -> dict[str, str]:
     import re
     import tomllib
 
-    project = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     declared = list(project["project"]["dependencies"])
     if extra:
         declared += project["project"]["optional-dependencies"][extra]
@@ -123,7 +125,7 @@ def _floors(extra: str | None = "test") -> dict[str, str]:
 def test_every_dependency_has_a_floor_the_readme_explains():
     floors = _floors()
     assert {"sympy", "rich", "typer", "click"} <= floors.keys()
-    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Dependencies, and why", 1)[1].split("\n## ", 1)[0]
     for name in ("sympy", "rich", "typer", "click"):
         row = next(line for line in table.splitlines() if line.lower().startswith(f"| {name}"))
