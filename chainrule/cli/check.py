@@ -25,25 +25,12 @@ def check(
             'e.g. "1/(2+cos x)*(-sin x) = -sin x/(2+cos x)".',
         ),
     ],
-    wrt: Annotated[
-        str | None,
-        typer.Option(
-            "--wrt",
-            "-w",
-            metavar="NAME",
-            help="Differentiate with respect to NAME, as in explain.",
-        ),
-    ] = None,
-    format: Annotated[
+    wrt: options.wrt("Differentiate with respect to NAME, as in explain.") = None,
+    format: options.format_option(
         Format,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="rich, text, latex, markdown, html, or json (correct, first_wrong, mistake, "
-            "expected, explanation, schema).",
-        ),
-    ] = Format.rich,
+        "rich, text, latex, markdown, html, or json (correct, first_wrong, mistake, "
+        "expected, explanation, schema).",
+    ) = Format.rich,
     standalone: options.Standalone = False,
     timeout: options.Timeout = TIMEOUT,
 ) -> None:

@@ -26,29 +26,18 @@ def explain(
             "from stdin, one per line.",
         ),
     ],
-    wrt: Annotated[
-        str | None,
-        typer.Option(
-            "--wrt",
-            "-w",
-            metavar="NAME",
-            help="Differentiate with respect to NAME; every other symbol is held constant. "
-            "Default: x if the formula has it, else its only symbol.",
-        ),
-    ] = None,
-    format: Annotated[
+    wrt: options.wrt(
+        "Differentiate with respect to NAME; every other symbol is held constant. "
+        "Default: x if the formula has it, else its only symbol."
+    ) = None,
+    format: options.format_option(
         Format,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="rich: the terminal view (plain when piped or under NO_COLOR); text: the same "
-            "without colour; latex: a fragment for slides (a whole document with "
-            "--standalone); markdown: display math, pandoc turns it into a PDF; html: one "
-            "self-contained page that works offline; json: the documented data contract (an "
-            "array of them for -).",
-        ),
-    ] = Format.rich,
+        "rich: the terminal view (plain when piped or under NO_COLOR); text: the same "
+        "without colour; latex: a fragment for slides (a whole document with "
+        "--standalone); markdown: display math, pandoc turns it into a PDF; html: one "
+        "self-contained page that works offline; json: the documented data contract (an "
+        "array of them for -).",
+    ) = Format.rich,
     standalone: options.Standalone = False,
     svg: options.svg(SVG_WIDTH) = None,
     timeout: options.Timeout = TIMEOUT,

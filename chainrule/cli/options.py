@@ -48,3 +48,13 @@ def svg(columns: int):
             help=f"Also save the terminal view as an SVG image ({columns} columns) in FILE.",
         ),
     ]
+
+
+def wrt(help: str):
+    """--wrt NAME, -w: the variable, with the command's own words for what it does."""
+    return Annotated[str | None, typer.Option("--wrt", "-w", metavar="NAME", help=help)]
+
+
+def format_option(kind, help: str):
+    """--format, -f: one of ``kind`` (an enum of formats), case-insensitive."""
+    return Annotated[kind, typer.Option("--format", "-f", case_sensitive=False, help=help)]

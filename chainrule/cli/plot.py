@@ -58,16 +58,9 @@ def plot(
             "pi/2.",
         ),
     ] = DEFAULT_RANGE,
-    wrt: Annotated[
-        str | None,
-        typer.Option(
-            "--wrt",
-            "-w",
-            metavar="NAME",
-            help="The variable along the axis. Default: x if the formula has it, else its only "
-            "symbol.",
-        ),
-    ] = None,
+    wrt: options.wrt(
+        "The variable along the axis. Default: x if the formula has it, else its only symbol."
+    ) = None,
     at: Annotated[
         str | None,
         typer.Option(

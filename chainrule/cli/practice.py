@@ -48,17 +48,12 @@ def practice(
         int,
         typer.Option("--count", "-n", min=1, max=MAX_COUNT, help="How many problems."),
     ] = DEFAULT_COUNT,
-    format: Annotated[
+    format: options.format_option(
         Format,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="rich or text: the questions, one after another; json: the problems and the "
-            "answer to every part, asking nothing; latex, markdown or html: a worksheet with "
-            "the answers in its key.",
-        ),
-    ] = Format.rich,
+        "rich or text: the questions, one after another; json: the problems and the "
+        "answer to every part, asking nothing; latex, markdown or html: a worksheet with "
+        "the answers in its key.",
+    ) = Format.rich,
     standalone: options.Standalone = False,
     timeout: options.TimeoutPerAnswer = TIMEOUT,
 ) -> None:
