@@ -2,9 +2,10 @@
 
 Found by bench/fuzz_verify.py: correct derivatives whose expression is real on a short interval
 only (arccsc(arccsc x)), or holds sign of something SymPy cannot tell is real, were reported as
-bugs in chainrule. Each is here, beside a wrong step that must still fail. The judge of right
-and wrong is independent of the verifier: SymPy's own derivative compared with mpmath at 30
-digits, at real points where every part of the expression is real.
+bugs in chainrule; e nested 27 deep ran out of memory in the numeric check. Each is here,
+beside a wrong step that must still fail. The judge of right and wrong is independent of the
+verifier: SymPy's own derivative compared with mpmath at 30 digits, at real points where every
+part of the expression is real.
 """
 
 import dataclasses
@@ -21,6 +22,7 @@ from chainrule.explaining import explain
 from chainrule.formats import render
 from chainrule.functions import expand_sigmoid
 from chainrule.verifying import verify
+from chainrule.verifying.points import MAX_BITS, PrecisePoints
 
 x, y = sympy.symbols("x y")
 f, g = sympy.Function("f"), sympy.Function("g")
@@ -203,3 +205,36 @@ def test_a_wrong_f_prime_point_still_fails():
     )
     assert wrong != e.root.derivative
     assert verify(e.root, final=wrong).status == "failed"
+
+
+# -- numbers that overflow -----------------------------------------------------------------------
+
+
+def _tower(n: int, head=sympy.exp) -> sympy.Expr:
+    e = x
+    for _ in range(n):
+        e = head(e)
+    return e
+
+
+def test_e_nested_27_deep_is_explained_and_checked():
+    # Once a MemoryError: mpmath was asked for e^(e^(…)) with unbounded exponents.
+    e = explain(_tower(27))
+    assert e.verification.status == "ok"
+    assert "✓" in render(e, "text")
+
+
+def test_precise_points_give_up_past_their_bound():
+    points = PrecisePoints()
+    assert not mpmath.isfinite(points.value(_tower(27), 0))
+    assert mpmath.isfinite(points.value(_tower(2), 0))
+    assert 300 < mpmath.mag(points.value((x + 9) ** 120, 3)) < MAX_BITS
+
+
+def test_a_wrong_step_too_large_to_evaluate_is_not_passed():
+    e = explain(_tower(27))
+    v = verify(_with(e.root, derivative=2 * e.root.derivative))
+    assert v.status == "undecided" and {u.reason for u in v.unchecked} == {"too_large"}
+    words = render(dataclasses.replace(e, verification=v), "text", width=300)
+    assert "– not checked against sympy.diff: the values of" in words
+    assert "are too large to compare" in words and "✓" not in words

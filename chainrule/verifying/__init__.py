@@ -227,7 +227,12 @@ class Checker:
                 points.value_given(derivative, i, given),
             )
 
-        return self._agree_at_points(at)
+        outcome = self._agree_at_points(at)
+        if not outcome.decided and _same(step.derivative, _put_back(derivative, parts, fs, _T)):
+            # No point could decide (e^(e^(e^…)) nested 27 deep is too large at all of them):
+            # SymPy's answer, built in full after all, is ours term for term.
+            return Outcome.AGREE
+        return outcome
 
     def compare(self, ours: sympy.Expr, ref: sympy.Expr, expr: sympy.Expr) -> Outcome:
         """Whether ``ours`` and ``ref`` are the same derivative of ``expr``, or whether the

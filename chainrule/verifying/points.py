@@ -6,7 +6,8 @@ by fixed concrete functions before evaluation.
 
 Values are machine complex numbers, which overflow past 1e308: (x + 9)¹²⁰ is beyond that
 range's safe part at every point. ``PrecisePoints`` evaluates the same points with mpmath,
-whose exponents are unbounded, for the comparisons that machine numbers cannot settle.
+whose exponents are unbounded, for the comparisons that machine numbers cannot settle; it gives
+up (nan) past 10^4900 rather than allocate the digits of e^(e^(e^…)).
 
 A comparison has three outcomes (``Outcome``): the two agree, they disagree at a point where
 the expression is real (a bug), or the points cannot decide — the expression is real at too few
@@ -44,6 +45,8 @@ _FIRST_NEAR = CANDIDATES + WIDE
 #: Relative tolerance of a numeric agreement; values beyond LARGE are too near overflow to judge.
 TOLERANCE = 1e-7
 LARGE = 1e100
+#: Binary exponent past which ``PrecisePoints`` gives up on a value (about 10^4900).
+MAX_BITS = 1 << 14
 
 
 class Outcome(enum.Enum):
@@ -268,7 +271,11 @@ class PrecisePoints(Points):
         return mpmath.mpc(expr.evalf(17)._to_mpmath(53, allow_ints=False))
 
     def _combine(self, expr: sympy.Basic, args: list[mpmath.mpc]) -> mpmath.mpc:
-        return _combine(expr, args, _PRECISE, mpmath.mpc)
+        # Past MAX_BITS a value only grows: e^(e^(e^x)) would take more digits than memory.
+        if not all(_finite(a) and mpmath.mag(a) <= MAX_BITS for a in args):
+            return mpmath.mpc(mpmath.nan, mpmath.nan)
+        value = _combine(expr, args, _PRECISE, mpmath.mpc)
+        return value if mpmath.mag(value) <= MAX_BITS else mpmath.mpc(mpmath.nan, mpmath.nan)
 
 
 def _combine(
