@@ -257,18 +257,44 @@ class NoRuleStep(Step):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Unchecked:
+    """A step the verifier could not decide: ``reason`` is "not_real" when its expression is
+    real at too few of the points tried (arcsec(arcoth x) only for 1 < |x| < 1.31), or
+    "too_large" when the values there are too large to compare."""
+
+    expression: sympy.Expr
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Verification:
     """How the derivatives in a tree were checked against ``sympy.diff``.
 
     ``method`` is "symbolic" when every step's difference from SymPy simplified to zero, or
-    "numeric" when some step needed checking at random points instead. ``ok`` is False only if
-    a step disagreed (a bug in chainrule); ``failures`` then names those steps' expressions.
+    "numeric" when some step needed checking at random points instead. ``failures`` names the
+    steps that disagreed with SymPy where their expression is real (a bug in chainrule);
+    ``unchecked`` the steps the points could not decide. ``ok`` is True only when every step
+    was checked and agreed.
     """
 
     ok: bool
     method: str
     steps_checked: int
     failures: tuple[sympy.Expr, ...] = ()
+    unchecked: tuple[Unchecked, ...] = ()
+
+    @property
+    def decided(self) -> bool:
+        """Whether every step could be checked (agreeing or not)."""
+        return not self.unchecked
+
+    @property
+    def status(self) -> str:
+        """The verdict: "ok", "failed" (a step disagreed: a bug) or "undecided" (none
+        disagreed, some could not be checked)."""
+        if self.failures:
+            return "failed"
+        return "ok" if self.decided else "undecided"
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)

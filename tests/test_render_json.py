@@ -82,8 +82,12 @@ def test_top_level_contract(explained):
     assert doc["input"] == ex.input
     assert doc["variable"] == str(ex.variable)
     assert doc["constants"] == [str(c) for c in ex.constants]
-    assert set(doc["verification"]) == {"ok", "method", "steps_checked", "failures"}
+    assert set(doc["verification"]) == {
+        *("ok", "method", "steps_checked", "failures", "decided", "unchecked")
+    }
     assert doc["verification"]["ok"] is True
+    assert doc["verification"]["decided"] is True
+    assert doc["verification"]["unchecked"] == []
 
 
 def test_expressions_read_back_to_the_same_math(explained):

@@ -100,6 +100,10 @@ def explanation(obj: s.Explanation | s.Step) -> dict[str, Any]:
             "method": v.method,
             "steps_checked": v.steps_checked,
             "failures": [code(f) for f in v.failures],
+            "decided": v.decided,
+            "unchecked": [
+                {"expression": code(u.expression), "reason": u.reason} for u in v.unchecked
+            ],
         },
         "steps": renderer.step(obj.root),
     }

@@ -6,15 +6,21 @@ by fixed concrete functions before evaluation.
 
 Values are machine complex numbers, which overflow past 1e308: (x + 9)¹²⁰ is beyond that
 range's safe part at every point. ``PrecisePoints`` evaluates the same points with mpmath,
-whose exponents are unbounded, for the comparisons that machine numbers cannot settle.
+whose exponents are unbounded, for the comparisons that machine numbers cannot settle; it gives
+up (nan) past 10^4900 rather than allocate the digits of e^(e^(e^…)).
+
+A comparison has three outcomes (``Outcome``): the two agree, they disagree at a point where
+the expression is real (a bug), or the points cannot decide — the expression is real at too few
+of them (arcsec(arcoth x) only for 1 < |x| < 1.31), or the values there are too large.
 """
 
 from __future__ import annotations
 
 import cmath
+import enum
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import mpmath
 import sympy
@@ -28,56 +34,136 @@ from chainrule.functions import sigmoid
 CANDIDATES = 24
 EXTRA = 8
 ENOUGH = 3
+#: When the candidates find too few real points: WIDE further points, GRID of them one in each
+#: strip of [−3, 3] (the domain of a composition of inverse functions may be that short), then
+#: PROBES points near each real point found — a function real on a short interval only
+#: (arccsc(arccsc x), for 1 ≤ |x| ≤ 1.19) is real near where it is real.
+WIDE = 160
+GRID = 120
+PROBES = 8
+_FIRST_NEAR = CANDIDATES + WIDE
 #: Relative tolerance of a numeric agreement; values beyond LARGE are too near overflow to judge.
 TOLERANCE = 1e-7
 LARGE = 1e100
+#: Binary exponent past which ``PrecisePoints`` gives up on a value (about 10^4900).
+MAX_BITS = 1 << 14
 
 
-def agree_at_points(
-    at: Callable[[int], tuple[complex, complex, complex]], large: float = LARGE
-) -> bool | None:
-    """Agreement at candidate points; ``at(i)`` is (expression, ours, reference) at point i.
+class Outcome(enum.Enum):
+    """What the points say about two derivatives of one expression."""
 
-    A disagreement where the expression is real fails at once. Off the real domain, branch
-    conventions of √ and the inverse functions may differ, so complex points only count when
-    there are too few real ones. None when too few points had values to judge by (beyond
-    ``large``, or not finite) and none disagreed: the numbers, not the math, fell short.
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    #: Too few points where every part of the expression is real (and finite).
+    NOT_REAL = "not_real"
+    #: The values at the real points overflow, or are too large to compare.
+    TOO_LARGE = "too_large"
+
+    @property
+    def decided(self) -> bool:
+        return self in (Outcome.AGREE, Outcome.DISAGREE)
+
+
+#: What a comparison is given at point i: whether the expression is real there (throughout,
+#: every part of it: ``Points.real``), our derivative and the reference.
+At = Callable[[int], tuple[bool | None, complex, complex]]
+
+
+def agree_at_points(at: At, large: float = LARGE) -> Outcome:
+    """Agreement at the candidate points, then, if the real ones were too few, at the wide
+    points and near the real ones found.
+
+    ``at(i)`` says whether the expression is real at point i (None: a part of it is not finite
+    there) with the two derivatives. A disagreement where the expression is real fails at once.
+    Off the real domain the branch conventions of √ and the inverse functions may differ, so a
+    complex point never fails a comparison; complex agreements count only when there are too
+    few real points. Values beyond ``large``, or not finite, are not judged.
     """
-    real, complex_agreements, complex_disagreements, skipped = 0, 0, 0, 0
-    for i in range(CANDIDATES):
-        e, a, b = at(i)
-        if not all(mpmath.isfinite(v) for v in (e, a, b)) or max(abs(a), abs(b)) > large:
-            skipped += 1
-            continue
-        close = abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
-        if abs(e.imag) <= 1e-12 * max(1.0, abs(e)):
-            if not close:
-                return False
-            real += 1
-            if real >= ENOUGH:
-                return True
-        elif close:
-            complex_agreements += 1
-        else:
-            complex_disagreements += 1
-    if real >= 2:
-        return True
-    if complex_disagreements:
-        return False
-    if real + complex_agreements >= 2:
-        return True
-    return None if skipped else False
+    real: list[int] = []
+    complex_agreements, complex_disagreements, too_large, not_real = 0, 0, 0, 0
+
+    def judge(points: Iterable[int]) -> Outcome | None:
+        nonlocal complex_agreements, complex_disagreements, too_large, not_real
+        for i in points:
+            is_real, a, b = at(i)
+            if is_real is None or not (_finite(a) and _finite(b)) or max(abs(a), abs(b)) > large:
+                too_large += 1
+                continue
+            close = abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
+            if is_real:
+                if not close:
+                    return Outcome.DISAGREE
+                real.append(i)
+                if len(real) >= ENOUGH:
+                    return Outcome.AGREE
+                continue
+            not_real += 1
+            if close:
+                complex_agreements += 1
+            else:
+                complex_disagreements += 1
+        return None
+
+    verdict = judge(range(CANDIDATES))
+    if verdict is None and len(real) < 2:
+        verdict = judge(range(CANDIDATES, _FIRST_NEAR))
+        for i in list(real):
+            if verdict is None:
+                verdict = judge(near(i))
+    if verdict is not None:
+        return verdict
+    if len(real) >= 2:
+        return Outcome.AGREE
+    if not complex_disagreements and len(real) + complex_agreements >= 2:
+        return Outcome.AGREE
+    return Outcome.TOO_LARGE if too_large > not_real else Outcome.NOT_REAL
+
+
+def _wide(rng: random.Random) -> list[float]:
+    """The WIDE points of one variable: one in each of GRID equal strips of [−3, 3], in a
+    random order (so that two variables' points are paired at random), so that no interval of
+    the real domain wider than two strips is missed; then magnitudes up to 300 and down to
+    0.001, both signs."""
+    strips = list(range(GRID))
+    rng.shuffle(strips)
+    width = 6 / GRID
+    values = [-3 + (k + rng.random()) * width for k in strips]
+    values += [
+        rng.choice((-1, 1)) * 10 ** rng.uniform(*((0.5, 2.5) if k % 2 else (-3, -1)))
+        for k in range(WIDE - GRID)
+    ]
+    return values
+
+
+def near(i: int) -> range:
+    """The points near point i (a candidate or a wide point)."""
+    return range(_FIRST_NEAR + i * PROBES, _FIRST_NEAR + (i + 1) * PROBES)
+
+
+def _finite(v: complex) -> bool:
+    return bool(mpmath.isfinite(v))
 
 
 class Points:
-    """Values of expressions at the candidate points, remembered per point."""
+    """Values of expressions at the candidate points, remembered per point.
+
+    Points 0 … CANDIDATES − 1 are the candidates; then come the WIDE points, then the PROBES
+    points ``near`` each of those, all made only when asked for.
+    """
 
     def __init__(self) -> None:
-        self._memo: list[dict[sympy.Basic, complex]] = [{} for _ in range(CANDIDATES)]
+        self._memo: dict[int, dict[sympy.Basic, complex]] = {}
+        self._real: dict[int, dict[sympy.Basic, bool | None]] = {}
         self._values: dict[str, list[float]] = {}
         self._concrete: dict[str, sympy.Lambda] = {}
 
     def _point(self, name: str, i: int) -> float:
+        if i >= _FIRST_NEAR:
+            parent, k = divmod(i - _FIRST_NEAR, PROBES)
+            rng = random.Random(f"chainrule:{name}:{parent}:{k}")
+            # Within 0.1 % to 5 %: near enough to stay on a short real interval, far enough
+            # for the two derivatives to be compared at a different value.
+            return self._point(name, parent) * (1 + rng.choice((-1, 1)) * rng.uniform(1e-3, 0.05))
         values = self._values.get(name)
         if values is None:
             rng = random.Random(f"chainrule:{name}")
@@ -89,12 +175,13 @@ class Points:
                 for k in range(CANDIDATES - EXTRA)
             ]
             values += [rng.uniform(*ranges[2 + k % 2]) for k in range(EXTRA)]
+            values += _wide(rng)
             self._values[name] = values
         return values[i]
 
     def value(self, expr: sympy.Basic, i: int) -> complex:
-        """``expr`` at candidate point i, as a complex number (nan where undefined)."""
-        memo = self._memo[i]
+        """``expr`` at point i, as a complex number (nan where undefined)."""
+        memo = self._memo.setdefault(i, {})
         v = memo.get(expr)
         if v is None:
             try:
@@ -103,6 +190,29 @@ class Points:
                 v = complex(math.nan, math.nan)
             memo[expr] = v
         return v
+
+    def real(self, expr: sympy.Basic, i: int) -> bool | None:
+        """Whether ``expr`` is real at point i throughout: it and every part of it real (√x
+        is not, at x < 0, even inside |√x|). None when some part has no finite value there."""
+        memo = self._real.setdefault(i, {})
+        known = memo.get(expr, ...)
+        if known is not ...:
+            return known
+        v = self.value(expr, i)
+        if not _finite(v):
+            verdict = None
+        elif abs(v.imag) > 1e-12 * max(1.0, abs(v)):
+            verdict = False
+        else:
+            verdict = True
+            for arg in expr.args:
+                part = self.real(arg, i)
+                if part is not True:
+                    verdict = part
+                    if part is False:
+                        break
+        memo[expr] = verdict
+        return verdict
 
     def _compute(self, expr: sympy.Basic, i: int) -> complex:
         if expr.is_Symbol:
@@ -161,7 +271,11 @@ class PrecisePoints(Points):
         return mpmath.mpc(expr.evalf(17)._to_mpmath(53, allow_ints=False))
 
     def _combine(self, expr: sympy.Basic, args: list[mpmath.mpc]) -> mpmath.mpc:
-        return _combine(expr, args, _PRECISE, mpmath.mpc)
+        # Past MAX_BITS a value only grows: e^(e^(e^x)) would take more digits than memory.
+        if not all(_finite(a) and mpmath.mag(a) <= MAX_BITS for a in args):
+            return mpmath.mpc(mpmath.nan, mpmath.nan)
+        value = _combine(expr, args, _PRECISE, mpmath.mpc)
+        return value if mpmath.mag(value) <= MAX_BITS else mpmath.mpc(mpmath.nan, mpmath.nan)
 
 
 def _combine(

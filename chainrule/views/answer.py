@@ -27,9 +27,21 @@ def answer(ex: s.Explanation, partial: bool, letters: Letters | None = None) -> 
         rows.append(Para(wording.where(ex.expression, where)))
     if not ex.simplified:
         rows.append(Para((f"({wording.kept_as_derived()})",)))
-    v = ex.verification
-    if v.ok:
-        rows.append(Verdict("ok", wording.verified(v.method, v.steps_checked)))
-    else:
-        rows.append(Verdict("failed", wording.not_verified(v.failures)))
-    return Box((wording.answer(),), tuple(rows), status="ok" if v.ok else "failed")
+    verdict = _verdict(ex.verification, letters)
+    rows.append(verdict)
+    return Box((wording.answer(),), tuple(rows), status=verdict.status)
+
+
+def _verdict(v: s.Verification, letters: Letters | None) -> Verdict:
+    """✓ checked, ✗ a step disagrees (a bug), or – some step could not be checked."""
+    if v.failures:
+        return Verdict("failed", wording.not_verified(v.failures))
+    if v.unchecked:
+        # The smallest unchecked step names where the points fell short; steps built on it
+        # usually fall short there too.
+        first = min(v.unchecked, key=lambda u: sympy.count_ops(u.expression, visual=False))
+        named = letters.short(first.expression) if letters else first.expression
+        more = len(v.unchecked) > 1
+        parts = wording.not_checked(named, first.reason, more, v.steps_checked > len(v.unchecked))
+        return Verdict("skipped", parts)
+    return Verdict("ok", wording.verified(v.method, v.steps_checked))

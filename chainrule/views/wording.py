@@ -260,6 +260,20 @@ def not_verified(failures: tuple) -> Parts:
     )
 
 
+def not_checked(expression, reason: str, more: bool, others: bool) -> Parts:
+    """A step the points could not decide: said calmly, for it is no sign of a bug."""
+    if reason == "too_large":
+        why = ("the values of ", expression, " are too large to compare")
+    else:
+        why = ("too few real points where ", expression, " is defined")
+    return (
+        "not checked against sympy.diff: ",
+        *why,
+        *((", nor for some other steps",) if more else ()),
+        *(("; every other step agrees with sympy.diff",) if others else ()),
+    )
+
+
 def answer() -> str:
     return "Answer"
 
