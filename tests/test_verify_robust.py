@@ -2,10 +2,10 @@
 
 Found by bench/fuzz_verify.py: correct derivatives whose expression is real on a short interval
 only (arccsc(arccsc x)), or holds sign of something SymPy cannot tell is real, were reported as
-bugs in chainrule; e nested 27 deep ran out of memory in the numeric check. Each is here,
-beside a wrong step that must still fail. The judge of right and wrong is independent of the
-verifier: SymPy's own derivative compared with mpmath at 30 digits, at real points where every
-part of the expression is real.
+bugs in chainrule; e nested 27 deep ran out of memory in the numeric check; f′(g(…)) in a long
+derivative took SymPy minutes. Each is here, beside a wrong step that must still fail. The judge
+of right and wrong is independent of the verifier: SymPy's own derivative compared with mpmath
+at 30 digits, at real points where every part of the expression is real.
 """
 
 import dataclasses
@@ -238,3 +238,22 @@ def test_a_wrong_step_too_large_to_evaluate_is_not_passed():
     words = render(dataclasses.replace(e, verification=v), "text", width=300)
     assert "– not checked against sympy.diff: the values of" in words
     assert "are too large to compare" in words and "✓" not in words
+
+
+# -- undefined functions -------------------------------------------------------------------------
+
+
+def test_undefined_functions_in_a_long_derivative():
+    # Once many minutes in SymPy: concrete functions put in for f and g, then .doit().
+    e = explain("2*g(cos(sinh(sin(acsc(sinh(tan(acsc(f(f(tan(y)))))))))) + asin(acsc(y)))^2")
+    assert e.verification.status == "ok"
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [f(g(x)), f(x**2 + 1) * g(x), f(f(x) + x), f(x, x**2), g(sympy.sin(x)) / f(0)],
+)
+def test_an_undefined_function_stands_in_as_a_number(expr):
+    e = explain(expr)
+    assert e.verification.status == "ok"
+    assert verify(e.root, final=e.derivative + f(x + 3)).status == "failed"

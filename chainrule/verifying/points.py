@@ -1,8 +1,8 @@
 """Numbers for the verifier: expressions evaluated at shared random real points.
 
 Every subexpression's value is remembered per point, so checking all the steps of a deep tree
-evaluates each distinct subexpression once per point. Undefined functions f, g, … are replaced
-by fixed concrete functions before evaluation.
+evaluates each distinct subexpression once per point. Undefined functions f, g, … and their
+derivatives are evaluated as fixed concrete functions (``chainrule.verifying.standins``).
 
 Values are machine complex numbers, which overflow past 1e308: (x + 9)¹²⁰ is beyond that
 range's safe part at every point. ``PrecisePoints`` evaluates the same points with mpmath,
@@ -27,6 +27,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from chainrule.functions import sigmoid
+from chainrule.verifying.standins import StandIns
 
 #: Candidate points tried per comparison, and agreeing real points that settle it. The last
 #: EXTRA candidates are all beyond 1 and positive: they are reached only when the first ones
@@ -144,6 +145,10 @@ def _finite(v: complex) -> bool:
     return bool(mpmath.isfinite(v))
 
 
+def _undefined(expr: sympy.Basic) -> bool:
+    return isinstance(expr, AppliedUndef | sympy.Derivative | sympy.Subs)
+
+
 class Points:
     """Values of expressions at the candidate points, remembered per point.
 
@@ -155,7 +160,7 @@ class Points:
         self._memo: dict[int, dict[sympy.Basic, complex]] = {}
         self._real: dict[int, dict[sympy.Basic, bool | None]] = {}
         self._values: dict[str, list[float]] = {}
-        self._concrete: dict[str, sympy.Lambda] = {}
+        self._stand_ins = StandIns(precise=self._precise)
 
     def _point(self, name: str, i: int) -> float:
         if i >= _FIRST_NEAR:
@@ -205,7 +210,9 @@ class Points:
             verdict = False
         else:
             verdict = True
-            for arg in expr.args:
+            # f′ at a point is a number: its parts (d f(t)/dt, t) are not values at the point.
+            parts = () if isinstance(expr, sympy.Derivative | sympy.Subs) else expr.args
+            for arg in parts:
                 part = self.real(arg, i)
                 if part is not True:
                     verdict = part
@@ -219,9 +226,49 @@ class Points:
             return self._number(self._point(expr.name, i))
         if not expr.args:  # a number, π, e, i
             return self._constant(expr)
+        if isinstance(expr, AppliedUndef | sympy.Derivative | sympy.Subs):
+            return self._bound(expr, i, {})
         return self._combine(expr, [self.value(arg, i) for arg in expr.args])
 
-    # Machine numbers; ``PrecisePoints`` overrides these three.
+    # -- undefined functions, their derivatives, and f′ at a point ----------------------------
+
+    def _bound(self, expr: sympy.Basic, i: int, env: dict[sympy.Basic, complex]) -> complex:
+        """``expr`` at point i with the variables of enclosing ``Subs`` bound to ``env``:
+        f(a) is f's stand-in at a, d f(t)/dt its derivative, "f′(t) at t = a" just that."""
+        if expr in env:
+            return env[expr]
+        if not (env and expr.free_symbols & env.keys()) and not _undefined(expr):
+            return self.value(expr, i)
+
+        def at(e: sympy.Basic) -> complex:
+            return self._bound(e, i, env)
+
+        if isinstance(expr, sympy.Subs):
+            inner = dict(env)
+            inner.update({v: at(p) for v, p in zip(expr.variables, expr.point, strict=True)})
+            return self._bound(expr.expr, i, inner)
+        if isinstance(expr, AppliedUndef):
+            return self._stand_ins.value(expr.func.__name__, [at(a) for a in expr.args])
+        if isinstance(expr, sympy.Derivative):
+            return self._derivative(expr, at)
+        return self._combine(expr, [at(a) for a in expr.args])
+
+    def _derivative(self, d: sympy.Derivative, at: Callable[[sympy.Basic], complex]) -> complex:
+        """∂ⁿf/∂vⁿ for an undefined f with v one of its arguments (f′(g) as SymPy writes it
+        when g is a symbol or another undefined function); nan for anything else."""
+        f = d.expr
+        if not isinstance(f, AppliedUndef) or len(d.variable_count) != 1:
+            return complex(math.nan, math.nan)
+        ((v, n),) = d.variable_count
+        slots = [j for j, a in enumerate(f.args) if a == v]
+        if len(slots) != 1 or any(a.has(v) for j, a in enumerate(f.args) if j != slots[0]):
+            return complex(math.nan, math.nan)
+        return self._stand_ins.derivative(
+            f.func.__name__, [at(a) for a in f.args], slots[0], int(n)
+        )
+
+    # Machine numbers; ``PrecisePoints`` overrides these four.
+    _precise = False
     _number = complex
     _constant = complex
 
@@ -239,28 +286,11 @@ class Points:
         except (ArithmeticError, ValueError, TypeError, AttributeError):
             return complex(math.nan, math.nan)
 
-    # -- undefined functions ----------------------------------------------------------------------
-
-    def concretise(self, expr: sympy.Expr) -> sympy.Expr:
-        """Each undefined function replaced by a fixed concrete one, so it can be evaluated."""
-        expr = derivatives_as_subs(expr).replace(
-            lambda e: isinstance(e, AppliedUndef),
-            lambda e: self._concrete_function(type(e).__name__, len(e.args))(*e.args),
-        )
-        return expr.doit()
-
-    def _concrete_function(self, name: str, nargs: int) -> sympy.Lambda:
-        f = self._concrete.get(name)
-        if f is None:
-            k = len(self._concrete)
-            ts = sympy.symbols(f"t0:{nargs}")
-            body = sympy.Add(*(_CONCRETE[(k + j) % len(_CONCRETE)](t) for j, t in enumerate(ts)))
-            f = self._concrete[name] = sympy.Lambda(ts, body * (1 + sympy.Rational(k, 7)))
-        return f
-
 
 class PrecisePoints(Points):
     """The same points, evaluated with mpmath at double precision but unbounded exponents."""
+
+    _precise = True
 
     @staticmethod
     def _number(value: float) -> mpmath.mpc:
@@ -320,17 +350,6 @@ def _as_subs(derivative: sympy.Derivative) -> sympy.Expr:
     t = sympy.Dummy("t")
     inner = sympy.Derivative(derivative.expr.xreplace({v: t}), (t, n), *rest)
     return sympy.Subs(inner, t, v)
-
-
-#: Stand-ins for undefined functions: smooth, real on the reals, different from each other,
-#: and positive everywhere, so that f(0) or f(1) may stand in a denominator (1/f(0) once read
-#: as 1/0 at every point, and as a failed check).
-_CONCRETE: list[Callable[[sympy.Expr], sympy.Expr]] = [
-    lambda t: sympy.sin(t) + t**2 / 3 + 1,  # its minimum is about 0.5
-    lambda t: sympy.exp(t / 2) + sympy.cos(3 * t) / 4 + sympy.S.Half,
-    lambda t: sympy.atan(t) + t**2 / 5 + 2,  # atan > −π/2
-    lambda t: sympy.cosh(t / 3) + sympy.sin(2 * t) / 2,
-]
 
 
 def _sigmoid(u: complex) -> complex:
