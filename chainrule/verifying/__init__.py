@@ -32,13 +32,8 @@ from chainrule.steps import (
     Unchecked,
     Verification,
 )
-from chainrule.verifying.points import (
-    Outcome,
-    Points,
-    PrecisePoints,
-    agree_at_points,
-    derivatives_as_subs,
-)
+from chainrule.verifying.agreement import Outcome, agree_at_points
+from chainrule.verifying.points import Points, PrecisePoints, derivatives_as_subs
 
 #: Derivatives up to this many nodes are compared symbolically with SymPy's, in full.
 SYMBOLIC_NODES = 400

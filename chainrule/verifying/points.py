@@ -8,19 +8,14 @@ Values are machine complex numbers, which overflow past 1e308: (x + 9)¹²⁰ is
 range's safe part at every point. ``PrecisePoints`` evaluates the same points with mpmath,
 whose exponents are unbounded, for the comparisons that machine numbers cannot settle; it gives
 up (nan) past 10^4900 rather than allocate the digits of e^(e^(e^…)).
-
-A comparison has three outcomes (``Outcome``): the two agree, they disagree at a point where
-the expression is real (a bug), or the points cannot decide — the expression is real at too few
-of them (arcsec(arcoth x) only for 1 < |x| < 1.31), or the values there are too large.
 """
 
 from __future__ import annotations
 
 import cmath
-import enum
 import math
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import mpmath
 import sympy
@@ -29,12 +24,11 @@ from sympy.core.function import AppliedUndef
 from chainrule.functions import sigmoid
 from chainrule.verifying.standins import StandIns
 
-#: Candidate points tried per comparison, and agreeing real points that settle it. The last
-#: EXTRA candidates are all beyond 1 and positive: they are reached only when the first ones
-#: found too few real values (asec(√y) is real only for y > 1).
+#: Candidate points tried per comparison. The last EXTRA candidates are all beyond 1 and
+#: positive: they are reached only when the first ones found too few real values (asec(√y) is
+#: real only for y > 1).
 CANDIDATES = 24
 EXTRA = 8
-ENOUGH = 3
 #: When the candidates find too few real points: WIDE further points, GRID of them one in each
 #: strip of [−3, 3] (the domain of a composition of inverse functions may be that short), then
 #: PROBES points near each real point found — a function real on a short interval only
@@ -42,82 +36,9 @@ ENOUGH = 3
 WIDE = 160
 GRID = 120
 PROBES = 8
-_FIRST_NEAR = CANDIDATES + WIDE
-#: Relative tolerance of a numeric agreement; values beyond LARGE are too near overflow to judge.
-TOLERANCE = 1e-7
-LARGE = 1e100
+FIRST_NEAR = CANDIDATES + WIDE
 #: Binary exponent past which ``PrecisePoints`` gives up on a value (about 10^4900).
 MAX_BITS = 1 << 14
-
-
-class Outcome(enum.Enum):
-    """What the points say about two derivatives of one expression."""
-
-    AGREE = "agree"
-    DISAGREE = "disagree"
-    #: Too few points where every part of the expression is real (and finite).
-    NOT_REAL = "not_real"
-    #: The values at the real points overflow, or are too large to compare.
-    TOO_LARGE = "too_large"
-
-    @property
-    def decided(self) -> bool:
-        return self in (Outcome.AGREE, Outcome.DISAGREE)
-
-
-#: What a comparison is given at point i: whether the expression is real there (throughout,
-#: every part of it: ``Points.real``), our derivative and the reference.
-At = Callable[[int], tuple[bool | None, complex, complex]]
-
-
-def agree_at_points(at: At, large: float = LARGE) -> Outcome:
-    """Agreement at the candidate points, then, if the real ones were too few, at the wide
-    points and near the real ones found.
-
-    ``at(i)`` says whether the expression is real at point i (None: a part of it is not finite
-    there) with the two derivatives. A disagreement where the expression is real fails at once.
-    Off the real domain the branch conventions of √ and the inverse functions may differ, so a
-    complex point never fails a comparison; complex agreements count only when there are too
-    few real points. Values beyond ``large``, or not finite, are not judged.
-    """
-    real: list[int] = []
-    complex_agreements, complex_disagreements, too_large, not_real = 0, 0, 0, 0
-
-    def judge(points: Iterable[int]) -> Outcome | None:
-        nonlocal complex_agreements, complex_disagreements, too_large, not_real
-        for i in points:
-            is_real, a, b = at(i)
-            if is_real is None or not (_finite(a) and _finite(b)) or max(abs(a), abs(b)) > large:
-                too_large += 1
-                continue
-            close = abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
-            if is_real:
-                if not close:
-                    return Outcome.DISAGREE
-                real.append(i)
-                if len(real) >= ENOUGH:
-                    return Outcome.AGREE
-                continue
-            not_real += 1
-            if close:
-                complex_agreements += 1
-            else:
-                complex_disagreements += 1
-        return None
-
-    verdict = judge(range(CANDIDATES))
-    if verdict is None and len(real) < 2:
-        verdict = judge(range(CANDIDATES, _FIRST_NEAR))
-        for i in list(real):
-            if verdict is None:
-                verdict = judge(near(i))
-    if verdict is not None:
-        return verdict
-    if len(real) >= 2:
-        return Outcome.AGREE
-    if not complex_disagreements and len(real) + complex_agreements >= 2:
-        return Outcome.AGREE
-    return Outcome.TOO_LARGE if too_large > not_real else Outcome.NOT_REAL
 
 
 def _wide(rng: random.Random) -> list[float]:
@@ -138,10 +59,11 @@ def _wide(rng: random.Random) -> list[float]:
 
 def near(i: int) -> range:
     """The points near point i (a candidate or a wide point)."""
-    return range(_FIRST_NEAR + i * PROBES, _FIRST_NEAR + (i + 1) * PROBES)
+    return range(FIRST_NEAR + i * PROBES, FIRST_NEAR + (i + 1) * PROBES)
 
 
-def _finite(v: complex) -> bool:
+def finite(v: complex) -> bool:
+    """Neither infinite nor nan (a machine number or mpmath's)."""
     return bool(mpmath.isfinite(v))
 
 
@@ -163,8 +85,8 @@ class Points:
         self._stand_ins = StandIns(precise=self._precise)
 
     def _point(self, name: str, i: int) -> float:
-        if i >= _FIRST_NEAR:
-            parent, k = divmod(i - _FIRST_NEAR, PROBES)
+        if i >= FIRST_NEAR:
+            parent, k = divmod(i - FIRST_NEAR, PROBES)
             rng = random.Random(f"chainrule:{name}:{parent}:{k}")
             # Within 0.1 % to 5 %: near enough to stay on a short real interval, far enough
             # for the two derivatives to be compared at a different value.
@@ -204,7 +126,7 @@ class Points:
         if known is not ...:
             return known
         v = self.value(expr, i)
-        if not _finite(v):
+        if not finite(v):
             verdict = None
         elif abs(v.imag) > 1e-12 * max(1.0, abs(v)):
             verdict = False
@@ -302,7 +224,7 @@ class PrecisePoints(Points):
 
     def _combine(self, expr: sympy.Basic, args: list[mpmath.mpc]) -> mpmath.mpc:
         # Past MAX_BITS a value only grows: e^(e^(e^x)) would take more digits than memory.
-        if not all(_finite(a) and mpmath.mag(a) <= MAX_BITS for a in args):
+        if not all(finite(a) and mpmath.mag(a) <= MAX_BITS for a in args):
             return mpmath.mpc(mpmath.nan, mpmath.nan)
         value = _combine(expr, args, _PRECISE, mpmath.mpc)
         return value if mpmath.mag(value) <= MAX_BITS else mpmath.mpc(mpmath.nan, mpmath.nan)
