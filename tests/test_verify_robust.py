@@ -15,12 +15,14 @@ import random
 import mpmath
 import pytest
 import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sympy.core.function import AppliedUndef
 
 from chainrule import steps as s
 from chainrule.explaining import explain
 from chainrule.formats import render
-from chainrule.functions import expand_sigmoid
+from chainrule.functions import expand_sigmoid, sigmoid
 from chainrule.verifying import verify
 from chainrule.verifying.points import MAX_BITS, PrecisePoints
 
@@ -54,9 +56,9 @@ def sympys(expr: sympy.Expr, var: sympy.Symbol) -> sympy.Expr:
     d = sympy.diff(expr.xreplace(real), real.get(var, var)).xreplace(
         {r: q for q, r in real.items()}
     )
-    return d.replace(sympy.DiracDelta, lambda *_: 0).replace(
+    return d.replace(sympy.DiracDelta, lambda *_: sympy.S.Zero).replace(
         lambda e: isinstance(e, sympy.Derivative) and isinstance(e.expr, sympy.sign),
-        lambda _: 0,
+        lambda _: sympy.S.Zero,
     )
 
 
@@ -257,3 +259,43 @@ def test_an_undefined_function_stands_in_as_a_number(expr):
     e = explain(expr)
     assert e.verification.status == "ok"
     assert verify(e.root, final=e.derivative + f(x + 3)).status == "failed"
+
+
+# -- a property, on a fixed budget ---------------------------------------------------------------
+
+UNARY = [
+    *(sympy.sign, sympy.Abs, sympy.acsc, sympy.asec, sympy.acot, sympy.acoth, sympy.sqrt),
+    *(sympy.log, sympy.asin, sympy.acos, sympy.atanh, sympy.sin, sympy.exp, sympy.tanh),
+    *(sigmoid, f, g),
+]
+INVERSE = [sympy.asin, sympy.acos, sympy.asec, sympy.acsc, sympy.acot, sympy.acoth, sympy.atanh]
+
+
+def _extend(children):
+    inverse = st.sampled_from(INVERSE)
+    return st.one_of(
+        st.builds(lambda a, b: a + b, children, children),
+        st.builds(lambda a, b: a * b, children, children),
+        st.builds(lambda a, b: a / b, children, children),
+        st.builds(lambda a, n: a**n, children, st.sampled_from([2, -1, sympy.Rational(1, 2)])),
+        st.builds(lambda h, a: h(a), st.sampled_from(UNARY), children),
+        # Nested inverse functions: real, if at all, on short intervals.
+        st.builds(lambda h, k, a: h(k(a)), inverse, inverse, children),
+    )
+
+
+trees = st.recursive(
+    st.sampled_from([x, x, x, y, sympy.Integer(2), sympy.Rational(1, 2)]), _extend, max_leaves=6
+).filter(lambda e: x in e.free_symbols and not e.has(sympy.zoo, sympy.nan, sympy.oo, sympy.I))
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(trees)
+def test_random_trees_are_right_and_never_reported_as_bugs(expr):
+    e = explain(expr, wrt=x)
+    assert e.verification.status != "failed", e.verification
+    assert judged(e.derivative, e.expression, x, tries=120) != "wrong"
