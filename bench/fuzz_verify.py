@@ -2,7 +2,7 @@
 
     python bench/fuzz_verify.py [--seconds 120] [--seed 0] [--render] [--verbose]
 
-Each tree is explained; the script counts the verdicts (checked, not checked, failed) and
+Each tree is explained; the script counts the verdicts (ok, undecided, failed) and
 every error that is not a clean ``ChainruleError``. Each "failed" verdict is then decided
 independently of chainrule's verifier: SymPy differentiates the failing step's expression
 afresh (symbols real, so d|u|/du is sign u) and both derivatives are compared with mpmath at
@@ -148,8 +148,12 @@ def sympy_derivative(expr: sympy.Expr, var: sympy.Symbol) -> sympy.Expr:
     real = {s: sympy.Symbol(s.name, real=True) for s in expr.free_symbols}
     back = {r: s for s, r in real.items()}
     d = sympy.diff(expr.xreplace(real), real.get(var, var)).xreplace(back)
-    # sign's derivative 2δ(u) is 0 wherever the table's d/du sign u = 0 holds (u ≠ 0).
-    return d.replace(sympy.DiracDelta, lambda *_: sympy.S.Zero)
+    # sign's derivative 2δ(u) is 0 wherever the table's d/du sign u = 0 holds (u ≠ 0); so is
+    # d/dx sign u, which SymPy leaves unevaluated when it cannot tell that u is real.
+    return d.replace(sympy.DiracDelta, lambda *_: sympy.S.Zero).replace(
+        lambda e: isinstance(e, sympy.Derivative) and isinstance(e.expr, sympy.sign),
+        lambda _: sympy.S.Zero,
+    )
 
 
 def judge(
