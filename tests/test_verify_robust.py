@@ -154,6 +154,13 @@ def test_what_the_points_cannot_decide_is_said_calmly(text):
     assert judged(e.derivative, e.expression, e.variable) != "wrong"
 
 
+def test_a_step_is_listed_unchecked_once():
+    # The root step and the final answer are one expression: one line says so, not two.
+    root = explain("asec(asec(asec(asec(atan(x)))))").root
+    v = verify(root, final=2 * root.derivative)
+    assert [u.expression for u in v.unchecked] == [root.expression]
+
+
 def test_json_says_which_steps_went_unchecked_and_why():
     doc = json.loads(render(explain("asec(asec(asec(asec(atan(x)))))"), "json"))
     v = doc["verification"]

@@ -58,7 +58,8 @@ def verify(root: Step, final: sympy.Expr | None = None) -> Verification:
     def record(outcome: Outcome, expr: sympy.Expr) -> None:
         if outcome is Outcome.DISAGREE:
             failures.append(expr)
-        elif outcome is not Outcome.AGREE:
+        elif outcome is not Outcome.AGREE and all(u.expression != expr for u in unchecked):
+            # The root and the final answer are one expression: listed once.
             unchecked.append(Unchecked(expression=expr, reason=outcome.value))
 
     for step in root.walk():
