@@ -1,39 +1,34 @@
 """Numbers for the verifier: expressions evaluated at shared random real points.
 
 Every subexpression's value is remembered per point, so checking all the steps of a deep tree
-evaluates each distinct subexpression once per point. Undefined functions f, g, … are replaced
-by fixed concrete functions before evaluation.
+evaluates each distinct subexpression once per point. Undefined functions f, g, … and their
+derivatives are evaluated as fixed concrete functions (``chainrule.verifying.standins``).
 
 Values are machine complex numbers, which overflow past 1e308: (x + 9)¹²⁰ is beyond that
 range's safe part at every point. ``PrecisePoints`` evaluates the same points with mpmath,
 whose exponents are unbounded, for the comparisons that machine numbers cannot settle; it gives
 up (nan) past 10^4900 rather than allocate the digits of e^(e^(e^…)).
-
-A comparison has three outcomes (``Outcome``): the two agree, they disagree at a point where
-the expression is real (a bug), or the points cannot decide — the expression is real at too few
-of them (arcsec(arcoth x) only for 1 < |x| < 1.31), or the values there are too large.
 """
 
 from __future__ import annotations
 
 import cmath
-import enum
 import math
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import mpmath
 import sympy
 from sympy.core.function import AppliedUndef
 
 from chainrule.functions import sigmoid
+from chainrule.verifying.standins import StandIns
 
-#: Candidate points tried per comparison, and agreeing real points that settle it. The last
-#: EXTRA candidates are all beyond 1 and positive: they are reached only when the first ones
-#: found too few real values (asec(√y) is real only for y > 1).
+#: Candidate points tried per comparison. The last EXTRA candidates are all beyond 1 and
+#: positive: they are reached only when the first ones found too few real values (asec(√y) is
+#: real only for y > 1).
 CANDIDATES = 24
 EXTRA = 8
-ENOUGH = 3
 #: When the candidates find too few real points: WIDE further points, GRID of them one in each
 #: strip of [−3, 3] (the domain of a composition of inverse functions may be that short), then
 #: PROBES points near each real point found — a function real on a short interval only
@@ -41,82 +36,9 @@ ENOUGH = 3
 WIDE = 160
 GRID = 120
 PROBES = 8
-_FIRST_NEAR = CANDIDATES + WIDE
-#: Relative tolerance of a numeric agreement; values beyond LARGE are too near overflow to judge.
-TOLERANCE = 1e-7
-LARGE = 1e100
+FIRST_NEAR = CANDIDATES + WIDE
 #: Binary exponent past which ``PrecisePoints`` gives up on a value (about 10^4900).
 MAX_BITS = 1 << 14
-
-
-class Outcome(enum.Enum):
-    """What the points say about two derivatives of one expression."""
-
-    AGREE = "agree"
-    DISAGREE = "disagree"
-    #: Too few points where every part of the expression is real (and finite).
-    NOT_REAL = "not_real"
-    #: The values at the real points overflow, or are too large to compare.
-    TOO_LARGE = "too_large"
-
-    @property
-    def decided(self) -> bool:
-        return self in (Outcome.AGREE, Outcome.DISAGREE)
-
-
-#: What a comparison is given at point i: whether the expression is real there (throughout,
-#: every part of it: ``Points.real``), our derivative and the reference.
-At = Callable[[int], tuple[bool | None, complex, complex]]
-
-
-def agree_at_points(at: At, large: float = LARGE) -> Outcome:
-    """Agreement at the candidate points, then, if the real ones were too few, at the wide
-    points and near the real ones found.
-
-    ``at(i)`` says whether the expression is real at point i (None: a part of it is not finite
-    there) with the two derivatives. A disagreement where the expression is real fails at once.
-    Off the real domain the branch conventions of √ and the inverse functions may differ, so a
-    complex point never fails a comparison; complex agreements count only when there are too
-    few real points. Values beyond ``large``, or not finite, are not judged.
-    """
-    real: list[int] = []
-    complex_agreements, complex_disagreements, too_large, not_real = 0, 0, 0, 0
-
-    def judge(points: Iterable[int]) -> Outcome | None:
-        nonlocal complex_agreements, complex_disagreements, too_large, not_real
-        for i in points:
-            is_real, a, b = at(i)
-            if is_real is None or not (_finite(a) and _finite(b)) or max(abs(a), abs(b)) > large:
-                too_large += 1
-                continue
-            close = abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
-            if is_real:
-                if not close:
-                    return Outcome.DISAGREE
-                real.append(i)
-                if len(real) >= ENOUGH:
-                    return Outcome.AGREE
-                continue
-            not_real += 1
-            if close:
-                complex_agreements += 1
-            else:
-                complex_disagreements += 1
-        return None
-
-    verdict = judge(range(CANDIDATES))
-    if verdict is None and len(real) < 2:
-        verdict = judge(range(CANDIDATES, _FIRST_NEAR))
-        for i in list(real):
-            if verdict is None:
-                verdict = judge(near(i))
-    if verdict is not None:
-        return verdict
-    if len(real) >= 2:
-        return Outcome.AGREE
-    if not complex_disagreements and len(real) + complex_agreements >= 2:
-        return Outcome.AGREE
-    return Outcome.TOO_LARGE if too_large > not_real else Outcome.NOT_REAL
 
 
 def _wide(rng: random.Random) -> list[float]:
@@ -137,11 +59,16 @@ def _wide(rng: random.Random) -> list[float]:
 
 def near(i: int) -> range:
     """The points near point i (a candidate or a wide point)."""
-    return range(_FIRST_NEAR + i * PROBES, _FIRST_NEAR + (i + 1) * PROBES)
+    return range(FIRST_NEAR + i * PROBES, FIRST_NEAR + (i + 1) * PROBES)
 
 
-def _finite(v: complex) -> bool:
+def finite(v: complex) -> bool:
+    """Neither infinite nor nan (a machine number or mpmath's)."""
     return bool(mpmath.isfinite(v))
+
+
+def _undefined(expr: sympy.Basic) -> bool:
+    return isinstance(expr, AppliedUndef | sympy.Derivative | sympy.Subs)
 
 
 class Points:
@@ -155,11 +82,11 @@ class Points:
         self._memo: dict[int, dict[sympy.Basic, complex]] = {}
         self._real: dict[int, dict[sympy.Basic, bool | None]] = {}
         self._values: dict[str, list[float]] = {}
-        self._concrete: dict[str, sympy.Lambda] = {}
+        self._stand_ins = StandIns(precise=self._precise)
 
     def _point(self, name: str, i: int) -> float:
-        if i >= _FIRST_NEAR:
-            parent, k = divmod(i - _FIRST_NEAR, PROBES)
+        if i >= FIRST_NEAR:
+            parent, k = divmod(i - FIRST_NEAR, PROBES)
             rng = random.Random(f"chainrule:{name}:{parent}:{k}")
             # Within 0.1 % to 5 %: near enough to stay on a short real interval, far enough
             # for the two derivatives to be compared at a different value.
@@ -199,13 +126,15 @@ class Points:
         if known is not ...:
             return known
         v = self.value(expr, i)
-        if not _finite(v):
+        if not finite(v):
             verdict = None
         elif abs(v.imag) > 1e-12 * max(1.0, abs(v)):
             verdict = False
         else:
             verdict = True
-            for arg in expr.args:
+            # f′ at a point is a number: its parts (d f(t)/dt, t) are not values at the point.
+            parts = () if isinstance(expr, sympy.Derivative | sympy.Subs) else expr.args
+            for arg in parts:
                 part = self.real(arg, i)
                 if part is not True:
                     verdict = part
@@ -219,9 +148,49 @@ class Points:
             return self._number(self._point(expr.name, i))
         if not expr.args:  # a number, π, e, i
             return self._constant(expr)
+        if isinstance(expr, AppliedUndef | sympy.Derivative | sympy.Subs):
+            return self._bound(expr, i, {})
         return self._combine(expr, [self.value(arg, i) for arg in expr.args])
 
-    # Machine numbers; ``PrecisePoints`` overrides these three.
+    # -- undefined functions, their derivatives, and f′ at a point ----------------------------
+
+    def _bound(self, expr: sympy.Basic, i: int, env: dict[sympy.Basic, complex]) -> complex:
+        """``expr`` at point i with the variables of enclosing ``Subs`` bound to ``env``:
+        f(a) is f's stand-in at a, d f(t)/dt its derivative, "f′(t) at t = a" just that."""
+        if expr in env:
+            return env[expr]
+        if not (env and expr.free_symbols & env.keys()) and not _undefined(expr):
+            return self.value(expr, i)
+
+        def at(e: sympy.Basic) -> complex:
+            return self._bound(e, i, env)
+
+        if isinstance(expr, sympy.Subs):
+            inner = dict(env)
+            inner.update({v: at(p) for v, p in zip(expr.variables, expr.point, strict=True)})
+            return self._bound(expr.expr, i, inner)
+        if isinstance(expr, AppliedUndef):
+            return self._stand_ins.value(expr.func.__name__, [at(a) for a in expr.args])
+        if isinstance(expr, sympy.Derivative):
+            return self._derivative(expr, at)
+        return self._combine(expr, [at(a) for a in expr.args])
+
+    def _derivative(self, d: sympy.Derivative, at: Callable[[sympy.Basic], complex]) -> complex:
+        """∂ⁿf/∂vⁿ for an undefined f with v one of its arguments (f′(g) as SymPy writes it
+        when g is a symbol or another undefined function); nan for anything else."""
+        f = d.expr
+        if not isinstance(f, AppliedUndef) or len(d.variable_count) != 1:
+            return complex(math.nan, math.nan)
+        ((v, n),) = d.variable_count
+        slots = [j for j, a in enumerate(f.args) if a == v]
+        if len(slots) != 1 or any(a.has(v) for j, a in enumerate(f.args) if j != slots[0]):
+            return complex(math.nan, math.nan)
+        return self._stand_ins.derivative(
+            f.func.__name__, [at(a) for a in f.args], slots[0], int(n)
+        )
+
+    # Machine numbers; ``PrecisePoints`` overrides these four.
+    _precise = False
     _number = complex
     _constant = complex
 
@@ -239,28 +208,11 @@ class Points:
         except (ArithmeticError, ValueError, TypeError, AttributeError):
             return complex(math.nan, math.nan)
 
-    # -- undefined functions ----------------------------------------------------------------------
-
-    def concretise(self, expr: sympy.Expr) -> sympy.Expr:
-        """Each undefined function replaced by a fixed concrete one, so it can be evaluated."""
-        expr = derivatives_as_subs(expr).replace(
-            lambda e: isinstance(e, AppliedUndef),
-            lambda e: self._concrete_function(type(e).__name__, len(e.args))(*e.args),
-        )
-        return expr.doit()
-
-    def _concrete_function(self, name: str, nargs: int) -> sympy.Lambda:
-        f = self._concrete.get(name)
-        if f is None:
-            k = len(self._concrete)
-            ts = sympy.symbols(f"t0:{nargs}")
-            body = sympy.Add(*(_CONCRETE[(k + j) % len(_CONCRETE)](t) for j, t in enumerate(ts)))
-            f = self._concrete[name] = sympy.Lambda(ts, body * (1 + sympy.Rational(k, 7)))
-        return f
-
 
 class PrecisePoints(Points):
     """The same points, evaluated with mpmath at double precision but unbounded exponents."""
+
+    _precise = True
 
     @staticmethod
     def _number(value: float) -> mpmath.mpc:
@@ -272,7 +224,7 @@ class PrecisePoints(Points):
 
     def _combine(self, expr: sympy.Basic, args: list[mpmath.mpc]) -> mpmath.mpc:
         # Past MAX_BITS a value only grows: e^(e^(e^x)) would take more digits than memory.
-        if not all(_finite(a) and mpmath.mag(a) <= MAX_BITS for a in args):
+        if not all(finite(a) and mpmath.mag(a) <= MAX_BITS for a in args):
             return mpmath.mpc(mpmath.nan, mpmath.nan)
         value = _combine(expr, args, _PRECISE, mpmath.mpc)
         return value if mpmath.mag(value) <= MAX_BITS else mpmath.mpc(mpmath.nan, mpmath.nan)
@@ -320,17 +272,6 @@ def _as_subs(derivative: sympy.Derivative) -> sympy.Expr:
     t = sympy.Dummy("t")
     inner = sympy.Derivative(derivative.expr.xreplace({v: t}), (t, n), *rest)
     return sympy.Subs(inner, t, v)
-
-
-#: Stand-ins for undefined functions: smooth, real on the reals, different from each other,
-#: and positive everywhere, so that f(0) or f(1) may stand in a denominator (1/f(0) once read
-#: as 1/0 at every point, and as a failed check).
-_CONCRETE: list[Callable[[sympy.Expr], sympy.Expr]] = [
-    lambda t: sympy.sin(t) + t**2 / 3 + 1,  # its minimum is about 0.5
-    lambda t: sympy.exp(t / 2) + sympy.cos(3 * t) / 4 + sympy.S.Half,
-    lambda t: sympy.atan(t) + t**2 / 5 + 2,  # atan > −π/2
-    lambda t: sympy.cosh(t / 3) + sympy.sin(2 * t) / 2,
-]
 
 
 def _sigmoid(u: complex) -> complex:
