@@ -91,15 +91,17 @@ def renderable(obj: Any, *, param: str = "all", at: Any = None):
 def in_room(obj: Any, work: Callable[[], T]) -> T:
     """``work()`` with room on the stack for ``obj``'s depth: a network's layers, or a step
     tree's levels (a deep tree on a thread with a stack of its own, ``chainrule.recursion``)."""
+    from chainrule.formats.printing import remembering
+
     network = getattr(obj, "network", None)
     if network is not None:
         from chainrule.network.model import stack_room as network_room
 
         with network_room(network):
-            return work()
+            return remembering(work)
     from chainrule import recursion
 
-    return recursion.deep(_depth(obj), work)
+    return recursion.deep(_depth(obj), lambda: remembering(work))
 
 
 @contextmanager

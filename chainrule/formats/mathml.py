@@ -29,8 +29,8 @@ from chainrule.formats.notation import as_math
 from chainrule.formats.printing import (
     UNICODE_NAMES,
     as_shown,
+    ordered_terms,
     power_before_argument,
-    reading_order,
     sums_last,
     symbol,
     undefined_derivative,
@@ -54,7 +54,7 @@ class _Printer(TermPrinter, Markup):
         super().__init__({"mul_symbol": "dot", "ln_notation": True, "inv_trig_style": "full"})
 
     def _as_ordered_terms(self, expr, order=None):
-        return reading_order(list(super()._as_ordered_terms(expr, order=order)))
+        return ordered_terms(self, expr, order)
 
     # -- names -------------------------------------------------------------------------------
 

@@ -18,12 +18,13 @@ from chainrule.document.terms import DerivativeOf, Frac, InOrder, Neg, Num, Term
 from chainrule.formats.printing import (
     FactorsAsGiven,
     LogBase,
+    Remembering,
     SharedPrinting,
     as_shown,
     compound,
     no_denominator,
+    ordered_terms,
     power_before_argument,
-    reading_order,
     sums_last,
     undefined_derivative,
 )
@@ -59,7 +60,7 @@ class Wrap(NamedTuple):
     tail: str = ""
 
 
-class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
+class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
     """SymPy's LaTeX with ln, σ and f′(u) as a learner writes them."""
 
     def __init__(self) -> None:
@@ -79,7 +80,7 @@ class LearnerLatexPrinter(SharedPrinting, LatexPrinter):
     def _as_ordered_terms(self, expr, order=None):
         # Inside a reordered product the printer's order is "none"; sums still sort as usual.
         order = order or ("lex" if self.order == "none" else None)
-        return reading_order(super()._as_ordered_terms(expr, order=order))
+        return ordered_terms(self, expr, order)
 
     def _print_Derivative(self, expr):
         found = undefined_derivative(expr)

@@ -15,12 +15,13 @@ from chainrule.document.terms import Frac
 from chainrule.formats.printing import (
     UNICODE_NAMES,
     FactorsAsGiven,
+    Remembering,
     SharedPrinting,
     as_shown,
     compound,
     no_denominator,
+    ordered_terms,
     power_before_argument,
-    reading_order,
     sums_last,
     symbol,
     undefined_derivative,
@@ -34,7 +35,7 @@ _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _COEFFICIENT_DOT = re.compile(r"(?<![\w./⁰¹²³⁴⁵⁶⁷⁸⁹√∛])(\d+)·(?=[^\d\s·])")
 
 
-class UnicodePrinter(SharedPrinting, StrPrinter):
+class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
     """SymPy's str() layout with the symbols a learner writes on paper."""
 
     def pieces(self, term) -> list[tuple[str, str]]:
@@ -58,7 +59,7 @@ class UnicodePrinter(SharedPrinting, StrPrinter):
     printmethod = "_chainrule_unicode"
 
     def _as_ordered_terms(self, expr, order=None):
-        return reading_order(super()._as_ordered_terms(expr, order=order))
+        return ordered_terms(self, expr, order)
 
     def _print_Mul(self, expr):
         if (written := as_shown(expr)) is not expr:

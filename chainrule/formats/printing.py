@@ -5,14 +5,22 @@ may break, and the terms printed alike in every notation."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+from typing import TypeVar
 
 import sympy
 from sympy.core.function import AppliedUndef
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.pretty_symbology import pretty_symbol
+from sympy.printing.printer import Printer
 
 from chainrule import ordering
 from chainrule.document.terms import Frac, InOrder, Terms
+
+T = TypeVar("T")
 
 # Functions written the textbook way, without SymPy's spelling.
 UNICODE_NAMES = {
@@ -48,6 +56,70 @@ def undefined_derivative(expr: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr] | No
         ):
             return applied.func, var
     return None
+
+
+def ordered_terms(printer: Printer, expr: sympy.Expr, order=None) -> list:
+    """A sum's terms as ``printer`` would order them, then in reading order (``reading_order``).
+
+    SymPy sorts a sum's terms afresh every time it prints it, and the sort is slow (it takes
+    every coefficient apart): the derivative of a product of 100 factors prints each of its 100
+    sums some hundred times. The sort is remembered here, by sum and order.
+    """
+    order = order or printer.order
+    if order in ("none", "old"):
+        return reading_order(list(Printer._as_ordered_terms(printer, expr, order)))
+    return reading_order(list(_sympy_order(expr, order)))
+
+
+@lru_cache(maxsize=4096)
+def _sympy_order(expr: sympy.Expr, order) -> tuple:
+    return tuple(expr.as_ordered_terms(order=order))
+
+
+#: Subtrees remembered in one render, past which the memory is let go (a long answer's text).
+_KEPT_PRINTS = 50_000
+
+_PRINTED: ContextVar[dict | None] = ContextVar("chainrule_printed", default=None)
+
+
+def remembering(work: Callable[[], T]) -> T:
+    """``work()``, with every printer remembering each subtree it prints while it runs."""
+    with remembered():
+        return work()
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """While this holds (one render), a ``Remembering`` printer prints each distinct subtree
+    once. A document prints each step's result again inside the steps above it, and breaking a
+    long line prints each piece again inside the piece it belongs to: without this, a deep or
+    tall formula costs its size times its depth."""
+    token = _PRINTED.set({})
+    try:
+        yield
+    finally:
+        _PRINTED.reset(token)
+
+
+class Remembering:
+    """A printer whose ``_print`` of a SymPy subtree is looked up while ``remembered()`` holds.
+
+    A subtree prints the same wherever it sits (its parent adds any brackets) for a given term
+    order, which a product's own factors change (``_print_Mul``): the order is in the key.
+    """
+
+    def _print(self, expr, **kwargs) -> str:
+        printed = _PRINTED.get()
+        if printed is None or kwargs or not isinstance(expr, sympy.Basic) or not expr.args:
+            return super()._print(expr, **kwargs)
+        key = (type(self), self._settings["order"], expr)
+        text = printed.get(key)
+        if text is None:
+            text = super()._print(expr)
+            if len(printed) >= _KEPT_PRINTS:
+                printed.clear()
+            printed[key] = text
+        return text
 
 
 def reading_order(terms: list[sympy.Expr]) -> list[sympy.Expr]:
@@ -221,6 +293,12 @@ def power_before_argument(base, exponent) -> bool:
 
 def symbol(name: str | sympy.Symbol) -> str:
     """A variable's name as a learner writes it: w₁, θ, ŷ."""
-    text = pretty_symbol(name.name if isinstance(name, sympy.Symbol) else name)
+    return _symbol(name.name if isinstance(name, sympy.Symbol) else name)
+
+
+@lru_cache(maxsize=1024)
+def _symbol(name: str) -> str:
+    # A long formula names the same few variables thousands of times.
+    text = pretty_symbol(name)
     # pretty_symbol builds ŷ from y + a combining accent; one composed character copies cleanly.
     return unicodedata.normalize("NFC", text)
