@@ -445,3 +445,21 @@ def test_an_unevaluated_power_sympy_would_simplify_prints_in_every_format():
     e = explain(1 / sympy.sign(1 / x))
     for format in ("latex", "markdown", "html", "text"):
         assert render(e, format)
+
+
+def test_a_wrong_step_in_a_tall_tower_is_caught():
+    # A tower's steps f^g are checked as e^F with F = g·ln f, the substep, put back: a wrong
+    # derivative or a wrong substep must still fail.
+    expr = x
+    for _ in range(12):
+        expr = x**expr
+    root = explain(expr).root
+    assert isinstance(root, s.GeneralPowerStep)
+    assert verify(root).ok
+    assert not verify(_with(root, derivative=2 * root.derivative)).ok
+    (log_step,) = root.substeps
+    wrong_log = _with(log_step, derivative=log_step.derivative + 1)
+    v = verify(_with(root, substeps=(wrong_log,)))
+    assert not v.ok and log_step.expression in v.failures
+    other_form = _with(log_step, expression=2 * log_step.expression)
+    assert not verify(_with(root, substeps=(other_form,))).ok

@@ -25,6 +25,7 @@ from chainrule.simplifying import size
 from chainrule.steps import (
     ChainStep,
     ConstantMultipleStep,
+    GeneralPowerStep,
     ProductStep,
     QuotientStep,
     Step,
@@ -103,6 +104,13 @@ def _template(step: Step) -> Template | None:
     if isinstance(step, ChainStep):
         f = _opaque(0, real=step.outer.has(sympy.Abs, sympy.sign))(x)
         return step.outer.xreplace({step.u: f}), [step.inner_step], [f]
+    if isinstance(step, GeneralPowerStep):
+        if size(step.derivative, SYMBOLIC_NODES) <= SYMBOLIC_NODES:
+            return None  # sympy.diff of f^g itself, compared in full
+        # f^g = e^(g·ln f), and g·ln f is the one substep: a tower x^x^…^x is then not
+        # differentiated whole again at every level (which cost its depth cubed).
+        f = _opaque(0)(x)
+        return sympy.exp(f), list(step.substeps), [f]
     parts = list(step.substeps)
     fs = [_opaque(i)(x) for i in range(len(parts))]
     if isinstance(step, SumStep):
