@@ -60,9 +60,9 @@ def check(
     with computing(timeout):
         try:
             result = run(function, answer, wrt=wrt)
-        except ChainruleError as error:
+            text = laid_out(result, format.value, standalone=standalone)
+        except ChainruleError as error:  # a formula unread, or steps too long to show
             raise fail(error) from None
-        text = laid_out(result, format.value, standalone=standalone)
         if text is not None:
             echo(text, nl=not text.endswith("\n"))
     raise typer.Exit(code=0 if result.correct else 1)

@@ -51,15 +51,14 @@ def explain_all(
         for number, text in _formulas(sys.stdin) if many else [(0, formula)]:
             read += 1
             try:
-                explanation = run(text, wrt=wrt)
+                # Shown inside: steps too long to show are refused as they are laid out.
+                screen.show(run(text, wrt=wrt))
             except ChainruleError as error:
                 if not many:
                     raise fail(error) from None
                 sys.stdout.flush()  # the explanations so far come before the complaint
                 echo(message(error, where=f"line {number}: "), err=True)
                 bad += 1
-                continue
-            screen.show(explanation)
         if not read:
             raise fail(
                 ValueError("no formulas on stdin (one per line; lines starting with # are skipped)")

@@ -36,7 +36,7 @@ from chainrule.views import wording
 from chainrule.views.answer import answer
 from chainrule.views.decomposition import decompose
 from chainrule.views.domains import domain
-from chainrule.views.letters import Letters, letters_for
+from chainrule.views.letters import Letters, letters_for, refuse_too_long
 
 _U, _V = sympy.symbols("u v")
 
@@ -56,6 +56,7 @@ def document(obj: s.Explanation | s.Step) -> Document:
     if isinstance(obj, s.Explanation):
         return Document(_explanation(obj), title=_title(obj), order=obj.order)
     if isinstance(obj, s.Step):
+        refuse_too_long(obj, None)
         blocks = (*decompose(obj, False), derivation(obj))
         return Document(blocks, title=f"chainrule: {obj.rule} step")
     raise TypeError(f"cannot explain {type(obj).__name__}: expected an Explanation or a Step")
@@ -76,7 +77,9 @@ def derivation(
 def lines_for(ex: s.Explanation) -> tuple[Derivation, dict[int, tuple[Line, ...]]]:
     """The explanation's derivation, and each step's own lines in it (by the step's id), so
     that another view can point at "line 5, the chain rule" as the explanation numbers it."""
-    lines = _Lines(is_partial(ex.constants), letters_for(ex))
+    letters = letters_for(ex)
+    refuse_too_long(ex.root, letters)
+    lines = _Lines(is_partial(ex.constants), letters)
     return Derivation(lines.number(ex.root)), lines.said
 
 
@@ -117,6 +120,8 @@ def _has_fraction(expr) -> bool:
 
 def _explanation(ex: s.Explanation) -> tuple:
     partial = is_partial(ex.constants)
+    letters = letters_for(ex)
+    refuse_too_long(ex.root, letters)
     blocks: list = [Heading(wording.heading(ex.expression, ex.variable, partial), level=1)]
     if ex.rewritten:
         blocks.append(Para(wording.simplified_first(ex.rewritten)))
@@ -125,7 +130,6 @@ def _explanation(ex: s.Explanation) -> tuple:
     if ex.variable not in ex.expression.free_symbols and ex.constants:
         blocks.append(Para(wording.absent_variable(ex.variable, ex.constants)))
     blocks += decompose(ex.root, partial)
-    letters = letters_for(ex)
     blocks.append(Heading((wording.steps(),)))
     if letters:
         blocks.append(Para(wording.in_letters(len(letters.names) + 1)))

@@ -14,12 +14,22 @@ from dataclasses import fields, is_dataclass, replace
 import sympy
 
 from chainrule import steps as s
+from chainrule.errors import ChainruleError
 from chainrule.simplifying import size
 
 #: Letters are used when the steps written out would print more expression nodes than this …
 LETTERS_PAST = 300
 #: … and the chain has at least this many links.
 MIN_LINKS = 3
+#: Steps that would print more expression nodes than this, even in letters, are not shown.
+#: Past it every format takes seconds more per step, and what it prints grows faster than the
+#: answer: a product of n factors (the product rule's n terms of n − 1 factors) is refused past
+#: about 115 factors, a tower x^x^…^x (each line holds the one below it) past about 28 levels.
+LONGEST = 80_000
+
+
+class TooLong(ChainruleError):
+    """Steps too long to show: what they would print grows faster than any page."""
 
 
 class Letters:
@@ -71,3 +81,24 @@ def letters_for(ex: s.Explanation) -> Letters | None:
             return letters
         stack += step.substeps
     return None
+
+
+def refuse_too_long(root: s.Step, letters: Letters | None) -> None:
+    """Raise ``TooLong`` when the lines of ``root`` would print more than ``LONGEST`` nodes.
+
+    Each line prints its step's expression and derivative, and about as much again between
+    them (the rule applied to the parts). In letters a link's line holds its letters only.
+    """
+    room, stack = LONGEST // 2, [root]
+    while stack:
+        step = stack.pop()
+        stack += step.substeps
+        if letters and isinstance(step, s.ChainStep):
+            continue  # d/dx sin(v) = cos(v)·v′: a few nodes
+        room -= size(step.expression, room) + size(step.derivative, room)
+        if room < 0:
+            raise TooLong(
+                f"the steps of this derivative are too long to show (more than {LONGEST:,} symbols"
+                " and signs): explain its parts one by one, or have the steps as data with"
+                " --format json"
+            )
