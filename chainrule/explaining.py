@@ -184,7 +184,9 @@ def main(argv: list[str] | None = None) -> None:
     if explanation.constants:
         print(f"held constant: {', '.join(map(str, explanation.constants))}")
     v = explanation.verification
-    print(f"verified: {v.ok} ({v.method}, {v.steps_checked} steps)")
+    print(f"checked against sympy.diff: {v.status} ({v.method}, {v.steps_checked} steps)")
+    for unchecked in v.unchecked:
+        print(f"  not checked ({unchecked.reason}): {unchecked.expression}")
 
 
 if __name__ == "__main__":

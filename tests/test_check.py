@@ -178,3 +178,35 @@ def test_a_check_shows_itself_in_a_notebook():
     assert "<math" in html and "Where it went wrong" in html and "<html" not in html
     assert c._repr_latex_().startswith("$$") and "forgot" in c._repr_markdown_()
     assert repr(c).startswith("<Check") and "forgot_inner_derivative" in repr(c)
+
+
+# -- when the points cannot tell ---------------------------------------------------------------
+
+# Real only where arcsec(eˣ)/2 ≥ 1, a set too thin for the verifier's points to land on.
+THIN = "asec(asec(exp(x))/2)"
+SYMPYS = "2*exp(-x)/(sqrt(1-exp(-2x))*sqrt(1-4/asec(exp(x))^2)*asec(exp(x))^2)"
+
+
+def test_an_answer_the_points_cannot_judge_is_not_called_wrong():
+    c = check(THIN, SYMPYS)
+    assert (c.status, c.correct, c.first_wrong, c.mistake) == ("undecided", False, None, None)
+    assert c.links[0].right is None and c.links[0].why_undecided == "not_real"
+    text = render(c, "text", width=100)
+    assert "Cannot tell" in text and "Wrong" not in text
+    assert "Steps" in text  # the steps to compare with by hand
+
+
+def test_a_judged_line_still_counts_beside_one_that_cannot_be():
+    assert check("log(2+cos(x))", "-sin(x)/(2+cos(x))").status == "right"
+    assert check("log(2+cos(x))", "sin(x)/(2+cos(x))").status == "wrong"
+
+
+def test_cannot_tell_is_its_own_exit_status_and_json_field():
+    result = CliRunner().invoke(app, ["check", THIN, SYMPYS, "-f", "json"])
+    assert result.exit_code == 3, result.output
+    data = json.loads(result.stdout)
+    assert (data["status"], data["correct"], data["links"][0]["right"]) == (
+        "undecided",
+        False,
+        None,
+    )

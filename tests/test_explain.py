@@ -317,6 +317,14 @@ def test_demo_prints_the_steps(capsys):
     assert "[chain] d/dx log(cos(x) + 2)" in out
     assert "[logarithm] d/du log(u) = 1/u" in out
     assert "derivative: -sin(x)/(cos(x) + 2)" in out
+    assert "checked against sympy.diff: ok (symbolic" in out
+
+
+def test_demo_says_what_it_could_not_check(capsys):
+    main(["asec(asec(exp(x))/2)"])  # real only on a tiny set: the points cannot decide
+    out = capsys.readouterr().out
+    assert "checked against sympy.diff: undecided" in out
+    assert "not checked (not_real):" in out
 
 
 def test_a_wrong_link_deep_in_a_long_chain_is_caught():

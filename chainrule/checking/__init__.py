@@ -29,9 +29,12 @@ class LinkVerdict:
     """One link of the learner's working and whether it equals the derivative."""
 
     link: Link
-    right: bool
+    #: None when the points cannot tell (the function is real at too few of them).
+    right: bool | None
     #: The link as written held the chain's letters (u = 2 + cos x), put back to compare.
     in_letters: bool = False
+    #: Why the points could not tell, when ``right`` is None: "not_real" or "too_large".
+    why_undecided: str | None = None
 
 
 @dataclass(frozen=True, repr=False)
@@ -39,8 +42,10 @@ class Check(Displayable):
     """The verdict on a learner's derivative of ``explanation.expression``.
 
     ``links`` holds each link's verdict, ``first_wrong`` the 1-based number of the first wrong
-    one (None when all are right), ``mistake`` its diagnosis (an id of ``MISTAKES``, None when
-    right) and ``path`` the wrong path that explains it (None when no known path does).
+    one (None when none is wrong), ``mistake`` its diagnosis (an id of ``MISTAKES``, None when
+    right) and ``path`` the wrong path that explains it (None when no known path does). A link
+    the verifier's points cannot judge (a function real only on a tiny set) is neither right
+    nor wrong: ``status`` is then "undecided".
     """
 
     explanation: Explanation
@@ -52,14 +57,23 @@ class Check(Displayable):
 
     @property
     def correct(self) -> bool:
-        return self.first_wrong is None
+        return all(v.right for v in self.links)
+
+    @property
+    def status(self) -> str:
+        """ "right", "wrong", or "undecided" (no link wrong, some the points could not judge)."""
+        if self.first_wrong is not None:
+            return "wrong"
+        return "right" if self.correct else "undecided"
 
     @property
     def expected(self) -> sympy.Expr:
         return self.explanation.derivative
 
     def _summary(self) -> str:
-        verdict = "right" if self.correct else f"link {self.first_wrong} wrong ({self.mistake})"
+        verdict = self.status
+        if self.first_wrong is not None:
+            verdict = f"link {self.first_wrong} wrong ({self.mistake})"
         return f"d/d{self.explanation.variable} {formula(self.explanation.expression)}: {verdict}"
 
 
@@ -76,6 +90,7 @@ def check(
     """
     from chainrule.explaining import explain
     from chainrule.verifying import Checker
+    from chainrule.verifying.agreement import Outcome
 
     ex = explain(function, wrt=wrt)
     letters = _letters(ex)
@@ -86,10 +101,16 @@ def check(
     verdicts = []
     for link in links:
         value = link.expr.xreplace(letters) if letters else link.expr
+        outcome = checker.compare(value, ex.derivative, ex.expression)
         verdicts.append(
-            LinkVerdict(link, _equal(checker, value, ex), in_letters=value is not link.expr)
+            LinkVerdict(
+                link,
+                outcome is Outcome.AGREE if outcome.decided else None,
+                in_letters=value is not link.expr,
+                why_undecided=None if outcome.decided else outcome.value,
+            )
         )
-    first = next((i for i, v in enumerate(verdicts, 1) if not v.right), None)
+    first = next((i for i, v in enumerate(verdicts, 1) if v.right is False), None)
     mistake, path = None, None
     if first is not None:
         wrong = verdicts[first - 1].link.expr.xreplace(letters)
@@ -122,10 +143,6 @@ def _refuse_foreign_letters(links, ex: Explanation, letters: dict) -> None:
                 f"line {number} uses {names}, which the function does not have (its variables:"
                 f" {mine}): write the derivative in the function's own variables"
             )
-
-
-def _equal(checker, value: sympy.Expr, ex: Explanation) -> bool:
-    return checker.agree(value, ex.derivative, ex.expression)
 
 
 def _diagnose(checker, wrong: sympy.Expr, ex: Explanation) -> tuple[str, WrongPath | None]:

@@ -1,5 +1,5 @@
 """``chainrule check``: is a learner's derivative right, and if not, where and how it went
-wrong. Exit status 0 right, 1 wrong, 2 unreadable."""
+wrong. Exit status 0 right, 1 wrong, 2 unreadable, 3 cannot tell."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ def check(
 
     In working joined by =, the first wrong line is named and its mistake found.
 
-    Exit status: 0 right, 1 wrong, 2 unreadable.
+    Exit status: 0 right, 1 wrong, 2 unreadable, 3 cannot tell (the function is real at too
+    few points to compare answers there).
 
     [bold]Examples[/bold]
 
@@ -65,4 +66,4 @@ def check(
             raise fail(error) from None
         if text is not None:
             echo(text, nl=not text.endswith("\n"))
-    raise typer.Exit(code=0 if result.correct else 1)
+    raise typer.Exit(code={"right": 0, "wrong": 1, "undecided": 3}[result.status])

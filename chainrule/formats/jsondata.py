@@ -244,7 +244,7 @@ def check(c) -> dict[str, Any]:
 
     ex = c.explanation
     shown = None
-    if not c.correct:
+    if c.first_wrong is not None:
         # The sentences the check shows for the first wrong line, as plain words.
         m = c.mistake or "unknown"
         which = "Your answer" if len(c.links) == 1 else f"Line {c.first_wrong}"
@@ -255,6 +255,7 @@ def check(c) -> dict[str, Any]:
         "variable": code(ex.variable),
         "answer": c.answer,
         "correct": c.correct,
+        "status": c.status,
         "first_wrong": c.first_wrong,
         "mistake": c.mistake,
         "expected": code(ex.derivative),

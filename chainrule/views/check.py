@@ -53,7 +53,11 @@ def check_view(c: Check) -> Document:
                 )
             )
         return Document(tuple(blocks), title="chainrule: check", order=ex.order)
-    blocks.append(diagnosis(c))
+    if c.first_wrong is None:
+        # Nothing wrong, nothing proved right: the learner compares with the steps by hand.
+        blocks.append(Verdict("skipped", _undecided(c)))
+    else:
+        blocks.append(diagnosis(c))
     if c.path is None:
         derivation, _ = lines_for(ex)
         blocks += [Heading((wording.steps(),)), derivation, answer(ex, partial)]
@@ -69,11 +73,30 @@ def _line(c: Check, i: int) -> Line:
         sentence = (typed, " equals the derivative")
         if v.in_letters:
             sentence += (" once the letters are put back",)
+    elif v.right is None:
+        title = "Cannot tell"
+        sentence = (typed, " could not be compared with the derivative")
     else:
         title = "Wrong"
         said = " is the first wrong line" if number == c.first_wrong else " is wrong too"
         sentence = (typed, said)
-    return Line(number, "right" if v.right else "wrong", title, sentence, (v.link.expr,))
+    kind = "right" if v.right else "wrong" if v.right is False else "undecided"
+    return Line(number, kind, title, sentence, (v.link.expr,))
+
+
+def _undecided(c: Check) -> tuple:
+    """Why no line could be judged, and the derivative to compare with."""
+    ex = c.explanation
+    why = next(v.why_undecided for v in c.links if v.right is None)
+    if why == "too_large":
+        reason = ("the values of ", ex.expression, " are too large to compare")
+    else:
+        reason = (ex.expression, " is real at too few points to compare")
+    return (
+        "Cannot tell: ",
+        *reason,
+        ". Compare your working with the steps below by hand.",
+    )
 
 
 def diagnosis(c: Check, reveal: bool = True) -> Box:
