@@ -31,9 +31,16 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
     symbol is held constant. A ``wrt`` that does not occur in the expression gives 0 by the
     constant rule, and the explanation says so.
     """
-    text, expr, order, rewritten = _expression(expr_or_text)
-    var = choose_variable(expr, wrt)
-    constants = tuple(sorted(expr.free_symbols - {var}, key=lambda s: s.name))
+    levels = _levels(expr_or_text) if isinstance(expr_or_text, sympy.Basic) else 0
+
+    def read():
+        # Refused past MAX_DEPTH before anything walks it: SymPy's own walks recurse.
+        text, expr, order, rewritten = _expression(expr_or_text)
+        var = choose_variable(expr, wrt)
+        return text, expr, order, rewritten, var, expr.free_symbols - {var}
+
+    text, expr, order, rewritten, var, others = deep(levels, read)
+    constants = tuple(sorted(others, key=lambda s: s.name))
 
     def work():
         # The rules take sums and products in the order they were typed (g + h: g′ then h′).

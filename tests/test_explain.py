@@ -236,6 +236,24 @@ def test_too_deep_is_a_clear_error():
         explain(expr)
 
 
+@pytest.mark.parametrize("head", [sin, lambda u: x**u])
+def test_far_too_deep_is_refused_before_sympy_walks_it(head):
+    # 500 levels: SymPy's own walks (free symbols, the variables made real) recursed past
+    # Python's default limit before the depth was checked. Built with room, explained without.
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(20_000)  # SymPy asks about assumptions recursively as it builds
+    try:
+        expr = x
+        for _ in range(500):
+            expr = head(expr)
+    finally:
+        sys.setrecursionlimit(limit)
+    with pytest.raises(ChainruleError, match="nested 50. deep"):
+        explain(expr)
+
+
 # -- the verifier -------------------------------------------------------------------------------
 
 
