@@ -1,6 +1,6 @@
 """Every benchmark in one run, printed as Markdown tables.
 
-    python bench/run.py            # start-up, explaining, backpropagation (a few minutes)
+    python bench/run.py            # every table below (several minutes)
     python bench/run.py --quick    # fewer runs and sizes (well under a minute)
 
 Start-up: whole ``chainrule`` processes, as a learner starts them, timed from outside beside a
@@ -10,8 +10,16 @@ the median of those: a machine that speeds up or slows down during the run moves
 of a round alike. Wall time is what the learner waits; CPU time (user + system of the child)
 is what the process did, and is steadier on a busy machine.
 
-Then ``bench_explain.py`` (explain beside ``sympy.diff``, textbook formulas and growth with
-size) and ``bench_network.py`` (backpropagation beside ``sympy.diff`` of the expanded cost).
+Then, each also a script of its own:
+
+- ``bench_corpus.py``: explain, and explain + render, over the textbook formulas of
+  ``corpus.py``, beside ``sympy.diff``: medians over the corpus and of per-formula ratios;
+- ``bench_explain.py``: explain beside ``sympy.diff``, fresh and cold, for a few formulas and
+  for nested chains and sums up to size 100;
+- ``bench_growth.py``: time and output size of explain and every rendering as nesting depth
+  and number of terms grow to 500, beside the growth of the formula and its answer;
+- ``bench_network.py``: backpropagation beside ``sympy.diff`` of the expanded cost.
+
 Not a test: times depend on the machine, so nothing here asserts them.
 """
 
@@ -110,11 +118,17 @@ def main() -> None:
     args = parser.parse_args()
     startup(args.rounds or (5 if args.quick else 15))
 
+    import bench_corpus
     import bench_explain
+    import bench_growth
     import bench_network
 
-    print("## Explaining, beside sympy.diff\n")
+    print("## Explaining a textbook's exercises, beside sympy.diff\n")
+    bench_corpus.main(quick=args.quick)
+    print("\n## Explaining, beside sympy.diff\n")
     bench_explain.main(quick=args.quick)
+    print("\n## Growth with nesting depth and number of terms\n")
+    bench_growth.main(quick=args.quick)
     print("\n## Backpropagation, beside sympy.diff of the expanded cost\n")
     bench_network.main((1, 5, 10) if args.quick else bench_network.DEPTHS)
 
