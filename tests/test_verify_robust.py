@@ -10,6 +10,7 @@ at 30 digits, at real points where every part of the expression is real.
 
 import dataclasses
 import json
+import math
 import random
 
 import mpmath
@@ -306,3 +307,28 @@ def test_random_trees_are_right_and_never_reported_as_bugs(expr):
     e = explain(expr, wrt=x)
     assert e.verification.status != "failed", e.verification
     assert judged(e.derivative, e.expression, x, tries=120) != "wrong"
+
+
+def test_values_past_machine_range_go_to_mpmath_without_trying_every_point():
+    from chainrule.verifying.agreement import Outcome, agree_at_points
+    from chainrule.verifying.points import CANDIDATES
+
+    asked = []
+
+    def overflowing(i):
+        asked.append(i)
+        return True, complex(math.inf), complex(math.inf)
+
+    assert agree_at_points(overflowing) is Outcome.TOO_LARGE
+    assert len(asked) == CANDIDATES  # not the wide points too: they overflow alike
+    # With unbounded exponents the same values are judged at every point there is.
+    asked.clear()
+    assert agree_at_points(overflowing, large=math.inf) is Outcome.TOO_LARGE
+    assert len(asked) > CANDIDATES
+
+
+def test_a_product_of_many_factors_is_checked_with_wide_exponents():
+    factors = [x + k for k in range(1, 151)]  # past 1e300 at every point
+    e = explain(sympy.Mul(*factors))
+    assert e.verification.ok
+    assert not verify(e.root, final=e.derivative * (1 + sympy.Rational(1, 10**6))).ok

@@ -8,6 +8,7 @@ of them (arcsec(arcoth x) only for 1 < |x| < 1.31), or the values there are too 
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Iterable
 
 from chainrule.verifying.points import CANDIDATES, FIRST_NEAR, finite, near
@@ -75,6 +76,11 @@ def agree_at_points(at: At, large: float = LARGE) -> Outcome:
         return None
 
     verdict = judge(range(CANDIDATES))
+    if verdict is None and too_large == CANDIDATES and large < math.inf:
+        # Not one candidate had a machine value to judge ((x + 1)·…·(x + 200) is past 1e300 at
+        # all of them): the wide points would not either, and the caller tries again with
+        # mpmath's unbounded exponents.
+        return Outcome.TOO_LARGE
     if verdict is None and len(real) < 2:
         verdict = judge(range(CANDIDATES, FIRST_NEAR))
         for i in list(real):
