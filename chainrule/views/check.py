@@ -85,7 +85,7 @@ def _line(c: Check, i: int) -> Line:
 
 
 def _undecided(c: Check) -> tuple:
-    """Why no line could be judged, and the derivative to compare with."""
+    """Why no line could be judged: the steps shown after it are for comparing by hand."""
     ex = c.explanation
     why = next(v.why_undecided for v in c.links if v.right is None)
     if why == "too_large":

@@ -5,6 +5,10 @@ k holds a product of k factors, each a nest k deep, so the whole output grows li
 formula and its answer grow like n². Past a budget, each line names a link by the letter the
 decomposition gave it, ``d/dx sin(v) = cos(v)·v′``, and the answer is given in the letters with
 the substitutions listed once, so the output grows with the formula.
+
+Letters shorten chains only. Steps that would still print more than ``LONGEST`` nodes (the
+product rule on a hundred factors, a tower x^x^…^x) are refused here, by ``refuse_too_long``,
+before any view spends time writing them out.
 """
 
 from __future__ import annotations
