@@ -18,7 +18,8 @@ from typing import Any
 import sympy
 
 from chainrule import steps as s
-from chainrule.formats.notation import code, shared_code
+from chainrule.formats.notation import code
+from chainrule.formats.printing import remembered
 from chainrule.formats.writer import Writer
 
 #: Version of the JSON contract (the "schema" key of every document).
@@ -293,7 +294,7 @@ def render(obj, at=None, indent: int | None = 2) -> str:
     """The JSON document as text. Strict JSON: an infinite or undefined number is null, never
     the ``Infinity`` or ``NaN`` that strict parsers reject; the learner's ``input`` keeps its
     Unicode characters."""
-    with shared_code():  # each step repeats the inner formulas of the steps below it
+    with remembered():  # each step repeats the inner formulas of the steps below it
         found = data(obj, at)
     return json.dumps(_finite(found), indent=indent, ensure_ascii=False) + "\n"
 

@@ -8,10 +8,6 @@ formula reads the same in the terminal, on a slide and in JSON. Nothing here cha
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 import sympy
 from sympy.printing.str import StrPrinter
 
@@ -19,7 +15,7 @@ from chainrule import ordering
 from chainrule.document import terms
 from chainrule.formats.print_latex import LearnerLatexPrinter, latex_number
 from chainrule.formats.print_unicode import OPERATORS, UnicodePrinter, finish, number
-from chainrule.formats.printing import symbol
+from chainrule.formats.printing import Remembering, symbol
 
 __all__ = [
     "as_math",
@@ -87,45 +83,19 @@ def latex(expr, order=None) -> str:
 #: A product of more factors than this is written in its stored order (see ``_SharedStr``).
 LONG_PRODUCT = 16
 
-_SHARED: ContextVar[_SharedStr | None] = ContextVar("chainrule_shared_str", default=None)
-
 
 def code(expr: sympy.Expr) -> str:
     """SymPy/Python syntax, as ``str()`` prints it: ``-sin(x)/(cos(x) + 2)``, ``x**2``; fast on
-    a deep chain, whose subtrees repeat (within ``shared_code()``, across many calls too)."""
-    printer = _SHARED.get()
-    return (printer or _SharedStr()).doprint(expr)
+    a deep chain, whose subtrees repeat, while ``printing.remembered()`` holds (every render)."""
+    return _SharedStr().doprint(expr)
 
 
-@contextmanager
-def shared_code() -> Iterator[None]:
-    """While this holds, ``code`` remembers every subtree it printed: a document that prints
-    each step of a deep chain prints each inner formula once, not once per step."""
-    token = _SHARED.set(_SharedStr())
-    try:
-        yield
-    finally:
-        _SHARED.reset(token)
-
-
-class _SharedStr(StrPrinter):
-    """``str()`` output, each distinct subtree printed once.
+class _SharedStr(Remembering, StrPrinter):
+    """``str()`` output, each distinct subtree printed once in a render (``Remembering``).
 
     A deep chain's gradient repeats the same inner formulas many times over; str() would print
-    (and sort the terms of) each repeat again. A subtree prints the same wherever it sits (its
-    parent adds any brackets), so remembering it changes nothing in the text.
+    (and sort the terms of) each repeat again.
     """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._seen: dict[sympy.Basic, str] = {}
-
-    def _print(self, expr, **kwargs) -> str:
-        if kwargs or not isinstance(expr, sympy.Basic):
-            return super()._print(expr, **kwargs)
-        if expr not in self._seen:
-            self._seen[expr] = super()._print(expr)
-        return self._seen[expr]
 
     def _print_Mul(self, expr) -> str:
         # SymPy sorts a product's factors as it prints them, comparing nested factors argument
