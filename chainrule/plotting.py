@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from chainrule.errors import ChainruleError
+from chainrule.files import kind
 
 #: The file types a figure can be written as, named by the file's suffix.
 FIGURE_SUFFIXES = (".png", ".svg", ".pdf")
@@ -156,7 +157,7 @@ def check_output_path(path: str | Path) -> Path:
     except OSError as error:
         raise PlotError(f"cannot write {path}: {error.strerror or error}") from None
     if not stat.S_ISREG(mode):
-        raise PlotError(f"cannot write {path}: it is {_kind(mode)}; {_ONLY}")
+        raise PlotError(f"cannot write {path}: it is {kind(mode)}; {_ONLY}")
     return path
 
 
@@ -180,7 +181,7 @@ def open_output(path: str | Path, *, binary: bool = False) -> Iterator[IO]:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise PlotError(f"cannot write {path}: it is {_kind(mode)}; {_ONLY}")
+            raise PlotError(f"cannot write {path}: it is {kind(mode)}; {_ONLY}")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         f = open(fd, "wb") if binary else open(fd, "w", encoding="utf-8")  # noqa: SIM115
@@ -189,17 +190,3 @@ def open_output(path: str | Path, *, binary: bool = False) -> Iterator[IO]:
         raise
     with f:
         yield f
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from chainrule.files import kind
 from chainrule.network.model import NetworkError
 from chainrule.network.numbers import NUMBER
 
@@ -60,25 +61,13 @@ def _open_regular(path: Path) -> TextIO:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise NetworkError(f"{path}: {_kind(mode)}, not a file; give a CSV file of x,y rows")
+            raise NetworkError(f"{path}: {kind(mode)}, not a file; give a CSV file of x,y rows")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return open(fd, encoding="utf-8-sig", newline="")  # noqa: SIM115 - the caller closes it
     except BaseException:
         os.close(fd)
         raise
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _lines(path: Path, f: TextIO) -> Iterator[str]:
