@@ -31,15 +31,18 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
     symbol is held constant. A ``wrt`` that does not occur in the expression gives 0 by the
     constant rule, and the explanation says so.
     """
-    levels = _levels(expr_or_text) if isinstance(expr_or_text, sympy.Basic) else 0
+    # An expression's depth is measured (and refused past MAX_DEPTH) before anything walks it:
+    # SymPy's own walks recurse. A formula's is known once it is parsed.
+    levels = _levels(expr_or_text) if isinstance(expr_or_text, sympy.Basic) else None
 
     def read():
-        # Refused past MAX_DEPTH before anything walks it: SymPy's own walks recurse.
         text, expr, order, rewritten = _expression(expr_or_text)
         var = choose_variable(expr, wrt)
         return text, expr, order, rewritten, var, expr.free_symbols - {var}
 
-    text, expr, order, rewritten, var, others = deep(levels, read)
+    text, expr, order, rewritten, var, others = deep(levels or 0, read)
+    if levels is None:
+        levels = _levels(expr)
     constants = tuple(sorted(others, key=lambda s: s.name))
 
     def work():
@@ -49,7 +52,7 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
             derivative, simplified = simplify(root.derivative)
             return root, derivative, simplified, verify(root, final=derivative)
 
-    root, derivative, simplified, verification = deep(_levels(expr), work)
+    root, derivative, simplified, verification = deep(levels, work)
     return Explanation(
         input=text,
         expression=expr,
