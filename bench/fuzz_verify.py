@@ -198,6 +198,19 @@ def _alarm(signum, frame):
     raise _Timeout
 
 
+def judge_in_time(ours, expr, var, rng: random.Random, seconds: float) -> str:
+    """``judge``, within ``seconds``: a judge that cannot finish or evaluate is undecidable."""
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return judge(ours, expr, var, rng)
+    except _Timeout:
+        return "undecidable (judge over the time limit)"
+    except Exception as error:  # noqa: BLE001 - whatever stops the judge, it has no verdict
+        return f"undecidable (judge could not evaluate: {type(error).__name__})"
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _status(e) -> str:
     v = e.verification
     return getattr(v, "status", "ok" if v.ok else "failed")
@@ -272,15 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         status = _status(e)
         verdicts[status] += 1
         if args.judge_all:
-            signal.setitimer(signal.ITIMER_REAL, 4 * args.limit)
-            try:
-                verdict = judge(e.derivative, expr, e.variable, judge_rng)
-            except _Timeout:
-                verdict = "undecidable (judge over the time limit)"
-            except Exception as error:
-                verdict = f"undecidable (judge could not evaluate: {type(error).__name__})"
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+            verdict = judge_in_time(e.derivative, expr, e.variable, judge_rng, 4 * args.limit)
             everything[f"{verdict.split(' ')[0]} ({status})"] += 1
             if verdict.startswith("wrong"):
                 print(f"WRONG {expr}: {verdict}", flush=True)
@@ -291,15 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         for failed in e.verification.failures:
             step = steps.get(failed)
             ours = step.derivative if step is not None else e.derivative
-            signal.setitimer(signal.ITIMER_REAL, 4 * args.limit)
-            try:
-                verdict = judge(ours, failed, e.variable, judge_rng)
-            except _Timeout:
-                verdict = "undecidable (judge over the time limit)"
-            except Exception as error:
-                verdict = f"undecidable (judge could not evaluate: {type(error).__name__})"
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+            verdict = judge_in_time(ours, failed, e.variable, judge_rng, 4 * args.limit)
             judged[verdict.split(" ")[0]] += 1
             print(f"FAILED {expr}: step {failed} judged {verdict}", flush=True)
             if verdict.startswith("wrong"):
