@@ -50,7 +50,17 @@ def terms(expr: sympy.Expr) -> list[sympy.Expr]:
 def factors(expr: sympy.Expr) -> list[sympy.Expr]:
     """A product's factors, in the order typed if known, else SymPy's."""
     typed_order = arranged(sympy.Mul.make_args(expr))
-    return list(typed_order) if typed_order else expr.as_ordered_factors()
+    return list(typed_order) if typed_order else sympy_factors(expr)
+
+
+def sympy_factors(expr: sympy.Expr) -> list[sympy.Expr]:
+    """A product's factors in SymPy's order, its number one factor: ``as_ordered_factors``
+    splits −2x into −1, 2, x, and a learner's constant factor is −2, never −1·2."""
+    factors = expr.as_ordered_factors()
+    numbers = [f for f in factors if f.is_Number]
+    if len(numbers) < 2:
+        return factors
+    return [sympy.Mul(*numbers), *(f for f in factors if not f.is_Number)]
 
 
 def note(result: sympy.Expr, parts: list[sympy.Expr]) -> None:
@@ -79,7 +89,7 @@ def product(order: dict, parts: Iterable[sympy.Expr]) -> sympy.Expr:
     for part in parts:
         if part.is_Mul and frozenset(part.args) not in order:
             # SymPy sorts the bracket of σ(z)·(1 − σ(z)) first; a learner reads it last.
-            record(order, part, sorted(part.as_ordered_factors(), key=lambda f: f.is_Add))
+            record(order, part, sorted(sympy_factors(part), key=lambda f: f.is_Add))
     result = sympy.Mul(*parts)
     if result.is_Mul:  # not a lone sum (δ₂ = ŷ − y), whose terms keep their own order
         record(order, result, parts)

@@ -181,7 +181,7 @@ class _Printer(TermPrinter, Markup):
                 top.append(sympy.Integer(factor.p))
                 bottom.append(sympy.Integer(factor.q))
             elif factor.is_Pow and factor.exp.is_Rational and factor.exp.is_negative:
-                bottom.append(sympy.Pow(factor.base, -factor.exp))
+                bottom.append(_positive(factor.base, -factor.exp))
             else:
                 top.append(factor)
         top = [f for f in top if f != 1] or [sympy.S.One]
@@ -204,7 +204,7 @@ class _Printer(TermPrinter, Markup):
         return row
 
     def _print_Pow(self, expr):
-        base, exponent = expr.as_base_exp()
+        base, exponent = expr.args  # as_base_exp() would read (1/2)² as 1/2²
         if power_before_argument(base, exponent):
             raised = self._el("msup", self._name(base.func), self._print(exponent))
             return self._applied(raised, base.args)
@@ -213,12 +213,19 @@ class _Printer(TermPrinter, Markup):
             and exponent.is_negative
             and not (exponent.q != 1 and abs(exponent.p) == 1)
         ):
-            return self._el("mfrac", self._el("mn", "1"), self._print(sympy.Pow(base, -exponent)))
+            return self._el("mfrac", self._el("mn", "1"), self._print(_positive(base, -exponent)))
         if exponent.is_Rational and abs(exponent.p) == 1 and exponent.q != 1:
             return super()._print_Pow(expr)  # √ and ∛
-        return self._el(
-            "msup", self.parenthesize(base, PRECEDENCE["Pow"], strict=False), self._print(exponent)
-        )
+        # A power of a power is (x²)², and (eˣ)² too: e^{x^2} would be another number.
+        shown = self.parenthesize(base, PRECEDENCE["Pow"], strict=False)
+        if isinstance(base, sympy.exp):
+            shown = self._brackets(shown)
+        return self._el("msup", shown, self._print(exponent))
+
+
+def _positive(base, exponent):
+    """base to a positive power, as it stands: 1/(x²)² must not become 1/x⁴ on the way."""
+    return base if exponent == 1 else sympy.Pow(base, exponent, evaluate=False)
 
 
 def mathml(term) -> str:

@@ -184,7 +184,7 @@ class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
         in front of a product, a sum to a power."""
         term = as_shown(term)
         if isinstance(term, Neg):
-            return Wrap("-", term.body, _bracketed(term.body, PRECEDENCE["Mul"], strict=True))
+            return Wrap("-", term.body, self._negated_in_brackets(term.body))
         if isinstance(term, DerivativeOf):
             head, _, bracketed = self._derivative_of(term)
             return Wrap(head, term.expression, bracketed)
@@ -281,6 +281,15 @@ class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
 
     def _print_Prime(self, t):
         return self.parenthesize(t.body, PRECEDENCE["Atom"], strict=True) + "'"
+
+    def _print_Neg(self, t):
+        text = self._print(t.body)
+        return rf"-\left({text}\right)" if self._negated_in_brackets(t.body) else f"-{text}"
+
+    def _negated_in_brackets(self, body) -> bool:
+        """Whether −body needs brackets round body: a sum, and a term that starts with its own
+        minus sign, −(−csc²x) (SymPy's LaTeX precedence ranks −u as a product)."""
+        return _bracketed(body, PRECEDENCE["Mul"], strict=True) or self._print(body).startswith("-")
 
     def _print_InOrder(self, t):
         joiner = " " if t.tight else r" \cdot "

@@ -132,7 +132,8 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
         return super()._print_Subs(expr)
 
     def _print_Pow(self, expr, rational=False):
-        base, exponent = expr.as_base_exp()
+        # Its own base and exponent: as_base_exp() would read (1/2)² as 2⁻².
+        base, exponent = expr.args
         if exponent is sympy.S.Half:
             return f"√{self._radicand(base)}"
         if exponent == sympy.Rational(1, 3):
@@ -140,13 +141,23 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
         if exponent.is_negative and exponent.is_Rational:
             # Only reached outside a product (Mul prints its own fractions): 1/x, 1/x².
             if exponent == -1:
-                return f"1/{self.parenthesize(base, PRECEDENCE['Mul'], strict=False)}"
+                text = self.parenthesize(base, PRECEDENCE["Mul"], strict=False)
+                fraction = base.is_Pow and base.exp.is_negative or base.is_Rational and base.q != 1
+                return f"1/({text})" if fraction and text[0] != "(" else f"1/{text}"
             return f"1/{self._print(sympy.Pow(base, -exponent, evaluate=False))}"
         if power_before_argument(base, exponent):
             # Textbooks write sin²(x) for (sin x)².
             raised = str(exponent).translate(_SUPERSCRIPT)
             return f"{base.func.__name__}{raised}({self._print(base.args[0])})"
-        return self._power_text(self.parenthesize(base, PRECEDENCE["Pow"], strict=True), exponent)
+        return self._power_text(self._power_base(base), exponent)
+
+    def _power_base(self, base: sympy.Expr) -> str:
+        """The base of a power, in brackets unless it is one letter, number or function: a
+        power of a power is (x²)², not x²², and (eˣ)², (√x)³, (1/x)², (−x)², (sin²(x))³."""
+        text = self._print(base)
+        if isinstance(base, sympy.exp) or text.startswith("-"):
+            return f"({text})"
+        return self.parenthesize(base, PRECEDENCE["Pow"], strict=False)
 
     def _power_text(self, base_text: str, exponent: sympy.Expr) -> str:
         shown = self._print(exponent)
@@ -191,6 +202,8 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
         text = self._print(item)
         if precedence(item) < PRECEDENCE["Mul"] or text.startswith("-"):
             return f"({text})"
+        if isinstance(item, sympy.Rational) and item.q != 1:
+            return f"({text})"  # eᵘ·(1/2): eᵘ·1/2 would read as a factor 1
         shown = finish(text)  # 2*x is written 2x: one factor, no brackets
         if strict and compound(item) and ("·" in shown or "/" in shown):
             return f"({text})"

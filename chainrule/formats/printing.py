@@ -156,7 +156,7 @@ def sums_last(expr: sympy.Mul) -> sympy.Mul:
     typed = ordering.arranged(expr.args)
     if typed:
         return _as_typed(typed)
-    factors = expr.as_ordered_factors()
+    factors = ordering.sympy_factors(expr)  # −2, not −1·2
     ordered = sorted(factors, key=lambda factor: factor.is_Add)  # stable: the rest keep order
     return expr if ordered == factors else FactorsAsGiven._from_args(ordered)
 

@@ -234,9 +234,14 @@ class _Lines:
 
     def _line_ConstantMultipleStep(self, step):
         c = step.constant
-        middle = [InOrder((c, DerivativeOf(step.factor, step.variable, self.partial)))]
+
+        def times(term, strict=False):
+            # A teacher writes −(−csc²x), not (−1)·(−csc²x).
+            return Neg(term) if c == -1 else InOrder((c, term), strict=strict)
+
+        middle = [times(DerivativeOf(step.factor, step.variable, self.partial))]
         if step.substeps:
-            middle.append(InOrder((c, step.substeps[0].derivative), strict=True))
+            middle.append(times(step.substeps[0].derivative, strict=True))
         sentence = wording.constant_multiple(c, self._held(c, step.variable))
         return wording.title(step.rule), sentence, self._equation(step, *middle)
 
