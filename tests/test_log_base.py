@@ -96,8 +96,10 @@ def test_an_ascii_console_spells_the_base_as_typed_and_reads_back(typed, ascii):
 
 
 def test_json_keeps_sympy_syntax_that_reads_back():
-    # JSON is data for programs, SymPy's str() by contract: log(x)/log(2), read back as is.
+    # JSON is data for programs, in SymPy syntax that keeps the base typed: log(x, 2), which
+    # SymPy reads back as the same log(x)/log(2).
     data = json.loads(render(explain("log(x,2)"), "json"))
-    assert data["expression"] == "log(x)/log(2)"
+    assert data["expression"] == "log(x, 2)"
+    assert json.loads(render(explain("3 log_10(x) x"), "json"))["expression"] == "3*log(x, 10)*x"
     assert data["steps"]["base"] == "2"
     assert sp.sympify(data["expression"], locals={"x": x}) == sp.log(x, 2)

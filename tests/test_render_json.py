@@ -113,11 +113,13 @@ def test_every_step_has_its_rule_keys_and_reads_back(explained):
 
 
 def test_course_example_as_json():
+    # Every expression in the order typed, as the other formats write it.
     doc = data(explain("log(2+cos(x))"))
-    assert doc["derivative"] == "-sin(x)/(cos(x) + 2)"
+    assert doc["expression"] == "log(2 + cos(x))"
+    assert doc["derivative"] == "-sin(x)/(2 + cos(x))"
     chain = doc["steps"]
     assert chain["rule"] == "chain"
-    assert (chain["outer"], chain["placeholder"], chain["inner"]) == ("log(u)", "u", "cos(x) + 2")
+    assert (chain["outer"], chain["placeholder"], chain["inner"]) == ("log(u)", "u", "2 + cos(x)")
     assert (chain["outer_derivative"], chain["inner_derivative"]) == ("1/u", "-sin(x)")
     assert [sub["rule"] for sub in chain["substeps"]] == ["sum", "logarithm"]
 

@@ -3,9 +3,10 @@
 This is the one format that writes the result rather than its document: the step tree of an
 explanation, a network's gradients, a training run, a computational graph. A bare ``Document``
 (a view with no data contract of its own) is written block by block. Every expression is
-SymPy/Python syntax exactly as ``str()`` prints it (``**``, explicit ``*``, ``log``, ``exp``,
-``sqrt``, ``Abs``, ``sigmoid``), so ``sympy.sympify`` reads it back. ``SCHEMA`` changes only
-when a key is removed or changes meaning; new keys may appear.
+SymPy/Python syntax as ``str()`` prints it (``**``, explicit ``*``, ``log``, ``exp``, ``sqrt``,
+``Abs``, ``sigmoid``), so ``sympy.sympify`` reads it back equal, in the learner's form: sums and
+products in the order typed (``log(2 + cos(x))``) and log_b u as ``log(u, b)``. ``SCHEMA``
+changes only when a key is removed or changes meaning; new keys may appear.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import sympy
 
+from chainrule import ordering
 from chainrule import steps as s
 from chainrule.formats.notation import code
 from chainrule.formats.printing import remembered
@@ -267,7 +269,13 @@ def check(c) -> dict[str, Any]:
 
 
 def data(obj, at=None) -> dict[str, Any]:
-    """The JSON-ready data of any result, or of a document."""
+    """The JSON-ready data of any result, or of a document: every sum and product written in
+    the order the learner typed it (or a rule derived it), as every other format writes it."""
+    with ordering.typed(_order(obj)):
+        return _data(obj, at)
+
+
+def _data(obj, at=None) -> dict[str, Any]:
     from chainrule.checking import Check
     from chainrule.document import Document
 
@@ -297,6 +305,14 @@ def render(obj, at=None, indent: int | None = 2) -> str:
     with remembered():  # each step repeats the inner formulas of the steps below it
         found = data(obj, at)
     return json.dumps(_finite(found), indent=indent, ensure_ascii=False) + "\n"
+
+
+def _order(obj) -> tuple:
+    """The typed order a result carries (a check's, its explanation's)."""
+    order = getattr(obj, "order", None)
+    if order is None:
+        order = getattr(getattr(obj, "explanation", None), "order", None)
+    return order or ()
 
 
 def _finite(value):

@@ -15,7 +15,7 @@ from chainrule import ordering
 from chainrule.document import terms
 from chainrule.formats.print_latex import LearnerLatexPrinter, latex_number
 from chainrule.formats.print_unicode import OPERATORS, UnicodePrinter, finish, number
-from chainrule.formats.printing import Remembering, symbol
+from chainrule.formats.printing import FactorsAsGiven, Remembering, as_shown, as_typed, symbol
 
 __all__ = [
     "as_math",
@@ -84,9 +84,17 @@ def latex(expr, order=None) -> str:
 LONG_PRODUCT = 16
 
 
-def code(expr: sympy.Expr) -> str:
+def code(expr: sympy.Expr, order=None) -> str:
     """SymPy/Python syntax, as ``str()`` prints it: ``-sin(x)/(cos(x) + 2)``, ``x**2``; fast on
-    a deep chain, whose subtrees repeat, while ``printing.remembered()`` holds (every render)."""
+    a deep chain, whose subtrees repeat, while ``printing.remembered()`` holds (every render).
+
+    Only the learner's form differs from ``str()``, and SymPy reads it back equal: sums and
+    products keep the order typed (``order``, or the one ``ordering.typed`` holds), so
+    ``-sin(x)/(2 + cos(x))``; and log_b u is ``log(u, 2)``, not ``log(u)/log(2)``.
+    """
+    if order is not None:
+        with ordering.typed(order):
+            return code(expr)
     return _SharedStr().doprint(expr)
 
 
@@ -97,7 +105,28 @@ class _SharedStr(Remembering, StrPrinter):
     (and sort the terms of) each repeat again.
     """
 
+    def _as_ordered_terms(self, expr, order=None):
+        typed = ordering.arranged(expr.args)
+        return list(typed) if typed else super()._as_ordered_terms(expr, order)
+
+    def _print_LogBase(self, expr) -> str:
+        u, b = expr.args
+        return f"log({self._print(u)}, {self._print(b)})"
+
     def _print_Mul(self, expr) -> str:
+        if (written := as_shown(expr)) is not expr:
+            return self._print(written)
+        typed = ordering.arranged(expr.args)
+        coeff, rest = expr.as_coeff_Mul()
+        if not typed and coeff is not sympy.S.One and rest.is_Mul:
+            # −3·sin(x)·x typed after a minus: the product without its number was recorded.
+            typed = (coeff, *found) if (found := ordering.arranged(rest.args)) else None
+        if typed and not isinstance(expr, FactorsAsGiven):
+            shown = as_typed(typed)
+            if shown.could_extract_minus_sign():
+                # str() would take the sign off by rebuilding the product in SymPy's order.
+                return "-" + self._print_Mul(-shown)
+            return self._print_Mul(shown)
         # SymPy sorts a product's factors as it prints them, comparing nested factors argument
         # by argument: a chain n links deep costs ~n³. A long product keeps its stored order
         # instead (the same product; SymPy reads it back equal).

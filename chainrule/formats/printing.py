@@ -155,13 +155,13 @@ def sums_last(expr: sympy.Mul) -> sympy.Mul:
     """
     typed = ordering.arranged(expr.args)
     if typed:
-        return _as_typed(typed)
+        return as_typed(typed)
     factors = ordering.sympy_factors(expr)  # −2, not −1·2
     ordered = sorted(factors, key=lambda factor: factor.is_Add)  # stable: the rest keep order
     return expr if ordered == factors else FactorsAsGiven._from_args(ordered)
 
 
-def _as_typed(factors) -> sympy.Mul:
+def as_typed(factors) -> sympy.Mul:
     # A number still leads, as textbooks write 2x for x·2.
     numbers = [f for f in factors if f.is_Number]
     return FactorsAsGiven._from_args([*numbers, *(f for f in factors if not f.is_Number)])
@@ -206,7 +206,7 @@ def as_shown(term):
     rest = [written if f == log_factor else f for f in typed or term.args if f != base_factor]
     if len(rest) == 1:
         return written
-    return _as_typed(rest) if typed else sympy.Mul(*rest)
+    return as_typed(rest) if typed else sympy.Mul(*rest)
 
 
 class SharedPrinting:
