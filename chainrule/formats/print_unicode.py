@@ -171,7 +171,8 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
 
     def _radicand(self, base: sympy.Expr) -> str:
         text = self._print(base)
-        return text if base.is_Atom else f"({text})"
+        # √(1/2) and √(−2): a fraction or a sign under the root needs its bracket too.
+        return text if base.is_Atom and text.isalnum() else f"({text})"
 
     # -- the document's terms (chainrule.document.terms) ----------------------------------------
 
