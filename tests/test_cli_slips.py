@@ -4,6 +4,7 @@ written, typer's own words in help and errors, print(h), render and py.typed."""
 from __future__ import annotations
 
 import errno
+import math
 import os
 import subprocess
 import sys
@@ -220,3 +221,54 @@ def test_the_package_ships_py_typed():
     # The wheel takes the whole package directory (pyproject.toml), py.typed with it.
     pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text()
     assert 'packages = ["chainrule"]' in pyproject
+
+
+# -- the plot's default range ------------------------------------------------------------------
+
+
+def _span(formula: str) -> tuple[float, float]:
+    return chainrule.plot(formula).span
+
+
+def test_the_readme_plot_covers_where_the_curve_turns_and_bends_without_squashing():
+    low, high = _span("x^2 e^(-x)")
+    # h′ = 0 at 0 and 2; h″ = 0 at 2 ± √2: all drawn, with room.
+    assert low < 0 and high > 2 + math.sqrt(2)
+    # And not out to −2π, where h is 21,000 and its turns would be drawn flat.
+    h = sp.lambdify(x, x**2 * sp.exp(-x))
+    assert h(low) < 10 * h(2)
+
+
+def test_the_cli_says_the_range_it_chose():
+    result = run("plot", "x^2 e^(-x)")
+    assert result.exit_code == 0, result.output
+    low, high = _span("x^2 e^(-x)")
+    first = result.stdout.splitlines()[0]
+    assert first == f"h(x) and its derivative h′(x), for −{-low:g} ≤ x ≤ {high:g}"
+
+
+@pytest.mark.parametrize(
+    ("formula", "features"),
+    [
+        ("(x-10)^2", [10]),  # its turn is outside −2π…2π: the range moves to it
+        ("x e^x", [-2, -1, 0]),  # inflection, minimum, zero
+        ("x^3 - 3x", [-1, 0, 1]),
+    ],
+)
+def test_a_chosen_range_covers_the_features(formula, features):
+    low, high = _span(formula)
+    assert low < min(features) and max(features) < high
+    assert high - low < 4 * math.pi  # and is narrower than the default it replaces
+
+
+@pytest.mark.parametrize(
+    "formula", ["log(2+cos(x))", "sin(x)", "tan(x)", "x^2", "ln(x)", "sqrt(x)", "e^x", "5"]
+)
+def test_a_function_the_default_shows_well_keeps_it(formula):
+    assert _span(formula) == (-2 * math.pi, 2 * math.pi)
+
+
+def test_a_range_given_is_kept():
+    assert chainrule.plot("x^2 e^(-x)", range=(-1, 1)).span == (-1, 1)
+    result = run("plot", "x^2 e^(-x)", "--range", "-2pi", "2pi")
+    assert result.stdout.splitlines()[0].endswith("for −2π ≤ x ≤ 2π")
