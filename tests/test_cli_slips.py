@@ -272,3 +272,50 @@ def test_a_range_given_is_kept():
     assert chainrule.plot("x^2 e^(-x)", range=(-1, 1)).span == (-1, 1)
     result = run("plot", "x^2 e^(-x)", "--range", "-2pi", "2pi")
     assert result.stdout.splitlines()[0].endswith("for −2π ≤ x ≤ 2π")
+
+
+# -- a timeout past what the clock holds -------------------------------------------------------
+
+#: Each command with the least it needs to run, and what it reads from stdin.
+RUNS = {
+    "explain": (["explain", "x^2"], None),
+    "check": (["check", "x^2", "2x"], None),
+    "network": (["network"], None),
+    "practice": (["practice", "--count", "1", "--seed", "1"], "2x\n" * 4),
+    "plot": (["plot", "x^2"], None),
+    "lesson": (["lesson", "1", "--no-pause", "-f", "text"], None),
+}
+
+
+@pytest.mark.parametrize("seconds", ["1e10", "1e308", "inf", "1e400"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_timeout_past_the_clock_is_no_limit(command, seconds):
+    args, stdin = RUNS[command]
+    result = run(*args, "--timeout", seconds, input=stdin)
+    assert result.exit_code == 0, result.output
+    assert "internal error" not in result.output and "Overflow" not in result.output
+    assert result.stdout
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"), [("-1", "must be at least 0"), ("soon", "not a number")]
+)
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_timeout_that_is_no_time_is_refused_in_one_line(command, seconds, said):
+    args, stdin = RUNS[command]
+    result = run(*args, "--timeout", seconds, input=stdin)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: --timeout {seconds}: {said}\n"
+
+
+@pytest.mark.parametrize("seconds", [1e10, 1e308, float("inf")])
+def test_a_budget_past_the_clock_runs_without_a_timer(seconds):
+    import signal
+
+    from chainrule.budget import LONGEST, within
+
+    assert seconds > LONGEST
+    with within(seconds):
+        if hasattr(signal, "getitimer"):
+            assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert chainrule.explain("sin(x^2)").derivative == 2 * x * sp.cos(x**2)
