@@ -63,6 +63,8 @@ def test_gamma_is_explained_as_having_no_elementary_rule_and_still_checked():
     [
         (["explain", "x", "--fromat", "json"], "no such option --fromat; did you mean --format?"),
         (["explain", "--fromat", "json", "x"], "no such option --fromat; did you mean --format?"),
+        (["explain", "--fromat"], "no such option --fromat; did you mean --format?"),
+        (["check", "x^2", "--frmat=json"], "no such option --frmat; did you mean --format?"),
         (["check", "x^2", "2x", "--wrtt", "x"], "no such option --wrtt; did you mean --wrt?"),
         (["plot", "x^2", "--rnage", "0", "1"], "no such option --rnage; did you mean --range?"),
         (["network", "--fromat", "json"], "no such option --fromat; did you mean --format?"),
@@ -103,10 +105,13 @@ def test_a_bad_value_reads_as_a_person_wrote_it(args, said):
         assert typer_words not in result.stderr
 
 
-def test_a_formula_starting_with_a_minus_is_still_a_formula():
-    result = run("explain", "-x^2", "-f", "text")
+@pytest.mark.parametrize(
+    ("formula", "derivative"), [("-x^2", "−2x"), ("--x", "= 1"), ("--sin(x)", "cos(x)")]
+)
+def test_a_formula_starting_with_a_minus_is_still_a_formula(formula, derivative):
+    result = run("explain", formula, "-f", "text")
     assert result.exit_code == 0, result.output
-    assert "−2x" in result.stdout
+    assert derivative in result.stdout.split("Result:")[1]
 
 
 def test_check_still_runs_and_exits_with_its_verdict():

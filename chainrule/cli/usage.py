@@ -36,6 +36,28 @@ class Command(TyperCommand):
             _plainly(param)
         return params
 
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        if ctx.ignore_unknown_options:
+            # explain, check and plot read "-x^2" as a formula, so "explain --fromat json x"
+            # would read "--fromat" as one: an unknown option close to a known one is a typo.
+            known = _options(self)
+            for arg in args[: args.index("--")] if "--" in args else args:
+                option = arg.split("=", 1)[0]
+                mistyped = option.startswith("--") and option[2:3].isalpha()
+                if mistyped and option not in known and _close(option, known):
+                    raise UnknownOption(option, ctx)
+        return super().parse_args(ctx, args)
+
+
+class UnknownOption(typer.TyperException):
+    """An option the command does not have, typed where a formula may stand."""
+
+    exit_code = 2
+
+    def __init__(self, option_name: str, ctx) -> None:
+        super().__init__(f"no such option {option_name}")
+        self.option_name, self.ctx = option_name, ctx
+
 
 class Group(TyperGroup):
     """The ``chainrule`` app: a command line it cannot read is one clean line on stderr."""
@@ -85,7 +107,7 @@ def said(error: Exception, args: list[str]) -> str:
     command = ctx.command if ctx is not None else None
     where = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
     name = type(error).__name__
-    if name == "NoSuchOption":
+    if name in ("NoSuchOption", "UnknownOption"):
         return _no_such_option(error.option_name, command) or f"no such option {error.option_name}"
     if name == "MissingParameter" and getattr(error, "param", None) is not None:
         return f"missing {_named(error.param)}{where}"
@@ -108,11 +130,16 @@ def said(error: Exception, args: list[str]) -> str:
     return message[:1].lower() + message[1:].rstrip(".") + where
 
 
+def _close(option: str, known: list[str]) -> str | None:
+    """The known long option nearest to ``option``, if one is near."""
+    long = [o for o in known if o.startswith("--")]
+    close = difflib.get_close_matches(option, long, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _no_such_option(option: str, command) -> str:
-    known = [o for o in _options(command) if o.startswith("--")]
-    close = difflib.get_close_matches(option, known, n=1, cutoff=0.6)
-    if close:
-        return f"no such option {option}; did you mean {close[0]}?"
+    if close := _close(option, _options(command)):
+        return f"no such option {option}; did you mean {close}?"
     where = f"; see '{command_path}'" if (command_path := _help_of(command)) else ""
     return f"no such option {option}{where}"
 
