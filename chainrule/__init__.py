@@ -4,9 +4,12 @@
     >>> chainrule.explain("log(2+cos(x))").derivative
     -sin(x)/(cos(x) + 2)
 
+    >>> print(chainrule.explain("sin(x^2)"))  # doctest: +SKIP
+    >>> chainrule.render(chainrule.explain("sin(x^2)"), "latex")  # doctest: +SKIP
+
 Names are imported on first use, so ``import chainrule`` (and ``chainrule --help``) stays quick.
-Formats live in ``chainrule.formats`` (``from chainrule.formats import render``); that package is
-deliberately not re-exported here, where a function of the same name would hide it.
+``render`` is ``chainrule.formats.render``: a result in any format; ``print`` of a result is its
+text format.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ _EXPORTS = {
     "sigmoid": "chainrule.functions",
     "Network": "chainrule.network.model",
     "plot": "chainrule.graphing",
+    "render": "chainrule.formats",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -38,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from chainrule.checking import Check, check
     from chainrule.errors import ChainruleError, ParseError, VariableError
     from chainrule.explaining import explain
+    from chainrule.formats import render
     from chainrule.functions import sigmoid
     from chainrule.graphing import plot
     from chainrule.network.model import Network

@@ -17,7 +17,6 @@ running budget starts again in full, so an interactive command gets the budget p
 
 from __future__ import annotations
 
-import math
 import signal
 import threading
 import time
@@ -30,6 +29,11 @@ from chainrule.errors import ChainruleError
 #: Once rung, the alarm rings again this often (seconds) until the budget's ``within`` hears
 #: it, in case code on the way out caught the first ring and carried on.
 _AGAIN = 1.0
+
+#: The longest budget the clocks hold, in seconds (292 years where the timer counts
+#: nanoseconds in 64 bits; a watchdog's wait on Windows, 49 days). A longer one is no limit,
+#: as ``inf`` is: it would outlast the work anyway.
+LONGEST = threading.TIMEOUT_MAX
 
 
 class OutOfTime(ChainruleError):
@@ -68,12 +72,13 @@ _watchdog: threading.Timer | None = None
 def within(seconds: float | None) -> Iterator[None]:
     """Run the body in at most ``seconds`` of wall-clock time, else raise ``OutOfTime``.
 
-    None or 0 means no limit. Budgets nest: the one that runs out first stops the work, and
-    its own ``within`` reports it.
+    None or 0 means no limit, and so does a budget longer than the clock holds (``LONGEST``,
+    ``inf``). Budgets nest: the one that runs out first stops the work, and its own ``within``
+    reports it.
     """
     if seconds is not None and not seconds >= 0:
         raise ValueError(f"a time budget is a number of seconds ≥ 0, not {seconds}")
-    if not seconds or math.isinf(seconds) or threading.current_thread() is not _MAIN:
+    if not seconds or seconds > LONGEST or threading.current_thread() is not _MAIN:
         yield
         return
     budget = _Budget(seconds, time.monotonic() + seconds)

@@ -1,4 +1,5 @@
-"""How a result shows itself: in rich, in Jupyter, and as a short repr.
+"""How a result shows itself: in rich, in Jupyter, as text (``str``, ``print``) and as a short
+repr.
 
 Every result a user can hold (an explanation, a step, a network result) mixes this in. Each
 hook hands the result to a format in a line or two, imported when asked for, so nothing that
@@ -51,6 +52,12 @@ class Displayable:
 
     def _summary(self) -> str:
         return ""
+
+    def __str__(self) -> str:
+        # print(h) shows what `chainrule explain --format text` shows; repr stays short.
+        from chainrule.formats import render
+
+        return render(self, "text")
 
     def __repr__(self) -> str:
         text = f"<{type(self).__name__} {self._summary()}".rstrip()

@@ -13,6 +13,7 @@ import sympy
 from chainrule import ordering
 from chainrule.errors import ChainruleError, VariableError
 from chainrule.functions import on_the_reals
+from chainrule.parsing import Reading
 from chainrule.recursion import deep
 from chainrule.rules import derive
 from chainrule.simplifying import simplify
@@ -36,11 +37,15 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
     levels = _levels(expr_or_text) if isinstance(expr_or_text, sympy.Basic) else None
 
     def read():
-        text, expr, order, rewritten = _expression(expr_or_text)
-        var = choose_variable(expr, wrt)
-        return text, expr, order, rewritten, var, expr.free_symbols - {var}
+        text, reading = _expression(expr_or_text)
+        expr = reading.expression
+        # h(t) = … names its variable: t, unless wrt says otherwise.
+        named = reading.name.args[0] if reading.name is not None and reading.name.args else None
+        var = choose_variable(expr, wrt if wrt is not None or named is None else named)
+        return text, reading, expr, var, expr.free_symbols - {var}
 
-    text, expr, order, rewritten, var, others = deep(levels or 0, read)
+    text, reading, expr, var, others = deep(levels or 0, read)
+    order, rewritten = reading.order, reading.rewritten
     if levels is None:
         levels = _levels(expr)
     constants = tuple(sorted(others, key=lambda s: s.name))
@@ -64,22 +69,24 @@ def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = Non
         verification=verification,
         order=tuple(order.items()),
         rewritten=rewritten,
+        name=reading.name,
+        log_is_ln=reading.log_is_ln,
     )
 
 
-def _expression(expr_or_text: object) -> tuple[str | None, sympy.Expr, dict, tuple]:
+def _expression(expr_or_text: object) -> tuple[str | None, Reading]:
     if isinstance(expr_or_text, str):
-        from chainrule.parsing import read
+        from chainrule.parsing import reading
 
-        return expr_or_text, *read(expr_or_text)
+        return expr_or_text, reading(expr_or_text)
     if isinstance(expr_or_text, int) and not isinstance(expr_or_text, bool):
-        return None, sympy.Integer(expr_or_text), {}, ()
+        return None, Reading(expression=sympy.Integer(expr_or_text), order={}, rewritten=())
     if isinstance(expr_or_text, float):
-        return None, sympy.Float(expr_or_text), {}, ()
+        return None, Reading(expression=sympy.Float(expr_or_text), order={}, rewritten=())
     if isinstance(expr_or_text, sympy.Expr):
         _refuse_off_the_reals(expr_or_text)
         # parse() already reads variables as real; an expression built in SymPy may hold re, im.
-        return None, on_the_reals(expr_or_text), {}, ()
+        return None, Reading(expression=on_the_reals(expr_or_text), order={}, rewritten=())
     raise TypeError(
         f"explain() takes a formula or a SymPy expression, not {type(expr_or_text).__name__}"
     )

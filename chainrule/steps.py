@@ -319,6 +319,11 @@ class Explanation(Displayable):
     #: What SymPy rewrote as it read the formula, before any rule: (text as typed, result),
     #: such as ("x^2/x", x), so that the explanation can say what it derives.
     rewritten: tuple[tuple[str, sympy.Expr], ...] = ()
+    #: The function's name as the formula gave it: y for "y = …" (dy/dx), f(x) for
+    #: "f(x) = …" (f′(x)); None when it gave none.
+    name: sympy.Expr | None = None
+    #: Whether the formula wrote the natural logarithm as log: the course's log is ln.
+    log_is_ln: bool = False
 
     @property
     def derived(self) -> sympy.Expr:

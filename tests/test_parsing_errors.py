@@ -51,7 +51,7 @@ def test_brackets(text, position, message):
     ("2***3", 3, "unexpected '*'"),
     ("x + * y", 4, "unexpected '*' after '+'"),
     ("2 3", 2, "missing operator before '3'"),
-    ("x 2", 2, "missing operator before '2'"),
+    ("x 2 3", 4, "missing operator before '3'"),  # x 2 is 2x on paper; 2 3 is not 6
     ("(x+1)2", 5, "missing operator before '2'"),
     ("x+)", 2, "before ')'"),
     ("²x", 0, "superscript must follow"),

@@ -45,17 +45,30 @@ def _run(args: list[str]) -> None:
     except KeyboardInterrupt:
         echo("interrupted", err=True)
         sys.exit(130)
+    except OSError as error:
+        from chainrule.cli.output import WRITE_ERRORS, cannot_write
+
+        if error.errno not in WRITE_ERRORS or running.debug:
+            _internal(error)
+        sys.exit(cannot_write(error))
     except Exception as error:
-        # Bad input never lands here (commands turn ChainruleError into exit 2); this is a bug
-        # in chainrule, and a learner should see one line, not a traceback.
-        if running.debug:
-            raise
-        echo(
-            f"chainrule: internal error ({type(error).__name__}: {error}). This is a bug in"
-            " chainrule; run again with --debug to see where, and please report it.",
-            err=True,
-        )
-        sys.exit(1)
+        _internal(error)
+
+
+def _internal(error: Exception) -> None:
+    """Bad input never lands here (commands turn ChainruleError into exit 2); this is a bug in
+    chainrule, and a learner should see one line, not a traceback."""
+    from chainrule.cli import running
+    from chainrule.cli.output import echo
+
+    if running.debug:
+        raise error
+    echo(
+        f"chainrule: internal error ({type(error).__name__}: {error}). This is a bug in"
+        " chainrule; run again with --debug to see where, and please report it.",
+        err=True,
+    )
+    sys.exit(1)
 
 
 def _one_shot(args: list[str]) -> bool:

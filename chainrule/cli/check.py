@@ -50,6 +50,8 @@ def check(
       chainrule check "log(2+cos(x))" "1/(2+cos x) * (-sin x) = 1/(2+cos x)"
 
       chainrule check "x^2 sin(x)" "2x cos(x)" --format json
+
+      chainrule check "(1+x^2)^6" "6(1+x^2)^5 2x"     (a space multiplies, as on paper)
     """
     from chainrule.checking import check as run
     from chainrule.cli.output import echo, fail, laid_out

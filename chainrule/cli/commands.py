@@ -19,9 +19,11 @@ from chainrule.cli import network as network_cmd
 from chainrule.cli import plot as plot_cmd
 from chainrule.cli import practice as practice_cmd
 from chainrule.cli.output import echo
+from chainrule.cli.usage import Command, Group
 
 app = typer.Typer(
     name="chainrule",
+    cls=Group,
     help="Differentiation explained step by step, from the chain rule to backpropagation.",
     no_args_is_help=True,
     add_completion=True,
@@ -65,10 +67,11 @@ def _root(
 
 
 # A formula may start with a minus ("-x^2"): an unknown option is read as the formula.
-app.command("explain", context_settings={"ignore_unknown_options": True})(explain_cmd.explain)
-app.command("network")(network_cmd.network)
+_FORMULA_FIRST = {"ignore_unknown_options": True}
+app.command("explain", cls=Command, context_settings=_FORMULA_FIRST)(explain_cmd.explain)
+app.command("network", cls=Command)(network_cmd.network)
 # An answer may start with a minus too ("-sin(x)").
-app.command("check", context_settings={"ignore_unknown_options": True})(check_cmd.check)
-app.command("practice")(practice_cmd.practice)
-app.command("plot", context_settings={"ignore_unknown_options": True})(plot_cmd.plot)
-app.command("lesson")(lesson_cmd.lesson)
+app.command("check", cls=Command, context_settings=_FORMULA_FIRST)(check_cmd.check)
+app.command("practice", cls=Command)(practice_cmd.practice)
+app.command("plot", cls=Command, context_settings=_FORMULA_FIRST)(plot_cmd.plot)
+app.command("lesson", cls=Command)(lesson_cmd.lesson)

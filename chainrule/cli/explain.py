@@ -56,6 +56,8 @@ def explain(
 
       chainrule explain "log(2+cos(x))"
 
+      chainrule explain "y = x^2 - sec(x) + 1"   (the book's form: the answer reads dy/dx)
+
       chainrule explain "x^2 y + sin(x y)" --wrt y
 
       chainrule explain "sigmoid(w*x + b)" --wrt w --format latex

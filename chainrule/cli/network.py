@@ -71,6 +71,7 @@ def network(
         typer.Option(
             "--param",
             "-p",
+            metavar="NAME",
             help="Which gradient: w1, b1, w2, b2 (… up to the last node for --layers), "
             "or 'all' for the backpropagation view (not with --train or --graph).",
         ),
@@ -93,6 +94,7 @@ def network(
     at: Annotated[
         str | None,
         typer.Option(
+            metavar="POINT",
             help="Evaluate at a point, e.g. x=0.5,y=1,w1=0.3 (the rest from the defaults): "
             "each link's value, a central finite difference, one gradient-descent step. "
             "With --train: the sample (unless --data gives it) and any starting values.",
@@ -111,8 +113,9 @@ def network(
     data: Annotated[
         Path | None,
         typer.Option(
+            metavar="FILE",
             help="With --train, a CSV file of x,y rows to train on (header optional; a regular "
-            f"file of at most {MAX_ROWS:,} rows, not a pipe); else one sample."
+            f"file of at most {MAX_ROWS:,} rows, not a pipe); else one sample.",
         ),
     ] = None,
     seed: Annotated[

@@ -13,7 +13,8 @@ Timeout = Annotated[
         "--timeout",
         metavar="SECONDS",
         min=0,
-        help="Give up after SECONDS, with a one-line message (exit status 2); 0: no limit.",
+        help="Give up after SECONDS, with a one-line message (exit status 2); 0, or more than "
+        "the clock holds (1e308, inf): no limit.",
     ),
 ]
 
@@ -25,7 +26,8 @@ TimeoutPerAnswer = Annotated[
         metavar="SECONDS",
         min=0,
         help="Give up on any one computation (judging an answer, showing the steps) after "
-        "SECONDS; the time you take to answer is not counted. 0: no limit.",
+        "SECONDS; the time you take to answer is not counted. 0, or more than the clock holds "
+        "(1e308, inf): no limit.",
     ),
 ]
 

@@ -3,9 +3,13 @@ message (exit status 2), in ASCII with the caret still in place on a console wit
 
 from __future__ import annotations
 
+import errno
 import sys
 
 from chainrule.encoding import HANDLER
+
+#: Errors that only writing gives: the output, not the input, is what failed.
+WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EFBIG, errno.EDQUOT})
 
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
@@ -17,6 +21,24 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     stream = sys.stderr if err else sys.stdout
     stream.write(text + "\n" if nl else text)
     stream.flush()
+
+
+def cannot_write(error: OSError) -> int:
+    """An output that cannot be written (a full disk, a closed pipe) said once; the exit status
+    (1). No bug of chainrule's, so no report is asked for. A closed pipe (``| head``) is the
+    reader's choice, and stays quiet."""
+    import os
+
+    if error.errno != errno.EPIPE:
+        echo(f"chainrule: cannot write the output: {error.strerror or error}", err=True)
+    # Nothing more goes to the broken stream, not even the flush at exit; it is kept, not
+    # dropped, as closing it would close what it wraps.
+    _broken.append(sys.stdout)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - open until the process ends
+    return 1
+
+
+_broken: list = []
 
 
 def message(error: Exception, *, where: str = "") -> str:

@@ -12,7 +12,8 @@ from chainrule.cli import options
 from chainrule.cli.running import TIMEOUT
 
 #: Mirror of ``chainrule.graphing.reading.DEFAULT_RANGE``, kept here so --help never imports
-#: SymPy; a test checks that the two agree.
+#: SymPy; a test checks that the two agree. Without --range, the library may choose another
+#: from the function's shape (``chainrule.graphing.shape``).
 DEFAULT_RANGE = ("-2pi", "2pi")
 
 _EXAMPLES = """
@@ -49,15 +50,17 @@ def plot(
         ),
     ] = False,
     range_: Annotated[
-        tuple[str, str],
+        tuple[str, str] | None,
         typer.Option(
             "--range",
             "-r",
             metavar="LOW HIGH",
             help="Draw from LOW to HIGH along the axis: numbers, or such as -2pi 2pi or -pi/2 "
-            "pi/2.",
+            "pi/2. Default: -2pi 2pi, unless that would draw the function's shape flat or "
+            "leave it out; then a range around where h turns, bends, crosses 0 or breaks "
+            "(x^2 e^(-x): -0.6 to 6.5).",
         ),
-    ] = DEFAULT_RANGE,
+    ] = None,
     wrt: options.wrt(
         "The variable along the axis. Default: x if the formula has it, else its only symbol."
     ) = None,

@@ -166,18 +166,20 @@ def plot(
     wrt: str | sympy.Symbol | None = None,
     at=None,
     parts: bool = False,
-    range=reading.DEFAULT_RANGE,  # noqa: A002 - named like the CLI's --range
+    range=None,  # noqa: A002 - named like the CLI's --range
 ) -> Sketch:
     """h = ``formula`` and its derivative h′ from ``explain``, to draw from ``range[0]`` to
     ``range[1]`` (numbers, or text such as "-2pi"); with ``parts``, also the outer f(u) and the
     inner g(x) of the chain h = f(g(x)). ``wrt`` is the variable along the axis, as for
-    ``explain``; ``at`` gives every other symbol a number ({"a": 2} or "a=2").
+    ``explain``; ``at`` gives every other symbol a number ({"a": 2} or "a=2"). Without
+    ``range``, −2π to 2π, unless the function's shape asks for another
+    (``chainrule.graphing.shape``).
 
         >>> chainrule.plot("log(2+cos(x))", parts=True)  # doctest: +SKIP
     """
     from chainrule.explaining import explain
 
-    low, high = reading.bounds(range)
+    low, high = reading.bounds(reading.DEFAULT_RANGE if range is None else range)
     explanation = explain(formula, wrt=wrt)
     x = explanation.variable
     given = reading.values(at, explanation.constants, x)
@@ -185,6 +187,12 @@ def plot(
     whole = _curve(h, x, explanation.expression, given)
     # A derivative exists only where its function does: 1/x is not drawn for ln x at x < 0.
     derivative = _curve(h + "′", x, explanation.derivative, given, within=whole.function)
+    if range is None:
+        from chainrule.graphing.shape import shaped
+
+        chosen = shaped(whole.function, derivative.function, (float(low), float(high)))
+        if chosen is not None:
+            low, high = (sympy.Rational(f"{end:.10g}") for end in chosen)
     root, chain, note = explanation.root, (), ""
     if parts and isinstance(root, s.ChainStep):
         chain = (_curve(f, root.u, root.outer, given), _curve(g, x, root.inner, given))

@@ -78,7 +78,7 @@ _ASCII = frozenset(string.ascii_letters + string.digits + "+-*/^()[]|,._ ")
 
 _HINTS = {
     "!": "factorials are not supported",
-    "=": "type an expression, not an equation",
+    "=": "type an expression, not an equation (an '=' may only name it first: y = x^2, f(x) = …)",
     "'": "quotes and primes are not part of a formula; write f(x), not f'(x)",
     '"': "quotes are not part of a formula",
     ";": "type one formula, without ';'",

@@ -20,7 +20,7 @@ import sympy
 from chainrule import ordering
 from chainrule.errors import ParseError
 from chainrule.parsing.limits import Guard
-from chainrule.parsing.names import ABSTRACT, CONSTANTS, FUNCTIONS, FunctionSpec, Names
+from chainrule.parsing.names import ABSTRACT, CONSTANTS, FUNCTIONS, GAMMA, FunctionSpec, Names
 from chainrule.parsing.tokens import Token
 
 _OPENERS = {"(": ")", "[": "]", "|": "|"}
@@ -43,6 +43,8 @@ class Parser:
         #: What SymPy rewrote as it was built (x^2/x is x): (start, end) in the text, and what
         #: it became. Only the outermost of nested rewrites is kept.
         self.rewritten: list[tuple[int, int, sympy.Expr]] = []
+        #: Whether ``log`` was applied without a base: the course's log, which is ln.
+        self.natural_log = False
 
     def parse(self) -> sympy.Expr:
         """The whole formula as one expression, or a ParseError."""
@@ -81,19 +83,20 @@ class Parser:
         start = self._peek().pos
         left = self._signed()
         typed = [left]
+        last = left  # the factor just read: a number after it may be one more factor
         while True:
             token = self._peek()
             if self._at_op("*", "/"):
                 self._next()
-                right = self._signed()
+                right = last = self._signed()
                 if token.text == "*":
                     typed.append(right)
                     left = self._check(left * right, token.pos)
                 else:
                     typed.append(1 / right)
                     left = self._check(left / right, token.pos)
-            elif self._starts_factor(token):
-                right = self._power()
+            elif self._paper_product(last, token) or self._starts_factor(token):
+                right = last = self._power()
                 typed.append(right)
                 left = self._check(left * right, token.pos)
             else:
@@ -230,6 +233,8 @@ class Parser:
             return names.symbol(word)
         if word in FUNCTIONS:
             return self._apply(FUNCTIONS[word], token)
+        if self._is_gamma(token):
+            return self._apply(GAMMA, token)
         if word.startswith("log_"):
             return self._apply(_LOG, token, base=self._log_base(word[4:], token))
         if word in CONSTANTS:
@@ -296,6 +301,7 @@ class Parser:
             args.append(base)
         if spec is _LOG and len(args) == 2:
             self._check_log_base(args[1], token.pos)
+        self.natural_log |= spec is _LOG and len(args) == 1
         result = self._check(spec.build(*args), token.pos)
         if self._evaluated(spec, args, result):
             self._rewrote(token.pos, result)  # sin(0) is 0, e^(ln x) is x, √(4x) is 2√x
@@ -342,11 +348,23 @@ class Parser:
 
     # --- small helpers ----------------------------------------------------------------------
 
+    def _paper_product(self, last: sympy.Expr, token: Token) -> bool:
+        """Whether ``token`` is a number multiplying the factor before it, as on paper: in
+        x 3^(x−1) or 5(1 + x²)⁵ 2x a space stands for the dot. Never after a number (2 3 is
+        a slip, not 6), and never without the space (x(x+1)2 reads too like a typo)."""
+        return (
+            token.kind == "number"
+            and not last.is_number
+            and self._tokens[self._i - 1].end < token.pos
+        )
+
     def _starts_factor(self, token: Token) -> bool:
         """Whether ``token`` begins a factor multiplied without a sign: 2x, x(x+1), 2|x|."""
         if token.kind == "number":
+            after_number = self._i and self._tokens[self._i - 1].kind == "number"
+            what = "numbers" if after_number else "by a number here"
             raise self._error(
-                f"missing operator before {self._raw(token)!r}: write '*' to multiply numbers",
+                f"missing operator before {self._raw(token)!r}: write '*' to multiply {what}",
                 token.pos,
             )
         if token.kind == "word":
@@ -361,12 +379,25 @@ class Parser:
         # No sign: "sin -x" and "sin + 1" are too easily misread, so they need brackets.
         return token.kind == "number" or self._starts_factor(token)
 
+    def _is_gamma(self, token: Token, following: Token | None = None) -> bool:
+        """gamma(x) or Gamma(x), typed as a word, is the Gamma function Γ(x); gamma alone, or
+        γ, is the letter γ."""
+        following = following or self._peek()
+        return (
+            self._raw(token) in ("gamma", "Gamma")
+            and not self._names.is_declared(token.text)
+            and following.kind == "op"
+            and following.text in ("(", "[")
+        )
+
     def _starts_call(self, token: Token) -> bool:
         if token.kind != "word":
             return False
         if token.text in FUNCTIONS or token.text.startswith("log_"):
             return not self._names.is_declared(token.text)
         following = self._tokens[self._i + 1]
+        if self._is_gamma(token, following):
+            return True
         return token.text in ABSTRACT and following.kind == "op" and following.text in "(["
 
     def _peek(self) -> Token:

@@ -85,6 +85,10 @@ def _table() -> dict[str, FunctionSpec]:
 #: Every function name a formula may use (σ is read as "sigma").
 FUNCTIONS = _table()
 
+#: The Gamma function, read only where a bracket follows gamma (or Gamma): gamma alone is the
+#: Greek letter γ, a variable, so it is not among ``FUNCTIONS``.
+GAMMA = FunctionSpec(name="gamma", build=sympy.gamma)
+
 #: Words that are constants: e and E are Euler's number (E is how SymPy prints it).
 CONSTANTS = {"e": sympy.E, "E": sympy.E, "pi": sympy.pi}
 

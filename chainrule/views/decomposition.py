@@ -20,11 +20,12 @@ from chainrule.views import wording
 _FUNCTION_LETTERS = "fgkpqrst"
 
 
-def decompose(root: s.Step, partial: bool) -> tuple[Decomposition, ...]:
-    """One block per chain; a chain whose inner function is itself a chain is one block."""
-    used = {f.func.__name__ for f in root.expression.atoms(AppliedUndef)}
+def decompose(root: s.Step, partial: bool, name: str | None = None) -> tuple[Decomposition, ...]:
+    """One block per chain; a chain whose inner function is itself a chain is one block.
+    ``name`` is the learner's own name for the whole function (f in f(x) = …), if any."""
+    used = {f.func.__name__ for f in root.expression.atoms(AppliedUndef)} | {name}
     letters = [c for c in _FUNCTION_LETTERS if c not in used]
-    whole = next((c for c in "hHF" if c not in used), "h")
+    whole = name or next((c for c in "hHF" if c not in used), "h")
     # One pool for the whole output: two different functions never share a name, so a
     # second chain is k∘p, not f∘g again; past the letters, f₁, f₂, … count on.
     numbered = (f"f_{i}" for i in count(1))

@@ -33,7 +33,7 @@ from chainrule.document import (
 from chainrule.placeholders import names_in
 from chainrule.rules.combining import at
 from chainrule.views import wording
-from chainrule.views.answer import answer
+from chainrule.views.answer import answer, answer_name
 from chainrule.views.decomposition import decompose
 from chainrule.views.domains import domain
 from chainrule.views.letters import Letters, letters_for, refuse_too_long
@@ -122,14 +122,17 @@ def _explanation(ex: s.Explanation) -> tuple:
     partial = is_partial(ex.constants)
     letters = letters_for(ex)
     refuse_too_long(ex.root, letters)
-    blocks: list = [Heading(wording.heading(ex.expression, ex.variable, partial), level=1)]
+    named = ex.expression if ex.name is None else Equals((ex.name, ex.expression))
+    blocks: list = [Heading(wording.heading(named, ex.variable, partial), level=1)]
+    if ex.log_is_ln:
+        blocks.append(Para(wording.natural_log()))
     if ex.rewritten:
         blocks.append(Para(wording.simplified_first(ex.rewritten)))
     if ex.constants:
         blocks.append(Para(("(", *wording.held_constant(ex.constants, partial), ")")))
     if ex.variable not in ex.expression.free_symbols and ex.constants:
         blocks.append(Para(wording.absent_variable(ex.variable, ex.constants)))
-    blocks += decompose(ex.root, partial)
+    blocks += decompose(ex.root, partial, name=answer_name(ex))
     blocks.append(Heading((wording.steps(),)))
     if letters:
         blocks.append(Para(wording.in_letters(len(letters.names) + 1)))
@@ -347,4 +350,5 @@ class _Lines:
 
     def _line_NoRuleStep(self, step):
         unevaluated = isinstance(step.derivative, sympy.Derivative)
-        return wording.title(step.rule), wording.no_rule(unevaluated), self._equation(step)
+        gamma = isinstance(step.expression, sympy.gamma)
+        return wording.title(step.rule), wording.no_rule(unevaluated, gamma), self._equation(step)

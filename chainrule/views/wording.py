@@ -144,7 +144,12 @@ def unknown_function(name, derivative) -> Parts:
     return (name, " is not given, so its derivative stays ", derivative)
 
 
-def no_rule(unevaluated: bool = False) -> Parts:
+def no_rule(unevaluated: bool = False, gamma: bool = False) -> Parts:
+    if gamma:
+        return (
+            "the Gamma function has no rule in elementary functions: its derivative is itself"
+            " times the digamma function polygamma(0, ·), as SymPy gives it",
+        )
     if unevaluated:
         return ("neither chainrule nor SymPy has a rule for this: the derivative is left as it is",)
     return ("chainrule has no rule for this yet; the derivative shown is SymPy's",)
@@ -324,3 +329,11 @@ def difference_cannot_tell(gradients: tuple, overflow: bool, overflowed: tuple =
     else:
         why = ("floats lose J's change over the step, or J bends within it",)
     return ("finite difference not meaningful at these magnitudes", *which, ": ", *why)
+
+
+def natural_log() -> Parts:
+    """log typed without a base: the course's log, which a learner from school reads as log₁₀."""
+    return (
+        "Here log is the natural logarithm ln (base e), as in the course; for base 10 write"
+        " log_10(x).",
+    )
