@@ -1,10 +1,13 @@
 """chainrule check names more mistakes (issue 17, point 6): a product-rule term left out, the
-power rule on a variable exponent, ln a left out of a constant base, the function (or a part of
-it) copied out undifferentiated, and an algebra slip between two lines of working."""
+power rule on a variable exponent (and the exponential rule on a variable base), ln a left out
+of a constant base, the function (or a part of it) copied out undifferentiated, and an algebra
+slip between two lines of working."""
 
 from __future__ import annotations
 
 import json
+import pathlib
+import re
 
 import pytest
 import sympy
@@ -28,6 +31,8 @@ MORE = [
     ("x^cos(x)", "cos(x)*x^(cos(x)-1)", "power_rule_on_variable_exponent"),
     ("(x^2+1)^x", "x(x^2+1)^(x-1)*2x", "power_rule_on_variable_exponent"),
     ("sin(x)^x", "x sin(x)^(x-1) cos(x)", "power_rule_on_variable_exponent"),
+    ("x^x", "x^x ln(x)", "exponential_rule_on_variable_base"),
+    ("x^cos(x)", "-x^cos(x) ln(x) sin(x)", "exponential_rule_on_variable_base"),
     ("3^x", "3^x", "forgot_log_of_base"),
     ("3^(2x)", "2*3^(2x)", "forgot_log_of_base"),
     ("2^cos(x)", "-2^cos(x) sin(x)", "forgot_log_of_base"),
@@ -70,6 +75,12 @@ def test_every_id_has_words_and_the_new_ones_are_tested_twice():
         assert any("cos(" in f for f, _, m in MORE if m == mistake), mistake
 
 
+def test_the_readme_lists_every_id_and_no_other_in_order():
+    readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**How a mistake is named.**", 1)[1].split("`--wrt`", 1)[0]
+    assert re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE) == list(MISTAKES)
+
+
 @pytest.mark.parametrize(
     ("function", "answer", "rule"),
     [
@@ -91,6 +102,9 @@ def test_where_two_names_fit_the_more_telling_one_is_given():
     # x·x^(x−1) equals xˣ as a function: the line as written decides which mistake it is.
     assert check("x^x", "x*x^(x-1)").mistake == "power_rule_on_variable_exponent"
     assert check("x^x", "x^x").mistake == "function_typed_back"
+    # xˣ·ln x is also ln y = x·ln x with its product rule's second term left out: the reading
+    # at the top of the tree, the exponential rule on a variable base, is the plainer one.
+    assert check("x^x", "x^x ln(x)").path.step.rule == "general_power"
     # eˣ is its own derivative: typing it back is right, and no mistake is named.
     assert check("exp(x)", "exp(x)").correct
 
@@ -131,6 +145,8 @@ def test_only_a_wrong_line_after_a_right_one_is_a_slip():
     [
         ("sin(x)*x^2", "cos(x)*x^2", "product_rule_term_missing"),
         ("x^x", "x*x^(x-1)", "power_rule_on_variable_exponent"),
+        ("x^x", "x^x ln(x)", "exponential_rule_on_variable_base"),
+        ("x^cos(x)", "-x^cos(x) ln(x) sin(x)", "exponential_rule_on_variable_base"),
         ("3^x", "3^x", "forgot_log_of_base"),
         ("x^2*sin(x)", "2x sin(x) + x^2 cos(x) = x(2 sin(x) + cos(x))", "algebra_slip"),
     ],

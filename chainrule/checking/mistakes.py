@@ -1,12 +1,12 @@
 """The usual wrong paths, built from an explanation's own steps.
 
 Each step offers the results a learner gets by taking it wrongly: the chain rule without g′,
-the product rule as u′·v′ or with a term left out, cos′ = +sin, 3ˣ′ = 3ˣ, the power rule on a
-variable exponent, or the step copied out undifferentiated (the whole function typed back, at
-the root). Put in the step's place, a wrong result is carried up
-the tree by each parent's own rule (``rebuild``), giving the whole wrong answer that path leads
-to. A learner's wrong line is then compared with these, so every rule and every depth of chain
-is covered by the same few cases, not by a list of special formulas.
+the product rule as u′·v′ or with a term left out, cos′ = +sin, 3ˣ′ = 3ˣ, xˣ by the power rule
+or by the exponential rule, or the step copied out undifferentiated (at the root, the whole
+function typed back). Put in the step's place, a wrong result is carried up the tree by each
+parent's own rule (``rebuild``), giving the whole wrong answer that path leads to. A learner's
+wrong line is then compared with these, so every rule and every depth of chain is covered by
+the same few cases, not by a list of special formulas.
 
 The ids are a documented contract (README, JSON ``mistake``).
 """
@@ -37,6 +37,7 @@ MISTAKES = (
     "power_not_lowered",
     "power_rule_on_exponential",
     "power_rule_on_variable_exponent",
+    "exponential_rule_on_variable_base",
     "forgot_log_of_base",
     "function_typed_back",
     "part_not_differentiated",
@@ -116,14 +117,20 @@ def _wrong_product(step: s.ProductStep) -> Iterator[tuple[str, sympy.Expr]]:
 
 
 def _wrong_general_power(step: s.GeneralPowerStep) -> Iterator[tuple[str, sympy.Expr]]:
-    """f^g with x in g as well as in f, taken by the power rule as if g were a constant:
-    g·f^(g−1)·f′, or without the chain's f′ too."""
+    """f^g with x in g as well as in f, taken by the power rule as if g were a constant,
+    g·f^(g−1)·f′, or by the exponential rule as if f were, f^g·ln f·g′ (each also without
+    the chain's last factor)."""
     f, g = step.base, step.exponent
     power = g * f ** (g - 1)
     df = _derivative_in(step, f)
     if df is not None:
         yield "power_rule_on_variable_exponent", power * df
     yield "power_rule_on_variable_exponent", power
+    exponential = step.expression * sympy.log(f)
+    dg = _derivative_in(step, g)
+    if dg is not None:
+        yield "exponential_rule_on_variable_base", exponential * dg
+    yield "exponential_rule_on_variable_base", exponential
 
 
 def _derivative_in(step: s.Step, expr: sympy.Expr) -> sympy.Expr | None:

@@ -23,6 +23,9 @@ WHAT = {
     "power_rule_on_variable_exponent": (
         "uses the power rule on a variable exponent: f^g taken as g·f^(g−1)·f′"
     ),
+    "exponential_rule_on_variable_base": (
+        "uses the exponential rule on a variable base: f^g taken as f^g·ln f·g′"
+    ),
     "forgot_log_of_base": "leaves out the factor ln a of a constant base a, as if a were e",
     "function_typed_back": "is the function itself, not its derivative",
     "part_not_differentiated": "copies a part of the function where its derivative belongs",
@@ -80,6 +83,10 @@ HINT = {
     ),
     "power_rule_on_variable_exponent": (
         "The power rule needs a constant exponent: with x in the exponent too, take logarithms, "
+        "ln y = g·ln f, and then y′ = y·(g·ln f)′."
+    ),
+    "exponential_rule_on_variable_base": (
+        "aˣ·ln a needs a constant base: with x in the base too, take logarithms, "
         "ln y = g·ln f, and then y′ = y·(g·ln f)′."
     ),
     "forgot_log_of_base": (
