@@ -76,11 +76,14 @@ def test_each_usual_mistake_is_named(mistake, function, answer):
 
 
 def test_every_mistake_id_is_tested_on_two_functions_and_has_words():
-    named = [m for m, _, _ in MISTAKEN]
+    from test_check_mistakes import MORE  # issue 17's mistakes, in a table of their own
+
+    table = MISTAKEN + [(m, f, a) for f, a, m in MORE]
+    named = [m for m, _, _ in table]
     for mistake in MISTAKES:
         assert named.count(mistake) >= 2, mistake
         assert mistake in hints.WHAT and mistake in hints.HINT
-        assert any(f == THREE or "cos(" in f for m, f, _ in MISTAKEN if m == mistake)
+        assert any(f == THREE or "cos(" in f for m, f, _ in table if m == mistake)
 
 
 def test_a_path_through_a_step_shows_the_right_step_beside_it():

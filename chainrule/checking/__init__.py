@@ -4,7 +4,8 @@ The answer is compared with the explained derivative as functions, not as string
 SymPy's automatic arithmetic, then at random real points where the function is defined (the
 verifier's own points, ``chainrule.verifying``). A chain of equalities, as written on paper,
 is checked link by link; the first wrong link is compared with the usual wrong paths
-(``chainrule.checking.mistakes``) to name the mistake.
+(``chainrule.checking.mistakes``) to name the mistake; a wrong link right after a right one
+that no wrong path writes as it stands is an algebra slip between the two.
 
     >>> check("log(2+cos(x))", "1/(2+cos(x))*(-sin(x)) = -sin(x)/(2+cos(x))").correct
     True
@@ -43,7 +44,9 @@ class Check(Displayable):
 
     ``links`` holds each link's verdict, ``first_wrong`` the 1-based number of the first wrong
     one (None when none is wrong), ``mistake`` its diagnosis (an id of ``MISTAKES``, None when
-    right) and ``path`` the wrong path that explains it (None when no known path does). A link
+    right) and ``path`` the wrong path that explains it (None when no known path does). For an
+    algebra slip, ``apart`` is a point where the two lines differ: (x, line k−1, line k) there,
+    rounded to 4 digits, or None when no simple point shows it. A link
     the verifier's points cannot judge (a function real only on a tiny set) is neither right
     nor wrong: ``status`` is then "undecided".
     """
@@ -54,6 +57,7 @@ class Check(Displayable):
     first_wrong: int | None
     mistake: str | None
     path: WrongPath | None
+    apart: tuple[sympy.Expr, sympy.Expr, sympy.Expr] | None = None
 
     @property
     def correct(self) -> bool:
@@ -111,11 +115,14 @@ def check(
             )
         )
     first = next((i for i, v in enumerate(verdicts, 1) if v.right is False), None)
-    mistake, path = None, None
+    mistake, path, apart = None, None, None
     if first is not None:
         wrong = verdicts[first - 1].link.expr.xreplace(letters)
-        mistake, path = _diagnose(checker, wrong, ex)
-    return Check(ex, answer, tuple(verdicts), first, mistake, path)
+        after_right = first > 1 and verdicts[first - 2].right is True
+        mistake, path = _diagnose(checker, wrong, ex, after_right)
+        if mistake == "algebra_slip":
+            apart = _apart(verdicts[first - 2].link.expr.xreplace(letters), wrong, ex)
+    return Check(ex, answer, tuple(verdicts), first, mistake, path, apart)
 
 
 def _letters(ex: Explanation) -> dict[sympy.Symbol, sympy.Expr]:
@@ -145,16 +152,67 @@ def _refuse_foreign_letters(links, ex: Explanation, letters: dict) -> None:
             )
 
 
-def _diagnose(checker, wrong: sympy.Expr, ex: Explanation) -> tuple[str, WrongPath | None]:
-    """The usual mistake whose path gives ``wrong``; else a constant factor or a sign; else
-    "unknown"."""
-    for path in wrong_paths(ex.root):
+def _diagnose(
+    checker, wrong: sympy.Expr, ex: Explanation, after_right: bool = False
+) -> tuple[str, WrongPath | None]:
+    """The usual mistake whose path gives ``wrong``; else, right after a right line, an algebra
+    slip; else a constant factor or a sign; else "unknown".
+
+    A path that gives the line as written is preferred to one that only equals it: x·x^(x−1)
+    is the power rule on xˣ, xˣ itself the function typed back, though the two are equal. Of
+    those, the one nearest the top of the tree is the plainest reading of the line. After a
+    right line, only a path giving the line as written names it (the rule taken wrongly, as
+    in 1/(2 + cos x) after the right chain rule): a line merely equal to one is a slip in the
+    algebra, the calculus being done (a minus lost there is not cos′ taken as +sin).
+    """
+    paths = list(wrong_paths(ex.root))
+    exact = [p for p in paths if p.answer == wrong]
+    if exact:
+        found = min(exact, key=lambda p: p.depth)
+        return found.mistake, found
+    if after_right:
+        return "algebra_slip", None
+    for path in paths:
         if checker.agree(wrong, path.answer, ex.expression):
             return path.mistake, path
     ratio = _constant_ratio(wrong, ex)
     if ratio is not None:
         return ("sign_error" if ratio == -1 else "constant_factor"), None
     return "unknown", None
+
+
+#: Where a learner would put a number in to compare two lines: small and simple first.
+_SIMPLE_POINTS = (1, 2, 3, sympy.Rational(1, 2), -1, -2, 5, sympy.Rational(1, 3))
+
+
+def _apart(before: sympy.Expr, after: sympy.Expr, ex: Explanation):
+    """The first simple x where ``before`` and ``after`` are real and differ in their first 4
+    digits (the function defined there), with both values; None if there is none."""
+    x = ex.variable
+    if (before.free_symbols | after.free_symbols | ex.expression.free_symbols) - {x}:
+        return None  # other letters: no single number to put in
+    for point in _SIMPLE_POINTS:
+        values = [_shown_value(e.xreplace({x: point})) for e in (ex.expression, before, after)]
+        if any(v is None for v in values):
+            continue
+        _, a, b = values
+        if abs(float(a) - float(b)) > 1e-3 * max(1.0, abs(float(a)), abs(float(b))):
+            return (sympy.Rational(point), a, b)
+    return None
+
+
+def _shown_value(value: sympy.Expr) -> sympy.Expr | None:
+    """``value`` as a learner would read it off a calculator: exact when rational, else to 4
+    digits; None when it is not a finite real number."""
+    if value.is_Rational:
+        return value
+    try:
+        z = complex(value.evalf(15))
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if not _finite(z) or abs(z.imag) > 1e-12 * max(1.0, abs(z.real)):
+        return None
+    return sympy.Float(z.real, 4)
 
 
 def _constant_ratio(wrong: sympy.Expr, ex: Explanation) -> sympy.Expr | None:

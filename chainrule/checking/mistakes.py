@@ -1,10 +1,12 @@
 """The usual wrong paths, built from an explanation's own steps.
 
 Each step offers the results a learner gets by taking it wrongly: the chain rule without g′,
-the product rule as u′·v′, cos′ = +sin, … Put in the step's place, a wrong result is carried up
-the tree by each parent's own rule (``rebuild``), giving the whole wrong answer that path leads
-to. A learner's wrong line is then compared with these, so every rule and every depth of chain
-is covered by the same few cases, not by a list of special formulas.
+the product rule as u′·v′ or with a term left out, cos′ = +sin, 3ˣ′ = 3ˣ, xˣ by the power rule
+or by the exponential rule, or the step copied out undifferentiated (at the root, the whole
+function typed back). Put in the step's place, a wrong result is carried up the tree by each
+parent's own rule (``rebuild``), giving the whole wrong answer that path leads to. A learner's
+wrong line is then compared with these, so every rule and every depth of chain is covered by
+the same few cases, not by a list of special formulas.
 
 The ids are a documented contract (README, JSON ``mistake``).
 """
@@ -27,12 +29,19 @@ MISTAKES = (
     "added_not_multiplied",
     "composition_as_product",
     "product_of_derivatives",
+    "product_rule_term_missing",
     "quotient_rule_order",
     "quotient_denominator",
     "sign_error",
     "constant_factor",
     "power_not_lowered",
     "power_rule_on_exponential",
+    "power_rule_on_variable_exponent",
+    "exponential_rule_on_variable_base",
+    "forgot_log_of_base",
+    "function_typed_back",
+    "part_not_differentiated",
+    "algebra_slip",
     "unknown",
 )
 
@@ -42,12 +51,14 @@ MAX_PATHS = 400
 
 @dataclass(frozen=True)
 class WrongPath:
-    """Taking ``step`` wrongly (``mistake``) gives ``local`` there and ``answer`` overall."""
+    """Taking ``step`` wrongly (``mistake``) gives ``local`` there and ``answer`` overall;
+    ``depth`` counts the steps above ``step`` (0 at the root)."""
 
     mistake: str
     step: s.Step
     local: sympy.Expr
     answer: sympy.Expr
+    depth: int = 0
 
 
 def wrong_paths(root: s.Step) -> Iterator[WrongPath]:
@@ -61,19 +72,25 @@ def wrong_paths(root: s.Step) -> Iterator[WrongPath]:
             made += 1
             if made > MAX_PATHS:
                 return
-            yield WrongPath(mistake, step, local, _carried(root, step, local, parents))
+            answer = _carried(root, step, local, parents)
+            yield WrongPath(mistake, step, local, answer, _depth(step, parents))
 
 
 def _wrong_steps(step: s.Step, parent: s.Step | None) -> Iterator[tuple[str, sympy.Expr]]:
+    """The step's own wrong results, the mistakes of its rule first, the step copied out
+    undifferentiated last: where both give one answer, the rule's mistake is the more telling
+    name (3ˣ′ typed as 3ˣ is the ln 3 left out, and also 3ˣ typed back)."""
     if isinstance(step, s.ChainStep):
         yield from _wrong_chain(step, parent)
     elif isinstance(step, s.ProductStep):
-        yield "product_of_derivatives", sympy.Mul(*(sub.derivative for sub in step.substeps))
+        yield from _wrong_product(step)
     elif isinstance(step, s.QuotientStep):
         u, v = step.numerator, step.denominator
         du, dv = (sub.derivative for sub in step.substeps)
         yield "quotient_rule_order", (u * dv - du * v) / v**2
         yield "quotient_denominator", (du * v - u * dv) / v
+    elif isinstance(step, s.GeneralPowerStep):
+        yield from _wrong_general_power(step)
     elif isinstance(step, s.TableStep):
         if isinstance(step, s.PowerStep):
             n, u = step.exponent, step.variable
@@ -81,7 +98,50 @@ def _wrong_steps(step: s.Step, parent: s.Step | None) -> Iterator[tuple[str, sym
         if isinstance(step, s.ExponentialStep):
             u = step.variable
             yield "power_rule_on_exponential", u * step.base ** (u - 1)
+            # (aᵘ)′ = aᵘ·ln a taken as (eᵘ)′ = eᵘ; for a = e the same, so no path.
+            yield "forgot_log_of_base", step.base**u
+        if isinstance(step, s.LogarithmStep):
+            yield "forgot_log_of_base", 1 / step.variable  # (log_a u)′ = 1/(u·ln a) as 1/u
         yield "sign_error", -step.derivative
+    yield ("function_typed_back" if parent is None else "part_not_differentiated"), step.expression
+
+
+def _wrong_product(step: s.ProductStep) -> Iterator[tuple[str, sympy.Expr]]:
+    """(uv)′ as u′v′, and the product rule's sum with one of its terms left out."""
+    d = [sub.derivative for sub in step.substeps]
+    yield "product_of_derivatives", sympy.Mul(*d)
+    factors = step.factors
+    terms = [sympy.Mul(d[i], *factors[:i], *factors[i + 1 :]) for i in range(len(factors))]
+    for i in range(len(terms)):
+        yield "product_rule_term_missing", sympy.Add(*terms[:i], *terms[i + 1 :])
+
+
+def _wrong_general_power(step: s.GeneralPowerStep) -> Iterator[tuple[str, sympy.Expr]]:
+    """f^g with x in g as well as in f, taken by the power rule as if g were a constant,
+    g·f^(g−1)·f′, or by the exponential rule as if f were, f^g·ln f·g′ (each also without
+    the chain's last factor)."""
+    f, g = step.base, step.exponent
+    power = g * f ** (g - 1)
+    df = _derivative_in(step, f)
+    if df is not None:
+        yield "power_rule_on_variable_exponent", power * df
+    yield "power_rule_on_variable_exponent", power
+    exponential = step.expression * sympy.log(f)
+    dg = _derivative_in(step, g)
+    if dg is not None:
+        yield "exponential_rule_on_variable_base", exponential * dg
+    yield "exponential_rule_on_variable_base", exponential
+
+
+def _derivative_in(step: s.Step, expr: sympy.Expr) -> sympy.Expr | None:
+    """d/dx ``expr`` as a step below ``step`` derived it (x′ = 1 for the variable itself);
+    None when no step derived it."""
+    if expr == step.variable:
+        return sympy.S.One
+    for below in step.walk():
+        if below.expression == expr and below.variable == step.variable:
+            return below.derivative
+    return None
 
 
 def _wrong_chain(step: s.ChainStep, parent: s.Step | None) -> Iterator[tuple[str, sympy.Expr]]:
@@ -132,6 +192,13 @@ def _carried(
         derivatives[id(parent)] = rebuild(parent, derivatives)
         step = parent
     return derivatives[id(root)]
+
+
+def _depth(step: s.Step, parents: dict[int, s.Step]) -> int:
+    depth = 0
+    while id(step) in parents:
+        step, depth = parents[id(step)], depth + 1
+    return depth
 
 
 def _parents(root: s.Step) -> dict[int, s.Step]:

@@ -38,7 +38,8 @@ def check(
 
     Equal as functions, not as strings: (−sin x)·(2+cos x)^−1 is as right as −sin x/(2+cos x).
 
-    In working joined by =, the first wrong line is named and its mistake found.
+    In working joined by =, the first wrong line is named and its mistake found (the README
+    lists the ids); a wrong line right after a right one is an algebra slip between the two.
 
     Exit status: 0 right, 1 wrong, 2 unreadable, 3 cannot tell (the function is real at too
     few points to compare answers there).

@@ -22,7 +22,7 @@ from chainrule.practising.judging import Judgement
 from chainrule.practising.problems import Part, Problem
 from chainrule.practising.wording import TRIES
 from chainrule.views import hints
-from chainrule.views.check import WHERE, diagnosis
+from chainrule.views.check import WHERE, diagnosis, parting, slip
 
 if TYPE_CHECKING:
     from chainrule.practising.session import Score
@@ -78,12 +78,18 @@ def wrong(p: Problem, part: Part, j: Judgement, left: int) -> Document:
 
 
 def _mistake(c) -> Box:
-    """The check's diagnosis without the right answer: what the line is, where it was taken
-    wrongly, and the hint."""
-    lead = "Your answer " if len(c.links) == 1 else f"Line {c.first_wrong} "
-    rows: list = [Para((lead, hints.WHAT[c.mistake], f" ({c.mistake})."))]
+    """The check's diagnosis without the right answer: what the line is, the step and rule it
+    parts from the right path at, how that step was taken wrongly, and the hint."""
+    if c.mistake == "algebra_slip":
+        rows: list = list(slip(c))
+    else:
+        lead = "Your answer " if len(c.links) == 1 else f"Line {c.first_wrong} "
+        rows = [Para((lead, hints.WHAT[c.mistake], f" ({c.mistake})."))]
     path = c.path
-    if path is not None and path.step is not c.explanation.root:
+    at_root = path is not None and path.step is c.explanation.root
+    if path is not None:
+        rows.append(parting(c, "." if at_root else ":"))
+    if path is not None and not at_root:
         from chainrule.document import DerivativeOf
 
         step_lhs = DerivativeOf(path.step.expression, path.step.variable)
@@ -103,7 +109,8 @@ def shown(p: Problem, part: Part, j: Judgement, tries: int = TRIES) -> Document:
         blocks.append(Para(j.note))
     if j.check is not None:
         blocks.append(diagnosis(j.check))
-        if j.check.path is None:  # no usual mistake explains it: the steps, as check shows them
+        if j.check.path is None and j.check.mistake != "algebra_slip":
+            # No usual mistake explains it: the steps, as check shows them.
             blocks += steps(p, part).blocks
     return _doc(blocks, p)
 

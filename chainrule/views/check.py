@@ -58,7 +58,7 @@ def check_view(c: Check) -> Document:
         blocks.append(Verdict("skipped", _undecided(c)))
     else:
         blocks.append(diagnosis(c))
-    if c.path is None:
+    if c.path is None and c.mistake != "algebra_slip":  # a slip: the calculus was right
         derivation, _ = lines_for(ex)
         blocks += [Heading((wording.steps(),)), derivation, answer(ex, partial)]
     return Document(tuple(blocks), title="chainrule: check", order=ex.order)
@@ -104,11 +104,14 @@ def diagnosis(c: Check, reveal: bool = True) -> Box:
     ``reveal`` (a learner about to try again) only what the line is and the hint."""
     ex = c.explanation
     mistake = c.mistake or "unknown"
-    wrong = c.links[c.first_wrong - 1].link.expr
-    rows: list = [
-        Para((_which(c), hints.WHAT[mistake], f" ({mistake}).")),
-        Equation((wrong,), label=("Yours:",)),
-    ]
+    if mistake == "algebra_slip":
+        rows = list(slip(c))
+    else:
+        wrong = c.links[c.first_wrong - 1].link.expr
+        rows = [
+            Para((_which(c), hints.WHAT[mistake], f" ({mistake}).")),
+            Equation((wrong,), label=("Yours:",)),
+        ]
     partial = is_partial(ex.constants)
     lhs = DerivativeOf(ex.expression, ex.variable, partial)
     if not reveal:
@@ -130,6 +133,33 @@ def diagnosis(c: Check, reveal: bool = True) -> Box:
     rows.append(Equation((lhs, ex.derivative), label=("Right:",)))
     rows.append(Para(("Hint: ", hints.HINT[mistake])))
     return Box((WHERE,), tuple(rows), status="failed")
+
+
+def slip(c: Check) -> tuple:
+    """An algebra slip named, with the right line and the wrong one after it, and a number
+    that tells them apart."""
+    k = c.first_wrong
+    before, after = (c.links[i].link.expr for i in (k - 2, k - 1))
+    said = f"An algebra slip between line {k - 1} and line {k} (algebra_slip): line {k} "
+    rows: list = [
+        Para((said, hints.WHAT["algebra_slip"], ".")),
+        Equation((before,), label=(f"Line {k - 1}:",)),
+        Equation((after,), label=(f"Line {k}:",)),
+    ]
+    if c.apart is not None:
+        x, a, b = c.apart
+        at = Equals((c.explanation.variable, x))
+        rows.append(Para(("At ", at, f": line {k - 1} is ", a, f" and line {k} is ", b, ".")))
+    return tuple(rows)
+
+
+def parting(c: Check, end: str = ".") -> Para | None:
+    """Which step the wrong path leaves the right one at, and its rule, without the answer."""
+    if c.path is None:
+        return None
+    step = c.path.step
+    lhs = DerivativeOf(step.expression, step.variable, is_partial(c.explanation.constants))
+    return Para(("It parts from the right path at ", lhs, f" ({wording.title(step.rule)}){end}"))
 
 
 def _which(c: Check) -> str:

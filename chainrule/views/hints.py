@@ -13,12 +13,23 @@ WHAT = {
     "added_not_multiplied": "adds f′(g(x)) and g′(x) instead of multiplying them",
     "composition_as_product": "treats f(g(x)) as the product f(x)·g(x)",
     "product_of_derivatives": "multiplies the derivatives of the factors: (uv)′ taken as u′v′",
+    "product_rule_term_missing": "leaves a term out of the product rule: u′v or uv′ alone",
     "quotient_rule_order": "swaps the terms of the quotient rule's numerator: uv′ − u′v",
     "quotient_denominator": "divides by v instead of v² in the quotient rule",
     "sign_error": "has a wrong sign",
     "constant_factor": "is right up to a constant factor",
     "power_not_lowered": "brings the exponent down without lowering it: n·uⁿ",
     "power_rule_on_exponential": "uses the power rule on an exponential: eᵘ taken as u·eᵘ⁻¹",
+    "power_rule_on_variable_exponent": (
+        "uses the power rule on a variable exponent: f^g taken as g·f^(g−1)·f′"
+    ),
+    "exponential_rule_on_variable_base": (
+        "uses the exponential rule on a variable base: f^g taken as f^g·ln f·g′"
+    ),
+    "forgot_log_of_base": "leaves out the factor ln a of a constant base a, as if a were e",
+    "function_typed_back": "is the function itself, not its derivative",
+    "part_not_differentiated": "copies a part of the function where its derivative belongs",
+    "algebra_slip": "does not follow by algebra from the line before it, which was right",
     "unknown": "is not the derivative, and no usual mistake gives it",
 }
 
@@ -61,10 +72,38 @@ HINT = {
     "constant_factor": (
         "Only a number is off: check the exponents brought down and the constant factors kept."
     ),
+    "product_rule_term_missing": (
+        "The product rule has a term for each factor: (uv)′ = u′v + uv′, each factor "
+        "differentiated in turn while the other is kept."
+    ),
     "power_not_lowered": ("The power rule lowers the exponent by one: d/du uⁿ = n·uⁿ⁻¹."),
     "power_rule_on_exponential": (
         "In eˣ the variable is the exponent, so the power rule does not apply: d/dx eˣ = eˣ, "
         "and d/dx aˣ = aˣ·ln a."
+    ),
+    "power_rule_on_variable_exponent": (
+        "The power rule needs a constant exponent: with x in the exponent too, take logarithms, "
+        "ln y = g·ln f, and then y′ = y·(g·ln f)′."
+    ),
+    "exponential_rule_on_variable_base": (
+        "aˣ·ln a needs a constant base: with x in the base too, take logarithms, "
+        "ln y = g·ln f, and then y′ = y·(g·ln f)′."
+    ),
+    "forgot_log_of_base": (
+        "Only eˣ is its own derivative: a constant base a adds the factor ln a, "
+        "d/dx aˣ = aˣ·ln a and d/dx logₐ x = 1/(x·ln a)."
+    ),
+    "function_typed_back": (
+        "Differentiate: find the function's outermost operation (a sum, a product, a chain …) "
+        "and apply its rule."
+    ),
+    "part_not_differentiated": (
+        "Each part a rule differentiates is replaced by its derivative: check each u′, v′ and "
+        "g′ (a constant's is 0, x′ is 1)."
+    ),
+    "algebra_slip": (
+        "The calculus was done a line earlier: redo the algebra from there, expanding both "
+        "lines or putting a number in for x to see where they part."
     ),
     "unknown": "Compare your line with the steps below, one at a time.",
 }
