@@ -178,7 +178,7 @@ class Session:
 
 
 def score(right: dict[str, int], asked: int) -> str:
-    """"Exercises: 3 of 4 right: 2 without a hint, 1 after a hint." — help counted apart."""
+    """The score, help counted apart: Exercises: 3 of 4 right: 2 without a hint, 1 after a hint."""
     total = sum(right.values())
     parts = [f"{right['alone']} without a hint", f"{right['hint']} after a hint"]
     if right["steps"]:
