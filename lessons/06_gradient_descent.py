@@ -45,10 +45,8 @@ lesson.say(
     "cost; the learning rate η says how small.",
 )
 run = train(net, steps=100, lr=RATE, seed=0)
-(x, y), *_ = run.data
 lesson.say(
-    f"Here are {run.steps} steps with η = {run.lr:g} on the single sample x = {x:g}, "
-    f"y = {y:g}, each step using the four gradients of Lesson 5:",
+    "Here it is on the sample of Lesson 4, each step using the four gradients of Lesson 5:",
 )
 lesson.show(run)
 lesson.say(
