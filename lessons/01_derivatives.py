@@ -7,6 +7,8 @@ formula shown is computed as the lesson runs.
 import sympy
 
 import chainrule
+from chainrule.document import Equals
+from chainrule.functions import sigmoid
 from chainrule.teaching import Lesson
 
 lesson = Lesson(1, "What a derivative is, and the derivative table")
@@ -40,17 +42,50 @@ lesson.pause()
 lesson.section("The derivative table")
 lesson.say(
     "Nobody takes limits every time. The derivatives of the basic functions are worked out "
-    "once and collected in a table; every later lesson cites it. Here it is, each entry "
-    "derived and checked by chainrule as you read:",
+    "once and collected in a table, which the lessons that follow cite. Here it is, each entry "
+    "derived by chainrule as you read and checked against SymPy's own derivative:",
 )
+TABLE = (
+    "x^n",
+    "e^x",
+    "a^x",
+    "ln(x)",
+    "sin(x)",
+    "cos(x)",
+    "tan(x)",
+    "sec(x)",
+    "csc(x)",
+    "cot(x)",
+    "arcsin(x)",
+    "arccos(x)",
+    "arctan(x)",
+    "sigmoid(x)",
+)
+
+
+def checked(verification) -> str:
+    """How the entry was checked against sympy.diff, in a word or two."""
+    if not verification.ok:
+        return "not confirmed"
+    return "✓ symbolically" if verification.method == "symbolic" else "✓ at random points"
+
+
 table = []
-for text in ("x^n", "e^x", "a^x", "ln(x)", "sin(x)", "cos(x)", "tan(x)", "sigmoid(x)"):
+for text in TABLE:
     entry = chainrule.explain(text)
-    table.append((entry.expression, entry.derivative))
-lesson.table(("f(x)", "f′(x)"), table)
+    table.append((entry.expression, entry.derivative, checked(entry.verification)))
+lesson.table(("f(x)", "f′(x)", "against sympy.diff"), table)
+# The book's order: sec x·tan x, −csc x·cot x, 1 + x² (SymPy sorts them the other way).
+sec, tan, csc, cot = sympy.sec(x), sympy.tan(x), sympy.csc(x), sympy.cot(x)
+lesson.write(sec * tan, sec, tan)
+lesson.write(-csc * cot, -1, csc, cot)
+lesson.write(1 + x**2, 1, x**2)
+lesson.write(1 + sympy.exp(-x), 1, sympy.exp(-x))
 lesson.say(
-    "n and a are constants. ln x needs x > 0, and σ(x) = 1/(1 + e⁻ˣ) is the sigmoid the "
-    "network of Lessons 4 to 6 uses; its derivative is written with σ itself.",
+    "n and a are constants. ln x needs x > 0; arcsin x and arccos x have these derivatives for "
+    "−1 < x < 1. sec, csc and cot are 1/cos, 1/sin and cos/sin. ",
+    Equals((sigmoid(x), 1 / (1 + sympy.exp(-x)))),
+    " is the sigmoid the network of Lessons 4 to 6 uses; its derivative is written with σ itself.",
 )
 lesson.pause()
 

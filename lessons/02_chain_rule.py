@@ -7,6 +7,7 @@ is computed by chainrule as the lesson runs.
 import sympy
 
 import chainrule
+from chainrule.document import Equals, InOrder, Leibniz
 from chainrule.teaching import Lesson
 
 lesson = Lesson(2, "The chain rule, on h(x) = ln(2 + cos x)")
@@ -14,6 +15,14 @@ h = chainrule.explain("log(2 + cos(x))")
 chain = h.root
 lesson.follow(h)  # 2 + cos x, as typed
 f, g, x, u = sympy.Function("f"), sympy.Function("g"), h.variable, chain.u
+hx, y = sympy.Function("h")(x), sympy.Symbol("y")
+
+
+def at(fn, point):
+    """fn′(point): the derivative of fn, taken at point (f′(g(x)))."""
+    t = sympy.Dummy("t")
+    return sympy.Subs(sympy.Derivative(fn(t), t), t, point)
+
 
 lesson.say(
     "Some functions are one function applied to the result of another. ",
@@ -42,10 +51,29 @@ lesson.say(
 )
 lesson.math(f(u).diff(u), chain.outer_derivative)
 lesson.say(
-    "The chain rule multiplies the two, and then puts g(x) back in place of u, because the "
-    "answer must be a function of x alone:",
+    "The chain rule multiplies the two: the outer derivative, taken at the inner function, "
+    "times the inner derivative. In the names of the functions, and in Leibniz's notation "
+    "with y = f(u) and u = g(x), where du seems to cancel:",
 )
-lesson.math(sympy.Function("h")(x).diff(x), h.derivative)
+lesson.math(hx.diff(x), InOrder((at(f, g(x)), g(x).diff(x)), strict=True))
+lesson.math(
+    Leibniz(y, x, partial=False),
+    InOrder((Leibniz(y, u, partial=False), Leibniz(u, x, partial=False)), spaced=True),
+)
+lesson.say(
+    "Both say the same: multiply ",
+    Equals((f(u).diff(u), chain.outer_derivative)),
+    " by ",
+    Equals((g(x).diff(x), chain.inner_derivative)),
+    ", then put g(x) back in place of u, because the answer must be a function of x alone:",
+)
+back = chain.outer_derivative.subs(u, chain.inner)
+lesson.math(
+    hx.diff(x),
+    InOrder((chain.outer_derivative, chain.inner_derivative), strict=True),
+    InOrder((back, chain.inner_derivative), strict=True),
+    h.derivative,
+)
 lesson.pause()
 
 lesson.section("Every step, as chainrule derives it")

@@ -51,10 +51,15 @@ rows = [(Leibniz(f.of, f.wrt), Num(v)) for f, v in zip(w2.chain, value.factors, 
 rows.append(("their product, ∂J/∂w₂", Num(value.value)))
 rows.append(("finite difference of J", Num(value.finite_difference)))
 lesson.table(("link", "value"), rows)
+agreement = (
+    "it agrees with the product of the links"
+    if value.agrees
+    else "here it cannot confirm the product of the links"
+)
 lesson.say(
-    "The finite difference nudges w₂ a little each way and watches J change: it agrees with "
-    "the product of the links. Gradient descent then moves w₂ a small step against its "
-    f"gradient, with learning rate η = {at.lr:g}:",
+    f"The finite difference nudges w₂ a little each way and watches J change: {agreement}. "
+    "Gradient descent then moves w₂ a small step against its gradient, with learning rate "
+    f"η = {at.lr:g}:",
 )
 lesson.math(Assign(w2.param, Update(value.current, at.lr, value.value)), Num(value.updated))
 lesson.pause()

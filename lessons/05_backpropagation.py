@@ -8,6 +8,9 @@ from chainrule.document import InOrder, Leibniz
 from chainrule.network import Network, backprop
 from chainrule.teaching import Lesson
 
+#: Chains of inner nodes whose counts of products the lesson shows (1 is the course's network).
+DEPTHS = (1, 2, 5, 10, 20)
+
 lesson = Lesson(5, "All four gradients: backpropagation")
 net = Network()
 result = backprop(net)
@@ -31,20 +34,41 @@ lesson.pause()
 
 lesson.section("Reusing δ₂")
 lesson.say(
-    "Each gradient at the output node is δ₂ times one local factor, and the signal for the "
-    "node before it is δ₂ passed back through w₂ and σ′. Going backwards from the cost, one "
-    "node at a time, reusing what is already known, is backpropagation:",
+    "Each gradient at the output node is δ₂ times the parameter's own last link. The signal for "
+    "the node before, δ₁, is δ₂ passed back through w₂ and σ′, and the first node's gradients "
+    "are δ₁ times their own last link. Going backwards from the cost, one node at a time, "
+    "reusing what is already known, is backpropagation:",
 )
-for d in result.deltas[1:]:
-    lesson.math(d.symbol, d.expression)
-for g in result.gradients:
-    lesson.math(Leibniz(J, g.param), g.gradient)
-chains, shared = result.multiplications
+
+
+def from_delta(g):
+    """∂J/∂θ = δk · ∂zk/∂θ = δk times the last link's value (δk alone when that is 1)."""
+    head, last = g.delta.symbol, g.last.derivative
+    product = head if last == 1 else InOrder((head, last))
+    return (
+        Leibniz(J, g.param),
+        InOrder((head, Leibniz(g.last.of, g.last.wrt)), spaced=True),
+        product,
+    )
+
+
+by_node = sorted(result.gradients, key=lambda g: -net.node_of(g.param))
+for d in result.deltas:
+    if d.previous is not None:
+        lesson.math(d.symbol, d.expression)
+    for g in by_node:
+        if g.delta.index == d.index:
+            lesson.math(*from_delta(g))
+rows = []
+for depth in DEPTHS:
+    chains, shared = backprop(Network(layers=depth), verify=False).multiplications
+    rows.append((str(depth), str(chains), str(shared)))
 lesson.say(
-    f"Multiplying every chain out separately takes {chains} products of links; sharing the "
-    f"δs takes {shared}. The saving grows with depth: in a deep network it is the difference "
-    "between a training step that is affordable and one that is not.",
+    "Multiplying every chain out separately repeats the shared links; passing the δs back "
+    "multiplies each of them once. Counting the products of links for all the gradients, in "
+    "this network and in longer chains of inner nodes (chainrule network --layers N):",
 )
+lesson.table(("inner nodes", "chain by chain", "sharing the δs"), rows)
 lesson.pause()
 
 lesson.section("The whole derivation")

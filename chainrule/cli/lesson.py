@@ -46,7 +46,8 @@ def lesson(
     """Run lesson N: a short explanation, the tool's live output, and exercises to try.
 
     In a terminal the lesson waits after each section: Enter goes on, b goes back, q quits.
-    Exercises are judged as chainrule check judges them: ? gives a hint, ?? the worked steps.
+    Exercises are judged as chainrule check judges them: ? gives a hint, ?? the worked steps,
+    and the score counts answers given after help apart from those given without.
 
     [bold]Examples[/bold]
 

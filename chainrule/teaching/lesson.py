@@ -48,20 +48,32 @@ class Lesson:
         """Write formulas the way ``result`` does (as typed; a network's w₂·a₁, chain order)."""
         self._order += getattr(result, "order", ())
 
+    def write(self, expr: Any, *parts: Any) -> None:
+        """Write the sum or product ``expr`` with its parts in the order given, as a book does
+        (sec x·tan x, 1 + x²), wherever the lesson shows it."""
+        from chainrule import ordering
+
+        order: dict = {}
+        ordering.record(order, expr, list(parts))
+        self._order += order.items()
+
     def show(self, result: Any, **view: Any) -> None:
         """What the library shows for ``result`` (an explanation, a network result, a training
-        run, a check), inside the lesson: its own title becomes a section heading."""
+        run, a check), inside the lesson: its own title becomes a section heading, and a section
+        of it that only repeats equations the lesson has displayed already is left out."""
         from chainrule.views import document
 
         doc = document(result, **view)
-        for block in doc.blocks:
+        for block in _unsaid(doc.blocks, self._blocks):
             if isinstance(block, Heading) and block.level == 1:
                 block = replace(block, level=2)
             self._blocks.append(block)
         self._order += doc.order
 
     def pause(self, *parts: Any) -> None:
-        """The end of a section: a terminal waits here (Enter to go on, b back, q quit)."""
+        """The end of a section: a terminal waits here (Enter to go on, b back, q quit). A
+        question in ``parts`` is part of the lesson: it is said whether or not the lesson
+        waits."""
         self._blocks.append(Pause(tuple(parts)))
 
     def exercise(
@@ -104,3 +116,22 @@ class Lesson:
         from chainrule.teaching.runner import main
 
         main(self, argv)
+
+
+def _unsaid(blocks: tuple, said: list) -> list:
+    """``blocks`` less each section (a heading and what follows it) that holds only equations
+    already in ``said``: a lesson that wrote the network's equations does not write them again
+    when a view of the network begins with them."""
+    shown = {b.sides for b in said if isinstance(b, Equation)}
+    sections: list[list] = [[]]
+    for block in blocks:
+        if isinstance(block, Heading) and sections[-1]:
+            sections.append([])
+        sections[-1].append(block)
+    kept: list = []
+    for section in sections:
+        body = section[1:] if isinstance(section[0], Heading) else section
+        if body and all(isinstance(b, Equation) and b.sides in shown for b in body):
+            continue
+        kept += section
+    return kept

@@ -1,9 +1,11 @@
 """Running a lesson: section by section in a terminal, whole as a handout.
 
 In a terminal the lesson waits at the end of each section (Enter to go on, b back, q quit) and
-asks its exercises at a prompt, each answer judged by ``chainrule.check``. With stdin not a
-terminal it never waits at a pause; it reads exercise answers from stdin while there are any,
-and gives up on a silent stream after ``WAIT`` seconds, so a lesson in CI always ends.
+asks its exercises at a prompt, each answer judged by ``chainrule.check``: ``?`` gives the
+exercise's hint, ``??`` the worked steps, and a right answer counts apart when help came first.
+With stdin not a terminal it never waits at a pause; it reads exercise answers from stdin while
+there are any, and gives up on a silent stream after ``WAIT`` seconds, so a lesson in CI always
+ends. A pause's question is part of the lesson: it is said whether or not the lesson waits.
 """
 
 from __future__ import annotations
@@ -73,7 +75,9 @@ class Session:
 
     def __init__(self, doc: Document, reader: Reader, show: Callable[[Any], None]) -> None:
         self.doc, self.reader, self.show = doc, reader, show
-        self.asked = self.right = 0
+        self.asked = 0
+        # Right answers by the help seen first: none, the hint, the worked steps.
+        self.right = {"alone": 0, "hint": 0, "steps": 0}
         self.asking = True
 
     def run(self, pause: bool = True) -> None:
@@ -92,7 +96,7 @@ class Session:
             self.show(Para((f"Stopped after section {i + 1} of {len(sections)}.",)))
             return
         if self.asked:
-            self.show(Para((f"Exercises: {self.right} of {self.asked} right.",)))
+            self.show(Para((score(self.right, self.asked),)))
 
     def _section(self, blocks: list) -> None:
         waiting: list = []
@@ -101,8 +105,8 @@ class Session:
                 self._show_blocks([*waiting, block])
                 waiting = []
                 self._ask(block)
-            elif not isinstance(block, Pause):
-                waiting.append(block)
+            elif not isinstance(block, Pause) or block.parts:
+                waiting.append(block)  # a pause's question is said, waiting or not
         if waiting:
             self._show_blocks(waiting)
 
@@ -137,19 +141,22 @@ class Session:
         from chainrule.explaining import explain
 
         self.asked += 1
-        tries, hints = 0, 0
+        tries, helped = 0, "alone"
         while tries < TRIES:
-            said = self.reader.line("Your answer (? for a hint, Enter to skip): ")
+            said = self.reader.line("Your answer (? a hint, ?? the steps, Enter to skip): ")
             if said is None or said == "":
                 break
             if said.lower() in ("q", "quit"):
                 raise Quit
             if said.startswith("?"):
-                hints += 1
-                if hints == 1 and exercise.hint:
-                    self.show(Para(("Hint: ", *exercise.hint)))
-                else:
+                # ? is the hint (the steps once it is said, or with none); ?? the steps at once.
+                steps = said.startswith("??") or helped != "alone" or not exercise.hint
+                if steps:
                     self.show(explain(exercise.function, wrt=exercise.wrt))
+                    helped = "steps"
+                else:
+                    self.show(Para(("Hint: ", *exercise.hint)))
+                    helped = "hint"
                 continue
             try:
                 result = check(exercise.function, said, wrt=exercise.wrt)
@@ -159,15 +166,24 @@ class Session:
             tries += 1
             if result.correct:
                 self.show(result)
-                self.right += 1
+                self.right[helped] += 1
                 return
             from chainrule.views.check import diagnosis
 
             self.show(diagnosis(result, reveal=False))
             if tries < TRIES:
-                self.show(Para(("Try again (? for a hint).",)))
+                self.show(Para(("Try again (? a hint, ?? the steps).",)))
         ex = explain(exercise.function, wrt=exercise.wrt)
         self.show(Para(("The answer: ", *_answer(ex))))
+
+
+def score(right: dict[str, int], asked: int) -> str:
+    """The score, help counted apart: Exercises: 3 of 4 right: 2 without a hint, 1 after a hint."""
+    total = sum(right.values())
+    parts = [f"{right['alone']} without a hint", f"{right['hint']} after a hint"]
+    if right["steps"]:
+        parts.append(f"{right['steps']} after the worked steps")
+    return f"Exercises: {total} of {asked} right: {', '.join(parts)}."
 
 
 def _answer(ex) -> tuple:
