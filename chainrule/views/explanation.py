@@ -31,7 +31,6 @@ from chainrule.document import (
     Terms,
 )
 from chainrule.placeholders import names_in
-from chainrule.rules.combining import at
 from chainrule.views import wording
 from chainrule.views.answer import answer
 from chainrule.views.decomposition import decompose
@@ -292,12 +291,6 @@ class _Lines:
         return wording.title(step.rule), sentence, self._equation(step)
 
     def _line_ChainStep(self, step):
-        # f′(g(x)): the outer derivative written at the inner function. An unevaluated
-        # substitution only rewrites the placeholder; the math is what the step holds. The
-        # rules' own ``at`` keeps f′ of an undefined f as "f′ at g" (d f(2x)/d(2x) is no
-        # derivative SymPy can build).
-        with sympy.evaluate(False):
-            at_inner = at(step.outer_derivative, step.u, step.inner)
         put_back = Equals((step.u, step.inner))
         if self.letters:
             # u′ is a line above; the letters stay, and the answer lists what they stand for.
@@ -316,7 +309,7 @@ class _Lines:
         if not step.outer_derivative.has(step.u):  # nothing to put back: f′ is a constant
             return wording.title(step.rule), sentence, self._equation(step, in_u)
         lhs = DerivativeOf(step.expression, step.variable, self.partial)
-        in_x = InOrder((at_inner, step.inner_derivative), strict=True)
+        in_x = InOrder((step.written_at, step.inner_derivative), strict=True)
         return [
             (wording.title(step.rule), sentence, (lhs, in_u)),
             (
