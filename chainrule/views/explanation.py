@@ -53,7 +53,8 @@ def is_partial(constants: tuple) -> bool:
 def document(obj: s.Explanation | s.Step) -> Document:
     """The whole explanation (or one step's derivation) as a document."""
     if isinstance(obj, s.Explanation):
-        return Document(_explanation(obj), title=_title(obj), order=obj.order)
+        blocks, order = _explanation(obj)
+        return Document(blocks, title=_title(obj), order=order)
     if isinstance(obj, s.Step):
         refuse_too_long(obj, None)
         blocks = (*decompose(obj, False), derivation(obj))
@@ -117,7 +118,8 @@ def _has_fraction(expr) -> bool:
     return any(f.is_Pow and f.exp.is_negative for f in sympy.Mul.make_args(expr))
 
 
-def _explanation(ex: s.Explanation) -> tuple:
+def _explanation(ex: s.Explanation) -> tuple[tuple, tuple]:
+    """The blocks, and the order their sums are written in (typed, and the letters')."""
     partial = is_partial(ex.constants)
     letters = letters_for(ex)
     refuse_too_long(ex.root, letters)
@@ -128,13 +130,14 @@ def _explanation(ex: s.Explanation) -> tuple:
         blocks.append(Para(("(", *wording.held_constant(ex.constants, partial), ")")))
     if ex.variable not in ex.expression.free_symbols and ex.constants:
         blocks.append(Para(wording.absent_variable(ex.variable, ex.constants)))
-    blocks += decompose(ex.root, partial)
+    blocks += decompose(ex.root, partial, letters)
     blocks.append(Heading((wording.steps(),)))
     if letters:
         blocks.append(Para(wording.in_letters(len(letters.names) + 1)))
     blocks.append(derivation(ex.root, partial, letters=letters))
     blocks.append(answer(ex, partial, letters))
-    return tuple(blocks)
+    order = (*ex.order, *letters.order(dict(ex.order))) if letters else ex.order
+    return tuple(blocks), order
 
 
 class _Lines:
@@ -188,13 +191,16 @@ class _Lines:
 
     def _equation(self, step: s.Step, *middle) -> tuple:
         """lhs = middle … = derivative, leaving out a middle that is the result itself."""
+        result = self._result(step)
         shown: list = []
         for term in middle:
             # A sum of one term is that term: "= −1 = −1" says nothing.
             same = term.items[0] if isinstance(term, Terms) and len(term.items) == 1 else term
-            if same != step.derivative and term not in shown:
+            if same != result and term not in shown:
                 shown.append(term)
         lhs = self._lhs(step)
+        if result is not step.derivative:  # in letters, built on the parts' results
+            return (*lhs, *self._short((*shown, result)))
         # "= a + b = b + a" only reorders: say it once. A sum keeps the order it was derived
         # in (the terms' own order); a product the result's, whose number leads (2f′(2x)).
         if shown and _reordered(shown[-1], step.derivative):
@@ -202,6 +208,20 @@ class _Lines:
                 return (*lhs, *self._short(tuple(shown)))
             return (*lhs, *self._short((*shown[:-1], step.derivative)))
         return (*lhs, *self._short((*shown, step.derivative)))
+
+    def _result(self, step: s.Step):
+        """What a step's line ends in. In letters a link's is f′(u)·u′, and a sum or a constant
+        multiple built on links adds or scales its parts' results, never a chain written out."""
+        if not self.letters:
+            return step.derivative
+        if isinstance(step, s.ChainStep):
+            return InOrder((step.outer_derivative, Prime(step.u)), strict=True)
+        if not self.letters.builds_on_links(step):
+            return step.derivative
+        if isinstance(step, s.ConstantMultipleStep):
+            return InOrder((step.constant, self._result(step.substeps[0])), strict=True)
+        terms = tuple(self._result(sub) for sub in step.substeps if sub.derivative != 0)
+        return Terms(terms) if len(terms) > 1 else terms[0]
 
     def _lhs(self, step: s.Step) -> tuple:
         """d/dx of the step's expression; in letters, v′ = d/dx ln(w) for the link named v."""
@@ -235,12 +255,12 @@ class _Lines:
         c = step.constant
         middle = [InOrder((c, DerivativeOf(step.factor, step.variable, self.partial)))]
         if step.substeps:
-            middle.append(InOrder((c, step.substeps[0].derivative), strict=True))
+            middle.append(InOrder((c, self._result(step.substeps[0])), strict=True))
         sentence = wording.constant_multiple(c, self._held(c, step.variable))
         return wording.title(step.rule), sentence, self._equation(step, *middle)
 
     def _line_SumStep(self, step):
-        terms = Terms(tuple(sub.derivative for sub in step.substeps))
+        terms = Terms(tuple(self._result(sub) for sub in step.substeps))
         return wording.title(step.rule), wording.sum_rule(), self._equation(step, terms)
 
     def _line_ProductStep(self, step):
