@@ -47,3 +47,14 @@ def _columns(ch: str) -> int:
 
 class VariableError(ChainruleError):
     """The variable to differentiate by is missing, ambiguous, or not in the expression."""
+
+
+class TooDeep(ChainruleError):
+    """Nested too deeply for SymPy, whose walks recurse once per level on Python's stack."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "too deep: SymPy ran out of room on Python's stack working on this formula"
+            " (it recurses once per level of nesting); explain its parts one by one"
+        )

@@ -5,13 +5,14 @@ python -m chainrule.explaining "log(2+cos(x))" [--wrt x]
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterator
 
 import sympy
 
 from chainrule import ordering
-from chainrule.errors import ChainruleError, VariableError
+from chainrule.errors import ChainruleError, TooDeep, VariableError
 from chainrule.functions import on_the_reals
 from chainrule.parsing import Reading
 from chainrule.recursion import deep
@@ -24,14 +25,30 @@ from chainrule.verifying import verify
 MAX_DEPTH = 400
 
 
-def explain(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None = None) -> Explanation:
+def explain(
+    expr_or_text: str | sympy.Expr,
+    wrt: str | sympy.Symbol | None = None,
+    *,
+    timeout: float | None = None,
+) -> Explanation:
     """Differentiate an expression step by step, verify every step, simplify the answer.
 
     ``expr_or_text`` is a formula (parsed by ``chainrule.parsing.parse``) or a SymPy expression.
     ``wrt`` names the variable; by default x if present, else the only symbol. Every other
     symbol is held constant. A ``wrt`` that does not occur in the expression gives 0 by the
     constant rule, and the explanation says so.
+
+    ``timeout`` bounds the work to that many seconds (None or 0: no limit), as the command
+    line's --timeout does: past it, ``chainrule.budget.OutOfTime`` (a ChainruleError). The
+    budget is kept on the main thread only (``chainrule.budget``).
     """
+    from chainrule.budget import within
+
+    with within(timeout):
+        return _explained(expr_or_text, wrt)
+
+
+def _explained(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None) -> Explanation:
     # An expression's depth is measured (and refused past MAX_DEPTH) before anything walks it:
     # SymPy's own walks recurse. A formula's is known once it is parsed.
     levels = _levels(expr_or_text) if isinstance(expr_or_text, sympy.Basic) else None
@@ -85,6 +102,7 @@ def _expression(expr_or_text: object) -> tuple[str | None, Reading]:
         return None, Reading(expression=sympy.Float(expr_or_text), order={}, rewritten=())
     if isinstance(expr_or_text, sympy.Expr):
         _refuse_off_the_reals(expr_or_text)
+        _refuse_too_large(expr_or_text)
         # parse() already reads variables as real; an expression built in SymPy may hold re, im.
         return None, Reading(expression=on_the_reals(expr_or_text), order={}, rewritten=())
     raise TypeError(
@@ -100,6 +118,33 @@ def _refuse_off_the_reals(expr: sympy.Expr) -> None:
         raise ChainruleError(f"{expr} has no finite value (∞ or a division by zero in it)")
     if expr.has(S.ImaginaryUnit):
         raise ChainruleError(f"{expr} holds the imaginary unit: chainrule works on the reals")
+
+
+def _refuse_too_large(expr: sympy.Expr) -> None:
+    """The parser's limits on numbers, for an expression built in SymPy: at most
+    ``MAX_DIGITS`` digits, and a decimal's exponent within e±MAX_DIGITS. Every printer writes
+    a number out in full, so 1e100000 alone would be a hundred thousand digits on every line."""
+    from chainrule.parsing.limits import MAX_DIGITS
+
+    bits = math.ceil(MAX_DIGITS * math.log2(10))
+    for number in expr.atoms(sympy.Number):
+        if number.is_Rational and max(abs(number.p), number.q).bit_length() > bits:
+            raise ChainruleError(
+                f"a number in the expression has more than {MAX_DIGITS} digits, the limit for a"
+                " typed formula too"
+            )
+        if isinstance(number, sympy.Float) and number and abs(_exponent(number)) > MAX_DIGITS:
+            raise ChainruleError(
+                f"a number in the expression, about 10^{_exponent(number):.0f}, is out of range:"
+                f" the limit is e±{MAX_DIGITS}, as in a typed formula"
+            )
+
+
+def _exponent(number: sympy.Float) -> float:
+    """log10 |number| for a nonzero Float, read from its binary exponent (printing it could
+    take minutes: that is what is being refused)."""
+    _, mantissa, exponent, _ = number._mpf_
+    return (exponent + mantissa.bit_length()) * math.log10(2)
 
 
 def choose_variable(expr: sympy.Expr, wrt: str | sympy.Symbol | None = None) -> sympy.Symbol:
@@ -166,9 +211,7 @@ def _levels(expr: sympy.Basic) -> int:
     level, and deeper would take more stack than is safe."""
     depth = _depth(expr)
     if depth > MAX_DEPTH:
-        raise ChainruleError(
-            f"the expression is nested {depth} deep; at most {MAX_DEPTH} is supported"
-        )
+        raise TooDeep(f"the expression is nested {depth} deep; at most {MAX_DEPTH} is supported")
     return depth
 
 

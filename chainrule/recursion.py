@@ -6,7 +6,8 @@ several threads share it: each asks for what it needs, and the limit stays at th
 request until the last one is done (a deep explain never lowers it under a thread still at
 work). The C stack is per thread: past ``BIG`` levels the work runs on a thread of its own with
 a stack large enough for the frames it may take, so a deep formula raises a clean error or
-finishes, and never overflows the interpreter's stack.
+finishes, and never overflows the interpreter's stack. Whatever still runs out of room (a
+RecursionError from anywhere in the work) is refused as ``TooDeep``, a user error.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
+
+from chainrule.errors import TooDeep
 
 #: Frames one level of nesting may take: SymPy's printers and replace use about 17, twice that
 #: leaves room.
@@ -48,6 +51,10 @@ def stack_room(levels: int) -> Iterator[None]:
         sys.setrecursionlimit(max([_base, *_requests]))
     try:
         yield
+    except RecursionError:
+        # SymPy recursed past even the room made here (its evalf, sorting and printers
+        # recurse in ways depth alone does not measure): a refusal, not a crash.
+        raise TooDeep() from None
     finally:
         with _lock:
             _requests.remove(need)

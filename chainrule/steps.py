@@ -213,7 +213,9 @@ class ChainStep(Step):
 
     ``outer`` is f written in the placeholder ``u`` (a readable letter not used elsewhere in the
     expression), ``inner`` is g(x). ``outer_derivative`` is f′(u), still in u; ``inner_derivative``
-    is g′(x). ``derivative`` is the recombination f′(g(x))·g′(x), with g substituted back for u.
+    is g′(x). ``derivative`` is the recombination f′(g(x))·g′(x), with g substituted back for u;
+    ``written_at`` is f′(g(x)) as the line that puts g back writes it, g put for u and nothing
+    else done (1/√(1 − (x²)²), not 1/√(1 − x⁴)), or "f′ at g" for an undefined f.
     Substeps in the course's order: the step for g(x), then the step for f(u) with respect to u.
     """
 
@@ -223,6 +225,7 @@ class ChainStep(Step):
     inner: sympy.Expr
     outer_derivative: sympy.Expr
     inner_derivative: sympy.Expr
+    written_at: sympy.Expr
 
     @property
     def inner_step(self) -> Step:

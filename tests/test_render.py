@@ -35,6 +35,7 @@ def course() -> S.ChainStep:
         inner=inner,
         outer_derivative=1 / u,
         inner_derivative=-sp.sin(x),
+        written_at=1 / inner,
         derivative=-sp.sin(x) / inner,
         substeps=(
             S.SumStep(
@@ -63,6 +64,7 @@ def nested() -> S.ChainStep:
         inner=x**2,
         outer_derivative=sp.cos(v),
         inner_derivative=2 * x,
+        written_at=sp.cos(x**2),
         derivative=2 * x * sp.cos(x**2),
         substeps=(
             S.PowerStep(expression=x**2, variable=x, derivative=2 * x, exponent=sp.Integer(2)),
@@ -77,6 +79,7 @@ def nested() -> S.ChainStep:
         inner=sx2,
         outer_derivative=1 / u,
         inner_derivative=2 * x * sp.cos(x**2),
+        written_at=1 / sx2,
         derivative=2 * x * sp.cos(x**2) / sx2,
         substeps=(
             link,
@@ -416,6 +419,7 @@ def test_a_chain_longer_than_the_alphabet_numbers_its_functions():
             inner=step.expression,
             outer_derivative=sp.cos(ph),
             inner_derivative=step.derivative,
+            written_at=sp.cos(step.expression),
             derivative=sp.cos(step.expression) * step.derivative,
             substeps=(step, S.TrigStep(expression=outer, variable=ph, derivative=sp.cos(ph))),
         )

@@ -125,7 +125,10 @@ class _Printer(TermPrinter, Markup):
         found = undefined_derivative(expr)
         if found is not None:
             return self._prime_of(*found)
-        at = [self._row(self._print(v), self._mo("="), self._print(p)) for v, p in expr.kwargs]
+        at = [
+            self._row(self._print(v), self._mo("="), self._print(p))
+            for v, p in zip(expr.variables, expr.point, strict=True)
+        ]
         bar = self._el("msub", self._mo("|"), self._between(at, ","))
         return self._row(self._brackets(self._print(expr.expr)), bar)
 

@@ -59,6 +59,28 @@ def parse_point(text: str, network: Network) -> dict[str, float]:
     return found
 
 
+def finite(value: object, what: str) -> float:
+    """``value`` as a finite float, else a NetworkError naming ``what``: 10**400 is an int no
+    float holds, and math.isfinite would raise OverflowError on it rather than answer."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        raise NetworkError(f"{what} = {_shown(value)} is too large {_FLOATS_END}") from None
+    except (TypeError, ValueError):
+        raise NetworkError(f"{what} must be a number, got {_shown(value)}") from None
+    if not math.isfinite(number):
+        raise NetworkError(f"{what} must be a finite number, got {_shown(value)}")
+    return number
+
+
+def _shown(value: object) -> str:
+    """A value as an error names it: an int of hundreds of digits by its size alone."""
+    if isinstance(value, int) and abs(value) >= 10**20:
+        return f"an integer of {len(str(abs(value)))} digits"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
 def defaults(network: Network) -> dict[str, float]:
     """x = 0.5, y = 1, every weight 0.5, every bias 0."""
     values = {"x": DEFAULT_X, "y": DEFAULT_Y}
@@ -73,15 +95,15 @@ def complete(network: Network, given: Mapping[str, float] | None = None) -> dict
     for name, value in (given or {}).items():
         if name not in values:
             raise NetworkError(f"unknown name {name!r}; use {', '.join(values)}")
-        if not math.isfinite(value):
-            raise NetworkError(f"{name} must be a finite number, got {value}")
-        values[name] = float(value)
+        values[name] = finite(value, name)
     check_label(network, values["y"])
     return values
 
 
 def check_learning_rate(lr: float) -> None:
     """η must be a positive number: a step of zero or against the slope is no descent."""
+    if isinstance(lr, int) and abs(lr) > sys.float_info.max:  # no float holds it
+        finite(lr, "the learning rate (--lr)")
     if not (math.isfinite(lr) and lr > 0):
         raise NetworkError(f"the learning rate (--lr) must be a positive finite number, got {lr}")
 

@@ -25,6 +25,7 @@ from chainrule.network.numbers import (
     DEFAULT_Y,
     check_label,
     check_learning_rate,
+    finite,
 )
 from chainrule.network.samples import Sample
 
@@ -84,10 +85,9 @@ def initial_params(
     for name, value in (given or {}).items():
         if name not in known:
             raise NetworkError(f"unknown name {name!r}; use {', '.join(known)}")
-        if not math.isfinite(value):
-            raise NetworkError(f"{name} must be a finite number, got {value}")
+        value = finite(value, name)
         if name in values:
-            values[name] = float(value)
+            values[name] = value
     return values
 
 
@@ -135,11 +135,10 @@ def train(
     check_learning_rate(lr)
     if data is None:
         data = ((given.get("x", DEFAULT_X), given.get("y", DEFAULT_Y)),)
-    data = tuple((float(a), float(b)) for a, b in data)
+    rows = tuple(data)
+    data = tuple(_row(i, row, len(rows)) for i, row in enumerate(rows, start=1))
     if not data:
         raise NetworkError("no data to train on")
-    if not all(math.isfinite(v) for row in data for v in row):
-        raise NetworkError("every x and y to train on must be a finite number")
     for i, (_, label) in enumerate(data, start=1):
         check_label(network, label, f"y in row {i}" if len(data) > 1 else "y")
     if steps > MAX_STEPS:
@@ -194,6 +193,13 @@ def train(
         costs=tuple(costs),
         records=tuple(records),
     )
+
+
+def _row(i: int, row: Sample, rows: int) -> tuple[float, float]:
+    """One (x, y) to train on, each a finite float."""
+    where = f" in row {i}" if rows > 1 else ""
+    a, b = row
+    return finite(a, f"x{where}"), finite(b, f"y{where}")
 
 
 def _diverged(network: Network, step: int) -> str:

@@ -105,7 +105,8 @@ def chain(d: Deriver, expr: sympy.Expr, inner: sympy.Expr, lookup: Lookup) -> St
     u = d.placeholder()
     inner_step = d.derive(inner)
     outer_step = lookup(u)
-    derivative = times(at(outer_step.derivative, u, inner), inner_step.derivative)
+    at_inner = at(outer_step.derivative, u, inner)
+    derivative = times(at_inner, inner_step.derivative)
     return ChainStep(
         expression=expr,
         variable=d.var,
@@ -116,6 +117,7 @@ def chain(d: Deriver, expr: sympy.Expr, inner: sympy.Expr, lookup: Lookup) -> St
         inner=inner,
         outer_derivative=outer_step.derivative,
         inner_derivative=inner_step.derivative,
+        written_at=written_at(outer_step.derivative, u, inner, at_inner),
     )
 
 
@@ -128,6 +130,21 @@ def at(f_prime: sympy.Expr, u: sympy.Symbol, inner: sympy.Expr) -> sympy.Expr:
     if f_prime.has(sympy.Derivative) and not isinstance(inner, (sympy.Symbol, AppliedUndef)):
         return sympy.Subs(f_prime, u, inner)
     return f_prime.xreplace({u: inner})
+
+
+def written_at(
+    f_prime: sympy.Expr, u: sympy.Symbol, inner: sympy.Expr, evaluated: sympy.Expr
+) -> sympy.Expr:
+    """f′(g(x)) as a teacher writes it on putting g back for u: u replaced and nothing else
+    done, 1/√(1 − (x²)²) rather than 1/√(1 − x⁴). ``evaluated`` is ``at(f_prime, u, inner)``.
+    """
+    if isinstance(evaluated, sympy.Subs):
+        # Already unevaluated. Built again under evaluate(False), SymPy would sort its point
+        # by evaluating it numerically, which recurses without end for a constant such as
+        # acsc(acsch(e⁴)).
+        return evaluated
+    with sympy.evaluate(False):
+        return f_prime.xreplace({u: inner})
 
 
 #: A chain's product f′(g)·g′ with more factors than this is not re-sorted (see ``times``).

@@ -16,13 +16,21 @@ from sympy.core.function import AppliedUndef
 from chainrule import steps as s
 from chainrule.document import Compose, Decomposition, DerivativeOf, Equals, InOrder, Link
 from chainrule.views import wording
+from chainrule.views.letters import Letters
 
 _FUNCTION_LETTERS = "fgkpqrst"
 
 
-def decompose(root: s.Step, partial: bool, name: str | None = None) -> tuple[Decomposition, ...]:
+def decompose(
+    root: s.Step, partial: bool, named: Letters | None = None, name: str | None = None
+) -> tuple[Decomposition, ...]:
     """One block per chain; a chain whose inner function is itself a chain is one block.
-    ``name`` is the learner's own name for the whole function (f in f(x) = …), if any."""
+    ``name`` is the learner's own name for the whole function (f in f(x) = …), if any.
+
+    With a long chain's letters (``named``), only the first chain's block, its inner function
+    in letters: every other link is named in its own line and listed with the answer, and a
+    block for each would write the chain out again (a chain alternating with sums would have
+    one every other link)."""
     used = {f.func.__name__ for f in root.expression.atoms(AppliedUndef)} | {name}
     letters = [c for c in _FUNCTION_LETTERS if c not in used]
     whole = name or next((c for c in "hHF" if c not in used), "h")
@@ -39,12 +47,18 @@ def decompose(root: s.Step, partial: bool, name: str | None = None) -> tuple[Dec
         seen.update(id(link) for link in links)
         # Only the whole expression is called h; a chain inside it is named by what it is.
         names = _names(links, letters, numbered)
-        blocks.append(_chain(links, names, whole if step is root else None, partial))
+        blocks.append(_chain(links, names, whole if step is root else None, partial, named))
+        if named:
+            break
     return tuple(blocks)
 
 
 def _chain(
-    links: list[s.ChainStep], names: list[str], whole: str | None, partial: bool
+    links: list[s.ChainStep],
+    names: list[str],
+    whole: str | None,
+    partial: bool,
+    named: Letters | None = None,
 ) -> Decomposition:
     x = links[0].variable
     f = [sympy.Function(name) for name in names]
@@ -56,11 +70,14 @@ def _chain(
         derivative = _distinct(_d(f[i], link.u), link.outer_derivative)
         rows.append(Link("outer" if i == 0 else "middle", definition, derivative))
     last = links[-1]
+    inner, inner_derivative = last.inner, last.inner_derivative
+    if named:
+        inner, inner_derivative = named.definition(inner), named.short(inner_derivative)
     rows.append(
         Link(
             "inner",
-            (last.u, *_distinct(f[-1](x), last.inner)),
-            _distinct(_d(f[-1], x), last.inner_derivative),
+            (last.u, *_distinct(f[-1](x), inner)),
+            _distinct(_d(f[-1], x), inner_derivative),
         )
     )
     nested = x

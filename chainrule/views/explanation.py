@@ -31,7 +31,6 @@ from chainrule.document import (
     Terms,
 )
 from chainrule.placeholders import names_in
-from chainrule.rules.combining import at
 from chainrule.views import wording
 from chainrule.views.answer import answer, answer_name
 from chainrule.views.decomposition import decompose
@@ -54,7 +53,8 @@ def is_partial(constants: tuple) -> bool:
 def document(obj: s.Explanation | s.Step) -> Document:
     """The whole explanation (or one step's derivation) as a document."""
     if isinstance(obj, s.Explanation):
-        return Document(_explanation(obj), title=_title(obj), order=obj.order)
+        blocks, order = _explanation(obj)
+        return Document(blocks, title=_title(obj), order=order)
     if isinstance(obj, s.Step):
         refuse_too_long(obj, None)
         blocks = (*decompose(obj, False), derivation(obj))
@@ -118,7 +118,8 @@ def _has_fraction(expr) -> bool:
     return any(f.is_Pow and f.exp.is_negative for f in sympy.Mul.make_args(expr))
 
 
-def _explanation(ex: s.Explanation) -> tuple:
+def _explanation(ex: s.Explanation) -> tuple[tuple, tuple]:
+    """The blocks, and the order their sums are written in (typed, and the letters')."""
     partial = is_partial(ex.constants)
     letters = letters_for(ex)
     refuse_too_long(ex.root, letters)
@@ -132,13 +133,14 @@ def _explanation(ex: s.Explanation) -> tuple:
         blocks.append(Para(("(", *wording.held_constant(ex.constants, partial), ")")))
     if ex.variable not in ex.expression.free_symbols and ex.constants:
         blocks.append(Para(wording.absent_variable(ex.variable, ex.constants)))
-    blocks += decompose(ex.root, partial, name=answer_name(ex))
+    blocks += decompose(ex.root, partial, letters, name=answer_name(ex))
     blocks.append(Heading((wording.steps(),)))
     if letters:
         blocks.append(Para(wording.in_letters(len(letters.names) + 1)))
     blocks.append(derivation(ex.root, partial, letters=letters))
     blocks.append(answer(ex, partial, letters))
-    return tuple(blocks)
+    order = (*ex.order, *letters.order(dict(ex.order))) if letters else ex.order
+    return tuple(blocks), order
 
 
 class _Lines:
@@ -192,13 +194,16 @@ class _Lines:
 
     def _equation(self, step: s.Step, *middle) -> tuple:
         """lhs = middle … = derivative, leaving out a middle that is the result itself."""
+        result = self._result(step)
         shown: list = []
         for term in middle:
             # A sum of one term is that term: "= −1 = −1" says nothing.
             same = term.items[0] if isinstance(term, Terms) and len(term.items) == 1 else term
-            if same != step.derivative and term not in shown:
+            if same != result and term not in shown:
                 shown.append(term)
         lhs = self._lhs(step)
+        if result is not step.derivative:  # in letters, built on the parts' results
+            return (*lhs, *self._short((*shown, result)))
         # "= a + b = b + a" only reorders: say it once. A sum keeps the order it was derived
         # in (the terms' own order); a product the result's, whose number leads (2f′(2x)).
         if shown and _reordered(shown[-1], step.derivative):
@@ -206,6 +211,20 @@ class _Lines:
                 return (*lhs, *self._short(tuple(shown)))
             return (*lhs, *self._short((*shown[:-1], step.derivative)))
         return (*lhs, *self._short((*shown, step.derivative)))
+
+    def _result(self, step: s.Step):
+        """What a step's line ends in. In letters a link's is f′(u)·u′, and a sum or a constant
+        multiple built on links adds or scales its parts' results, never a chain written out."""
+        if not self.letters:
+            return step.derivative
+        if isinstance(step, s.ChainStep):
+            return InOrder((step.outer_derivative, Prime(step.u)), strict=True)
+        if not self.letters.builds_on_links(step):
+            return step.derivative
+        if isinstance(step, s.ConstantMultipleStep):
+            return InOrder((step.constant, self._result(step.substeps[0])), strict=True)
+        terms = tuple(self._result(sub) for sub in step.substeps if sub.derivative != 0)
+        return Terms(terms) if len(terms) > 1 else terms[0]
 
     def _lhs(self, step: s.Step) -> tuple:
         """d/dx of the step's expression; in letters, v′ = d/dx ln(w) for the link named v."""
@@ -244,12 +263,12 @@ class _Lines:
 
         middle = [times(DerivativeOf(step.factor, step.variable, self.partial))]
         if step.substeps:
-            middle.append(times(step.substeps[0].derivative, strict=True))
+            middle.append(times(self._result(step.substeps[0]), strict=True))
         sentence = wording.constant_multiple(c, self._held(c, step.variable))
         return wording.title(step.rule), sentence, self._equation(step, *middle)
 
     def _line_SumStep(self, step):
-        terms = Terms(tuple(sub.derivative for sub in step.substeps))
+        terms = Terms(tuple(self._result(sub) for sub in step.substeps))
         return wording.title(step.rule), wording.sum_rule(), self._equation(step, terms)
 
     def _line_ProductStep(self, step):
@@ -300,12 +319,6 @@ class _Lines:
         return wording.title(step.rule), sentence, self._equation(step)
 
     def _line_ChainStep(self, step):
-        # f′(g(x)): the outer derivative written at the inner function. An unevaluated
-        # substitution only rewrites the placeholder; the math is what the step holds. The
-        # rules' own ``at`` keeps f′ of an undefined f as "f′ at g" (d f(2x)/d(2x) is no
-        # derivative SymPy can build).
-        with sympy.evaluate(False):
-            at_inner = at(step.outer_derivative, step.u, step.inner)
         put_back = Equals((step.u, step.inner))
         if self.letters:
             # u′ is a line above; the letters stay, and the answer lists what they stand for.
@@ -324,7 +337,7 @@ class _Lines:
         if not step.outer_derivative.has(step.u):  # nothing to put back: f′ is a constant
             return wording.title(step.rule), sentence, self._equation(step, in_u)
         lhs = DerivativeOf(step.expression, step.variable, self.partial)
-        in_x = InOrder((at_inner, step.inner_derivative), strict=True)
+        in_x = InOrder((step.written_at, step.inner_derivative), strict=True)
         return [
             (wording.title(step.rule), sentence, (lhs, in_u)),
             (
