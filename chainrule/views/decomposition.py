@@ -110,11 +110,20 @@ def _distinct(*sides) -> tuple:
     out: list = []
     seen: list = []
     for side in sides:
-        same = side.doit() if isinstance(side, sympy.Subs) else side
+        same = _evaluated(side) if isinstance(side, sympy.Subs) else side
         if same not in seen:
             out.append(side)
             seen.append(same)
     return tuple(out)
+
+
+def _evaluated(at: sympy.Subs):
+    """``at.doit()`` for "f′ at a symbol or f(x)": d f(a)/da, put together without SymPy's
+    substitution machinery, which costs a render more than printing the whole block."""
+    (var,), (point,) = at.variables, at.point
+    if isinstance(point, sympy.Symbol | AppliedUndef):
+        return at.expr.xreplace({var: point})
+    return at.doit()
 
 
 def _d(fn, arg):
