@@ -10,10 +10,12 @@ whether it starts with a minus sign.
 from __future__ import annotations
 
 import html
-from xml.dom.minidom import Document, Element
 
 from sympy.printing.mathml import MathMLPresentationPrinter
 from sympy.printing.precedence import precedence
+from sympy.printing.printer import Printer
+
+from chainrule.formats.mathml_nodes import Document, Element, Text
 
 MINUS, DOT, PRIME = "\u2212", "\u00b7", "\u2032"
 # Invisible operators: they say what juxtaposition means (2x, sin x) and space it right.
@@ -24,13 +26,13 @@ class Markup(MathMLPresentationPrinter):
     """Element builders every MathML printer of ours uses."""
 
     def __init__(self, settings: dict | None = None) -> None:
-        super().__init__(settings)
-        # SymPy writes entities (&#xB7;, &dd;) into text nodes it never escapes; decode them so
-        # every node is plain, escaped text.
-        self.dom.createTextNode = lambda data: self._text(html.unescape(data))
+        # SymPy's own __init__ only makes a minidom document to build in; ours (``mathml_nodes``)
+        # builds the same markup in a fraction of the time.
+        Printer.__init__(self, settings)
+        self.dom = _DOCUMENT
 
-    def _text(self, data: str):
-        return Document.createTextNode(self.dom, data)
+    def _text(self, data: str) -> Text:
+        return Text(data)
 
     def _el(self, tag: str, *children, **attrs) -> Element:
         node = self.dom.createElement(tag)
@@ -102,6 +104,18 @@ class Markup(MathMLPresentationPrinter):
         if prec < level or (not strict and prec <= level):
             return self._brackets(self._print(item))
         return self._print(item)
+
+
+class _Document(Document):
+    """SymPy writes entities (&#xB7;, &dd;) into text nodes it never escapes; they are decoded
+    here, so every node is plain text, escaped when written."""
+
+    @staticmethod
+    def createTextNode(data: str) -> Text:
+        return Text(html.unescape(data))
+
+
+_DOCUMENT = _Document()
 
 
 def leading_minus(node: Element) -> Element | None:

@@ -18,7 +18,17 @@ from sympy.printing.pretty.pretty_symbology import pretty_symbol
 from sympy.printing.printer import Printer
 
 from chainrule import ordering
-from chainrule.document.terms import Frac, InOrder, Terms
+from chainrule.document.terms import (
+    Compose,
+    DerivativeOf,
+    Equals,
+    Frac,
+    InOrder,
+    Leibniz,
+    Neg,
+    Prime,
+    Terms,
+)
 
 T = TypeVar("T")
 
@@ -110,8 +120,20 @@ class Remembering:
 
     def _print(self, expr, **kwargs) -> str:
         printed = _PRINTED.get()
-        if printed is None or kwargs or not isinstance(expr, sympy.Basic) or not expr.args:
+        if printed is None or kwargs:
             return super()._print(expr, **kwargs)
+        if isinstance(expr, _TERMS):
+            # A document's terms are printed again on each pass of a layout (measured, then
+            # drawn; whole, then cut into pieces), each time as the same object: they are
+            # remembered by identity, the object kept alive with its text so that no other
+            # takes its id while the render lasts. (By value, 0.0 and −0.0 would be one.)
+            key = (type(self), self._settings["order"], id(expr))
+            kept = printed.get(key)
+            if kept is None:
+                kept = printed[key] = (expr, super()._print(expr))
+            return kept[1]
+        if not isinstance(expr, sympy.Basic) or not expr.args:
+            return super()._print(expr)
         key = (type(self), self._settings["order"], expr)
         text = printed.get(key)
         if text is None:
@@ -120,6 +142,10 @@ class Remembering:
                 printed.clear()
             printed[key] = text
         return text
+
+
+#: The document's terms that hold other math (a number alone is quicker to print than to find).
+_TERMS = (Compose, DerivativeOf, Equals, Frac, InOrder, Leibniz, Neg, Prime, Terms)
 
 
 def reading_order(terms: list[sympy.Expr]) -> list[sympy.Expr]:

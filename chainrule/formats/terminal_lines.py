@@ -20,6 +20,8 @@ RULE = "bold cyan"
 DIM = "dim"
 MARKS = {"ok": ("✓", "green"), "failed": ("✗", "bold red"), "skipped": ("–", "dim")}
 NBSP = "\u00a0"
+# What rich joins a Text's wrapped lines with; one row joined alone carries its style as a span.
+_LINE = Text("\n")
 
 
 def words(parts: tuple) -> str:
@@ -64,7 +66,14 @@ class Flow:
         return out
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for row in self._rows(options.max_width):
+        width, plain_lines = options.max_width, options.justify in (None, "default")
+        for row in self._rows(width):
+            text = row.plain
+            if plain_lines and cell_len(text) <= width and "\n" not in text and "\t" not in text:
+                # A row that fits is drawn as it is: rich's wrapping would find nothing to do,
+                # and it is most of what drawing a row costs.
+                yield from _LINE.join((row,)).render(console, row.end)
+                continue
             row.overflow = "fold"
             yield row
 

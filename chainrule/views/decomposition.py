@@ -110,23 +110,18 @@ def _distinct(*sides) -> tuple:
     out: list = []
     seen: list = []
     for side in sides:
-        same = _evaluated(side) if isinstance(side, sympy.Subs) else side
+        same = side.doit() if isinstance(side, sympy.Subs) else side
         if same not in seen:
             out.append(side)
             seen.append(same)
     return tuple(out)
 
 
-def _evaluated(at: sympy.Subs):
-    """``at.doit()`` for "f′ at a symbol or f(x)": d f(a)/da, put together without SymPy's
-    substitution machinery, which costs a render more than printing the whole block."""
-    (var,), (point,) = at.variables, at.point
-    if isinstance(point, sympy.Symbol | AppliedUndef):
-        return at.expr.xreplace({var: point})
-    return at.doit()
-
-
 def _d(fn, arg):
-    """fn′(arg) for an undefined function: SymPy's f′ at a point, printed f′(arg) everywhere."""
+    """fn′(arg) for an undefined function, printed f′(arg) everywhere: d fn(a)/da at a symbol or
+    a function of x (SymPy builds that derivative four times quicker than a substitution, and
+    compares it without one), else SymPy's f′ at a point."""
+    if isinstance(arg, sympy.Symbol | AppliedUndef):
+        return sympy.Derivative(fn(arg), arg)
     u = sympy.Dummy("u")
     return sympy.Subs(sympy.Derivative(fn(u), u), u, arg)
