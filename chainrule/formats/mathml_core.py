@@ -16,14 +16,19 @@ from sympy.printing.precedence import precedence
 from sympy.printing.printer import Printer
 
 from chainrule.formats.mathml_nodes import Document, Element, Text
+from chainrule.formats.printing import Remembering
 
 MINUS, DOT, PRIME = "\u2212", "\u00b7", "\u2032"
 # Invisible operators: they say what juxtaposition means (2x, sin x) and space it right.
 APPLY, TIMES = "\u2061", "\u2062"
 
 
-class Markup(MathMLPresentationPrinter):
-    """Element builders every MathML printer of ours uses."""
+class Markup(Remembering, MathMLPresentationPrinter):
+    """Element builders every MathML printer of ours uses. Each distinct subtree is printed
+    once in a render (``printing.Remembering``) and shared by every formula it is part of; a
+    printed element is never changed, but for its leading minus, which a sum takes for its
+    operator (``mathml_terms``): so it is handed out with a lead of its own (``with_own_lead``).
+    """
 
     def __init__(self, settings: dict | None = None) -> None:
         # SymPy's own __init__ only makes a minidom document to build in; ours (``mathml_nodes``)
@@ -33,6 +38,9 @@ class Markup(MathMLPresentationPrinter):
 
     def _text(self, data: str) -> Text:
         return Text(data)
+
+    def _handed_out(self, kept: Element) -> Element:
+        return with_own_lead(kept)
 
     def _el(self, tag: str, *children, **attrs) -> Element:
         node = self.dom.createElement(tag)
@@ -116,6 +124,21 @@ class _Document(Document):
 
 
 _DOCUMENT = _Document()
+
+
+def with_own_lead(node: Element) -> Element:
+    """``node`` with fresh copies of the rows down to its first leaf and of that leaf (where
+    ``leading_minus`` looks), the rest shared: taking its leading minus away leaves every other
+    use of the same subtree as it was."""
+    top = node = node.shallow_copy()
+    while node.tagName == "mrow" and node.childNodes:
+        first = node.childNodes[0]
+        if first.nodeType != first.ELEMENT_NODE:
+            break
+        first = node.childNodes[0] = first.shallow_copy()
+        first.parentNode = node
+        node = first
+    return top
 
 
 def leading_minus(node: Element) -> Element | None:

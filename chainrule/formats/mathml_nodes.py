@@ -3,8 +3,8 @@
 SymPy's MathML printer builds a minidom tree and serialises it; a page of steps builds tens of
 thousands of elements, and minidom spends most of a render on them (a new document per printer,
 attribute nodes, a writer object per ``toxml``). These nodes keep the part of minidom's
-interface the printers use — ``createElement``/``createTextNode``, ``appendChild`` (which moves
-a node that has a parent), ``removeChild``, ``setAttribute``, ``childNodes``, ``firstChild``,
+interface the printers use — ``createElement``/``createTextNode``, ``appendChild``,
+``removeChild``, ``setAttribute``, ``childNodes``, ``firstChild``,
 ``parentNode``, ``tagName``, ``nodeType``, ``data``, ``getElementsByTagName`` — and serialise
 exactly as minidom's ``toxml()`` does.
 """
@@ -56,8 +56,8 @@ class Element(_Node):
         self.attributes[name] = value
 
     def appendChild(self, node: _Node) -> _Node:
-        if node.parentNode is not None:
-            node.parentNode.removeChild(node)
+        # Unlike minidom's, a node with a parent is not moved: a printed subtree is shared by
+        # every formula it is part of, each parent holding it (its parentNode is the last).
         self.childNodes.append(node)
         node.parentNode = self
         return node
@@ -79,6 +79,13 @@ class Element(_Node):
                     found.append(child)
                 found += child.getElementsByTagName(tag)
         return found
+
+    def shallow_copy(self) -> Element:
+        """The same tag, attributes and children (the children shared, not copied), no parent."""
+        twin = Element(self.tagName)
+        twin.attributes = dict(self.attributes)
+        twin.childNodes = list(self.childNodes)
+        return twin
 
     def toxml(self) -> str:
         out: list[str] = []

@@ -116,32 +116,34 @@ class Remembering:
 
     A subtree prints the same wherever it sits (its parent adds any brackets) for a given term
     order, which a product's own factors change (``_print_Mul``): the order is in the key.
+    A printer whose prints can be changed after they are made (MathML's elements) hands out
+    copies of the part that can change (``_handed_out``); text is handed out as it is.
     """
 
-    def _print(self, expr, **kwargs) -> str:
+    def _print(self, expr, **kwargs):
         printed = _PRINTED.get()
         if printed is None or kwargs:
             return super()._print(expr, **kwargs)
         if isinstance(expr, _TERMS):
             # A document's terms are printed again on each pass of a layout (measured, then
             # drawn; whole, then cut into pieces), each time as the same object: they are
-            # remembered by identity, the object kept alive with its text so that no other
+            # remembered by identity, the object kept alive with its print so that no other
             # takes its id while the render lasts. (By value, 0.0 and −0.0 would be one.)
             key = (type(self), self._settings["order"], id(expr))
-            kept = printed.get(key)
-            if kept is None:
-                kept = printed[key] = (expr, super()._print(expr))
-            return kept[1]
-        if not isinstance(expr, sympy.Basic) or not expr.args:
+        elif isinstance(expr, sympy.Basic) and (expr.args or expr.is_Symbol):
+            key = (type(self), self._settings["order"], expr)
+        else:  # a number: quicker printed than looked up
             return super()._print(expr)
-        key = (type(self), self._settings["order"], expr)
-        text = printed.get(key)
-        if text is None:
-            text = super()._print(expr)
+        kept = printed.get(key)
+        if kept is None:
+            shown = super()._print(expr)
             if len(printed) >= _KEPT_PRINTS:
                 printed.clear()
-            printed[key] = text
-        return text
+            kept = printed[key] = (expr, shown)
+        return self._handed_out(kept[1])
+
+    def _handed_out(self, kept):
+        return kept
 
 
 #: The document's terms that hold other math (a number alone is quicker to print than to find).

@@ -55,8 +55,16 @@ class Flow:
 
     def __init__(self, layout: Callable[[int], list], style: str = "", indent: int = 0) -> None:
         self.layout, self.style, self.indent = layout, style, indent
+        self._laid: dict[int, list[Text]] = {}
 
     def _rows(self, width: int) -> list[Text]:
+        # rich measures a renderable before it draws it, and may draw it at the same width.
+        rows = self._laid.get(width)
+        if rows is None:
+            rows = self._laid[width] = self._lay_out(width)
+        return rows
+
+    def _lay_out(self, width: int) -> list[Text]:
         pad = " " * self.indent
         out = []
         for row in self.layout(max(20, width - self.indent)):
@@ -65,17 +73,24 @@ class Flow:
             out.append(Text(pad) + text if pad else text)
         return out
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The rows as rich would draw them, each a list of segments. A row that fits is drawn
+        as it is: rich's wrapping would find nothing to do, and is most of what a row costs."""
         width, plain_lines = options.max_width, options.justify in (None, "default")
+        out = []
         for row in self._rows(width):
             text = row.plain
             if plain_lines and cell_len(text) <= width and "\n" not in text and "\t" not in text:
-                # A row that fits is drawn as it is: rich's wrapping would find nothing to do,
-                # and it is most of what drawing a row costs.
-                yield from _LINE.join((row,)).render(console, row.end)
-                continue
-            row.overflow = "fold"
-            yield row
+                out.append(list(_LINE.join((row,)).render(console)))
+            else:
+                row.overflow = "fold"
+                out += console.render_lines(row, options, pad=False)
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines(console, options):
+            yield from line
+            yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cell_len(t.plain) for t in self._rows(options.max_width)), default=0)
