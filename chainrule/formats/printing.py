@@ -111,6 +111,26 @@ def remembered() -> Iterator[None]:
         _PRINTED.reset(token)
 
 
+def remembered_text(make: Callable[[object], str], term) -> str:
+    """``make(term)``, a whole formula's text, made once per render while ``remembered()``
+    holds: a layout asks for the same side again on each of its passes."""
+    printed = _PRINTED.get()
+    if printed is None:
+        return make(term)
+    if isinstance(term, _TERMS):
+        key = (make, id(term))
+    elif isinstance(term, sympy.Basic) and (term.args or term.is_Symbol):
+        key = (make, term)
+    else:
+        return make(term)
+    kept = printed.get(key)
+    if kept is None:
+        if len(printed) >= _KEPT_PRINTS:
+            printed.clear()
+        kept = printed[key] = (term, make(term))
+    return kept[1]
+
+
 class Remembering:
     """A printer whose ``_print`` of a SymPy subtree is looked up while ``remembered()`` holds.
 

@@ -12,7 +12,6 @@ import io
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.panel import Panel
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -27,6 +26,7 @@ from chainrule.formats.terminal_lines import (
     MATH,
     NBSP,
     RULE,
+    Boxed,
     Flow,
     Indented,
     flowchart_rows,
@@ -111,7 +111,7 @@ class TerminalWriter(Writer):
     def _print_Decomposition(self, block) -> list:
         title = words(block.title).replace(NBSP, " ")
         body = Flow(lambda w: decomposition_rows(block, w))
-        return [Panel(body, title=title, title_align="left", expand=False)]
+        return [Boxed(body, title)]
 
     def _print_Table(self, block) -> list:
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
@@ -138,10 +138,7 @@ class TerminalWriter(Writer):
             inner += self.write(child)
         style = {"ok": "green", "failed": "bold red"}.get(block.status or "", "")
         title = words(block.title).replace(NBSP, " ")
-        panel = Panel(
-            Group(*inner), title=title, title_align="left", border_style=style, expand=False
-        )
-        return [panel]
+        return [Boxed(Group(*inner), title, border_style=style)]
 
     def _print_Flowchart(self, block) -> list:
         return [Flow(lambda w: flowchart_rows(block))]
@@ -259,10 +256,14 @@ def capture(view: RenderableType, width: int = 80, color: bool = True, ascii: bo
 
 
 def drawn(part: RenderableType, console: Console, options: ConsoleOptions) -> list[list]:
-    """``part`` as rich draws it, line by line: a ``Flow`` row by row as it is, anything else
-    (a panel, a table) by rich."""
+    """``part`` as rich draws it, line by line: a ``Flow`` row by row as it is, a ``Boxed``
+    panel round its content drawn so, a group part by part; anything else (a table) by rich."""
     if isinstance(part, Flow):
         return part.lines(console, options)
+    if isinstance(part, Boxed):
+        return part.lines(console, options, drawn)
+    if isinstance(part, Group):
+        return [line for child in part.renderables for line in drawn(child, console, options)]
     return console.render_lines(part, options, pad=False)
 
 

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.padding import Padding
+from rich.panel import Panel
 from rich.segment import Segment
 from rich.text import Text
 
@@ -81,7 +83,7 @@ class Flow:
         for row in self._rows(width):
             text = row.plain
             if plain_lines and cell_len(text) <= width and "\n" not in text and "\t" not in text:
-                out.append(list(_LINE.join((row,)).render(console)))
+                out.append(_segments(row, console))
             else:
                 row.overflow = "fold"
                 out += console.render_lines(row, options, pad=False)
@@ -95,6 +97,73 @@ class Flow:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cell_len(t.plain) for t in self._rows(options.max_width)), default=0)
         return Measurement(min(widest, 20), widest)
+
+
+def _segments(row: Text, console: Console) -> list[Segment]:
+    """The segments rich draws one row with: its text in its style, or span by span."""
+    if row.spans:
+        return list(_LINE.join((row,)).render(console))
+    if not row.plain:
+        return []
+    return [Segment(row.plain, console.get_style(row.style) if row.style else None)]
+
+
+class Boxed(Panel):
+    """rich's Panel (left-aligned title, as narrow as its content), drawn line by line
+    (``lines``) as rich draws it, for ``terminal.drawn``: measured by rich, its content drawn by
+    ``drawn`` and boxed here, without rich's padding and line-splitting passes round each line."""
+
+    def __init__(self, body, title: str, border_style: str = "") -> None:
+        super().__init__(body, title=title, title_align="left", border_style=border_style)
+        self.expand = False
+
+    def lines(self, console: Console, options: ConsoleOptions, drawn) -> list[list[Segment]]:
+        # Panel.__rich_console__, for this panel's settings: padding (0, 1), no height.
+        padded = Padding(self.renderable, self.padding)
+        style = console.get_style(self.style)
+        border_style = style + console.get_style(self.border_style)
+        box = self.box.substitute(options, safe=console.safe_box)
+        title = self._title
+        width = options.max_width
+        child_width = console.measure(padded, options=options.update_width(width - 2)).maximum
+        if title is not None:
+            title.stylize_before(border_style)
+            child_width = min(width - 2, max(child_width, title.cell_len + 2))
+        width = child_width + 2
+        child_options = options.update(width=child_width, highlight=self.highlight)
+        inner = child_options.update_width(child_width - 2)
+        blank = console.get_style(padded.style)
+        side = Segment(" ", blank)
+        start, end = Segment(box.mid_left, border_style), Segment(box.mid_right, border_style)
+        if title is None or width <= 4:
+            out = [[Segment(box.get_top([width - 2]), border_style)]]
+        else:
+            title = _aligned(console, title, width - 4, box.top, border_style)
+            top = list(console.render(title, child_options.update_width(width - 4)))
+            out = [
+                [
+                    Segment(box.top_left + box.top, border_style),
+                    *top,
+                    Segment(box.top + box.top_right, border_style),
+                ]
+            ]
+        for line in drawn(self.renderable, console, inner):
+            line = Segment.adjust_line_length(line, child_width - 2, blank)
+            out.append([start, side, *line, side, end])
+        out.append([Segment(box.get_bottom([width - 2]), border_style)])
+        return out
+
+
+def _aligned(console: Console, text: Text, width: int, character: str, style) -> Text:
+    """A title set left in ``width``, the rest of the top edge after it (Panel's align_text)."""
+    text = text.copy()
+    text.truncate(width)
+    excess = width - cell_len(text.plain)
+    if text.style:
+        text.stylize(console.get_style(text.style))
+    if excess:
+        return Text.assemble(text, (character * excess, style), no_wrap=True, end="")
+    return text
 
 
 class Indented:
