@@ -100,8 +100,9 @@ class Flow:
 
 
 def _segments(row: Text, console: Console) -> list[Segment]:
-    """The segments rich draws one row with: its text in its style, or span by span."""
-    if row.spans:
+    """The segments rich draws one row with: its text in its style, or span by span; on a
+    console without colour, which writes no style, the text alone."""
+    if row.spans and console.color_system is not None:
         return list(_LINE.join((row,)).render(console))
     if not row.plain:
         return []
