@@ -39,6 +39,10 @@ class Markup(Remembering, MathMLPresentationPrinter):
     def _text(self, data: str) -> Text:
         return Text(data)
 
+    def _kept(self, shown: Element) -> Element:
+        _keep(shown)
+        return shown
+
     def _handed_out(self, kept: Element) -> Element:
         return with_own_lead(kept)
 
@@ -126,6 +130,16 @@ class _Document(Document):
 _DOCUMENT = _Document()
 
 
+def _keep(node) -> None:
+    """Mark a remembered element and what is under it as never to change again, down to what
+    is marked already: each keeps its markup and width once worked out (``mathml_nodes``)."""
+    if node.nodeType != node.ELEMENT_NODE or node.kept:
+        return
+    node.kept = True
+    for child in node.childNodes:
+        _keep(child)
+
+
 def with_own_lead(node: Element) -> Element:
     """``node`` with fresh copies of the rows down to its first leaf and of that leaf (where
     ``leading_minus`` looks), the rest shared: taking its leading minus away leaves every other
@@ -173,6 +187,15 @@ def starts_with_digit(node: Element) -> bool:
 
 def width(node) -> float:
     """About how wide a formula is drawn, in ems: a fraction as wide as its wider part."""
+    if node.ems is not None:
+        return node.ems
+    ems = _width(node)
+    if node.kept:
+        node.ems = ems
+    return ems
+
+
+def _width(node) -> float:
     if node.nodeType == node.TEXT_NODE:
         return 0.55 * len(node.data)
     inner = [width(child) for child in node.childNodes]

@@ -20,6 +20,11 @@ class _Node:
 
     firstChild = None
     childNodes: list = []  # a text node has none (never added to)
+    # An element a printer remembers (and so never changes) keeps its markup and its width
+    # once worked out: it is shared by every formula it is part of.
+    kept = False
+    xml: str | None = None
+    ems: float | None = None
 
 
 class Text(_Node):
@@ -39,7 +44,7 @@ class Text(_Node):
 class Element(_Node):
     """An element: a tag, attributes in the order set, and children."""
 
-    __slots__ = ("attributes", "childNodes", "tagName")
+    __slots__ = ("attributes", "childNodes", "ems", "kept", "tagName", "xml")
     nodeType = _Node.ELEMENT_NODE
 
     def __init__(self, tag: str) -> None:
@@ -47,6 +52,7 @@ class Element(_Node):
         self.tagName = tag
         self.attributes: dict[str, str] = {}
         self.childNodes: list[_Node] = []
+        self.kept, self.xml, self.ems = False, None, None
 
     @property
     def firstChild(self):
@@ -94,6 +100,18 @@ class Element(_Node):
 
 
 def _write(node: Element, out: list[str]) -> None:
+    if node.xml is not None:
+        out.append(node.xml)
+    elif node.kept:
+        own: list[str] = []
+        _write_fresh(node, own)
+        node.xml = "".join(own)
+        out.append(node.xml)
+    else:
+        _write_fresh(node, out)
+
+
+def _write_fresh(node: Element, out: list[str]) -> None:
     out.append("<" + node.tagName)
     for name, value in node.attributes.items():
         out.append(f' {name}="{_escaped(value)}"')

@@ -136,8 +136,9 @@ class Remembering:
 
     A subtree prints the same wherever it sits (its parent adds any brackets) for a given term
     order, which a product's own factors change (``_print_Mul``): the order is in the key.
-    A printer whose prints can be changed after they are made (MathML's elements) hands out
-    copies of the part that can change (``_handed_out``); text is handed out as it is.
+    A printer whose prints can be changed after they are made (MathML's elements) says what it
+    keeps (``_kept``) and hands out copies of the part that can change (``_handed_out``); text
+    is kept and handed out as it is.
     """
 
     def _print(self, expr, **kwargs):
@@ -159,8 +160,11 @@ class Remembering:
             shown = super()._print(expr)
             if len(printed) >= _KEPT_PRINTS:
                 printed.clear()
-            kept = printed[key] = (expr, shown)
+            kept = printed[key] = (expr, self._kept(shown))
         return self._handed_out(kept[1])
+
+    def _kept(self, shown):
+        return shown
 
     def _handed_out(self, kept):
         return kept
