@@ -75,6 +75,9 @@ def ordered_terms(printer: Printer, expr: sympy.Expr, order=None) -> list:
     every coefficient apart): the derivative of a product of 100 factors prints each of its 100
     sums some hundred times. The sort is remembered here, by sum and order.
     """
+    typed = ordering.arranged(expr.args)
+    if typed:  # the learner's order, whatever SymPy's is: no need to sort for it
+        return list(typed)
     order = order or printer.order
     if order in ("none", "old"):
         return reading_order(list(Printer._as_ordered_terms(printer, expr, order)))
