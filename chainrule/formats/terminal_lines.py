@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from operator import itemgetter
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -12,7 +13,8 @@ from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment
-from rich.text import Text
+from rich.style import Style
+from rich.text import Span, Text
 
 from chainrule.formats.breaking import fold
 from chainrule.formats.spelling import math, plain
@@ -22,8 +24,6 @@ RULE = "bold cyan"
 DIM = "dim"
 MARKS = {"ok": ("✓", "green"), "failed": ("✗", "bold red"), "skipped": ("–", "dim")}
 NBSP = "\u00a0"
-# What rich joins a Text's wrapped lines with; one row joined alone carries its style as a span.
-_LINE = Text("\n")
 
 
 def words(parts: tuple) -> str:
@@ -79,11 +79,11 @@ class Flow:
         """The rows as rich would draw them, each a list of segments. A row that fits is drawn
         as it is: rich's wrapping would find nothing to do, and is most of what a row costs."""
         width, plain_lines = options.max_width, options.justify in (None, "default")
-        out = []
+        out, styles = [], {}
         for row in self._rows(width):
             text = row.plain
             if plain_lines and cell_len(text) <= width and "\n" not in text and "\t" not in text:
-                out.append(_segments(row, console))
+                out.append(_segments(row, console, styles))
             else:
                 row.overflow = "fold"
                 out += console.render_lines(row, options, pad=False)
@@ -99,14 +99,40 @@ class Flow:
         return Measurement(min(widest, 20), widest)
 
 
-def _segments(row: Text, console: Console) -> list[Segment]:
-    """The segments rich draws one row with: its text in its style, or span by span; on a
-    console without colour, which writes no style, the text alone."""
-    if row.spans and console.color_system is not None:
-        return list(_LINE.join((row,)).render(console))
-    if not row.plain:
-        return []
-    return [Segment(row.plain, console.get_style(row.style) if row.style else None)]
+def _segments(row: Text, console: Console, styles: dict) -> list[Segment]:
+    """The segments rich draws one row with: its text in its style, or span by span (as
+    ``Text.render`` draws the row joined into a paragraph, its style a span under the others);
+    on a console without colour, which writes no style, the text alone. ``styles`` remembers
+    the styles combined, for the rows of one render."""
+    text = row.plain
+    if not row.spans or console.color_system is None:
+        if not text:
+            return []
+        return [Segment(text, console.get_style(row.style) if row.style else None)]
+    spans = [Span(0, len(text), row.style), *row.spans] if row.style else row.spans
+    style_of = [console.get_style("", default=Style.null())]
+    style_of += [console.get_style(span.style, default=Style.null()) for span in spans]
+    marks = [
+        (0, False, 0),
+        *((span.start, False, i) for i, span in enumerate(spans, 1)),
+        *((span.end, True, i) for i, span in enumerate(spans, 1)),
+        (len(text), True, 0),
+    ]
+    marks.sort(key=itemgetter(0, 1))
+    stack: list[int] = []
+    out = []
+    for (offset, leaving, i), (following, _, _) in zip(marks, marks[1:], strict=False):
+        if leaving:
+            stack.remove(i)
+        else:
+            stack.append(i)
+        if following > offset:
+            key = tuple(style_of[j] for j in sorted(stack))
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = Style.combine(key)
+            out.append(Segment(text[offset:following], style))
+    return out
 
 
 class Boxed(Panel):
