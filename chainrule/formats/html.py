@@ -214,7 +214,7 @@ def render(doc: Document) -> str:
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(doc.title)}</title>\n"
+        f"<title>{escape(str(doc.title))}</title>\n"
         f"<style>{html_style.PAGE_STYLE}{html_style.STYLE}</style>\n</head>\n<body>\n"
         f'<main class="chainrule">\n{body(doc)}\n</main>\n</body>\n</html>\n'
     )
