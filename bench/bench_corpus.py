@@ -1,5 +1,5 @@
-"""How long ``explain`` takes over a textbook's worth of formulas, alone and with rendering,
-next to plain ``sympy.diff``.
+"""How long ``explain`` takes over a textbook's worth of formulas, alone and with each format's
+rendering, next to plain ``sympy.diff``.
 
     python bench/bench_corpus.py [--quick] [-n REPEAT]
 
@@ -9,16 +9,17 @@ and left out), and that expression is what is timed. Per formula, the best of se
 
 - ``sympy.diff`` of the expression;
 - ``explain`` (derive, simplify and verify every step);
-- ``explain`` then ``render(…, "text")``, what ``chainrule explain`` prints;
-- ``explain`` then the text, Markdown, LaTeX and HTML renderings of that one explanation.
+- for each format (text, what ``chainrule explain`` prints; rich, the terminal's; LaTeX,
+  Markdown, HTML and JSON), ``explain`` then ``render(…, format)``: what one
+  ``chainrule explain --format …`` does once it has read the formula.
 
-The last three are the stages of one run, timed stage by stage. Every run of every formula
-gets an expression the process has not seen (x renamed to a new real symbol), in a process
-that has already explained and rendered the whole corpus once, so SymPy's cache holds nothing
-of it. Printed as a Markdown table: per measure the median over the corpus, its 90th
-percentile and the slowest formula; and the median and 90th percentile of the per-formula
-ratios to ``sympy.diff``, both taken in the same run. Not a test: times depend on the machine,
-so nothing here asserts them.
+Every run of every measure gets an expression the process has not seen (x renamed to a new
+real symbol), in a process that has already explained and rendered the whole corpus once, so
+SymPy's cache holds nothing of it and no format profits from what another printed. Printed as
+a Markdown table: per measure the median over the corpus, its 90th percentile and the slowest
+formula; and the median and 90th percentile of the per-formula ratios to ``sympy.diff``, all
+taken in the same run, with the median ratio of the rendering alone. Not a test: times depend
+on the machine, so nothing here asserts them.
 """
 
 from __future__ import annotations
@@ -35,13 +36,8 @@ from chainrule.errors import ChainruleError
 from chainrule.explaining import explain
 from chainrule.formats import render
 
-OTHER_FORMATS = ("markdown", "latex", "html")
-MEASURES = (
-    "`sympy.diff`",
-    "explain",
-    "explain + text",
-    "explain + text, Markdown, LaTeX, HTML",
-)
+FORMATS = ("text", "rich", "latex", "markdown", "html", "json")
+MEASURES = ("`sympy.diff`", "explain", *(f"explain + {format}" for format in FORMATS))
 
 _names = itertools.count()
 
@@ -52,23 +48,31 @@ def fresh(expr: sympy.Expr, x: sympy.Symbol) -> tuple[sympy.Expr, sympy.Symbol]:
     return expr.xreplace({x: new}), new
 
 
-def one_run(expr: sympy.Expr, x: sympy.Symbol) -> tuple[float, float, float, float]:
-    """Seconds of each measure, for one fresh copy of ``expr`` each."""
+def one_run(expr: sympy.Expr, x: sympy.Symbol) -> tuple[float, list[tuple[float, float]]]:
+    """Seconds of ``sympy.diff``, then (explain, render) per format, each of a fresh copy."""
     e, v = fresh(expr, x)
     start = time.perf_counter()
     sympy.diff(e, v)
     t_diff = time.perf_counter() - start
-
-    e, v = fresh(expr, x)
-    start = time.perf_counter()
-    ex = explain(e, wrt=v)
-    t_explain = time.perf_counter() - start
-    render(ex, "text")
-    t_text = time.perf_counter() - start
-    for format in OTHER_FORMATS:
+    stages = []
+    for format in FORMATS:
+        e, v = fresh(expr, x)
+        start = time.perf_counter()
+        ex = explain(e, wrt=v)
+        explained = time.perf_counter()
         render(ex, format)
-    t_all = time.perf_counter() - start
-    return t_diff, t_explain, t_text, t_all
+        stages.append((explained - start, time.perf_counter() - explained))
+    return t_diff, stages
+
+
+def best_of(runs: list[tuple[float, list[tuple[float, float]]]]) -> list[float]:
+    """Per measure the fastest run: diff, explain (the first format's, so that every measure
+    is the best of as many runs), then explain + render per format (the explain and the render
+    of one run, not two best halves), then the render alone per format."""
+    out = [min(t_diff for t_diff, _ in runs), min(stages[0][0] for _, stages in runs)]
+    out += [min(sum(stages[i]) for _, stages in runs) for i in range(len(FORMATS))]
+    out += [min(stages[i][1] for _, stages in runs) for i in range(len(FORMATS))]
+    return out
 
 
 def checked_corpus() -> tuple[dict[str, tuple[sympy.Expr, sympy.Symbol]], list[str]]:
@@ -92,7 +96,7 @@ def warm_up(corpus: dict[str, tuple[sympy.Expr, sympy.Symbol]]) -> None:
     code path has run before anything is timed."""
     for expr, x in corpus.values():
         ex = explain(expr, wrt=x)
-        for format in ("text", *OTHER_FORMATS):
+        for format in FORMATS:
             render(ex, format)
 
 
@@ -106,21 +110,21 @@ def main(quick: bool = False, repeat: int | None = None) -> None:
     warm_up(corpus)
     best: dict[str, list[float]] = {}
     for text, (expr, x) in corpus.items():
-        runs = [one_run(expr, x) for _ in range(repeat)]
-        best[text] = [min(column) for column in zip(*runs, strict=True)]
+        best[text] = best_of([one_run(expr, x) for _ in range(repeat)])
 
     print(
         f"{len(corpus)} formulas (`bench/corpus.py`), each timed as an expression the process "
         f"has not seen, best of {repeat} runs; times in ms. Ratios are per formula, "
-        "÷ its own `sympy.diff`, then the median or 90th percentile of those.\n"
+        "÷ its own `sympy.diff`, then the median or 90th percentile of those; the last column "
+        "is the format's rendering alone.\n"
     )
     if dropped:
         print(f"Left out, as they no longer explain and verify: {'; '.join(dropped)}.\n")
     print(
         "| measure | median | 90th percentile | slowest | slowest formula "
-        "| median ÷ diff | 90th percentile ÷ diff |"
+        "| median ÷ diff | 90th percentile ÷ diff | render alone, median ÷ diff |"
     )
-    print("|---|---:|---:|---:|---|---:|---:|")
+    print("|---|---:|---:|---:|---|---:|---:|---:|")
     for i, measure in enumerate(MEASURES):
         times = {text: figures[i] for text, figures in best.items()}
         ratios = [figures[i] / figures[0] for figures in best.values()]
@@ -128,11 +132,15 @@ def main(quick: bool = False, repeat: int | None = None) -> None:
         against_diff = (
             f"{statistics.median(ratios):.1f}× | {percentile_90(ratios):.1f}×" if i else "— | —"
         )
+        alone = "—"
+        if i >= 2:
+            rendered = [f[i + len(FORMATS)] / f[0] for f in best.values()]
+            alone = f"{statistics.median(rendered):.2f}×"
         print(
             f"| {measure} | {statistics.median(times.values()) * 1e3:.1f} "
             f"| {percentile_90(list(times.values())) * 1e3:.1f} "
             f"| {times[slowest] * 1e3:.1f} | `{slowest}` "
-            f"| {against_diff} |",
+            f"| {against_diff} | {alone} |",
             flush=True,
         )
 

@@ -7,6 +7,7 @@ never print anything: a format (``chainrule.formats``) lays them out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -184,13 +185,39 @@ Block = (
 class Document:
     """What a view says, in order: every format lays out one of these.
 
-    ``order`` is the order the learner typed sums and products in (``chainrule.ordering``),
-    which every format keeps while it prints the document's math.
+    ``title`` is text, or ``Later`` text (a format reads it as ``str(doc.title)``). ``order``
+    is the order the learner typed sums and products in (``chainrule.ordering``), which every
+    format keeps while it prints the document's math.
     """
 
     blocks: tuple
-    title: str = "chainrule"
+    title: str | Later = "chainrule"
     order: tuple = ()
+
+
+class Later:
+    """Text worked out the first time it is read, ``str(later)``: a title that names a whole
+    formula is printed only by the formats that show a title (a page's, a LaTeX document's),
+    not by every render. Equal to the same text, as the text itself would be."""
+
+    __slots__ = ("_make", "_text")
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self._make, self._text = make, None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = self._make()
+        return self._text
+
+    def __eq__(self, other) -> bool:
+        return str(self) == str(other) if isinstance(other, str | Later) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def __repr__(self) -> str:
+        return repr(str(self))
 
 
 def joined(documents, title: str | None = None) -> Document:

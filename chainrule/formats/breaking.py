@@ -69,6 +69,14 @@ def distinct(sides: tuple, texts: list[str]) -> tuple[tuple, list[str]]:
     return tuple(sides[i] for i in keep), [texts[i] for i in keep]
 
 
+def distinct_sides(sides: tuple, text) -> tuple:
+    """``distinct(sides, [text(side) for side in sides])``'s sides, printing only the sides it
+    compares: each middle one and the one after it (none of a two-sided equation)."""
+    if len(sides) < 3:
+        return tuple(sides)
+    return distinct(sides, ["", *(text(side) for side in sides[1:])])[0]
+
+
 def equation_rows(sides: tuple, width: int, lead: str = "") -> list[str]:
     """lead + lhs = rhs₁ = … on one line if it fits, else "= rhs" per line under the lhs."""
     width = max(width, 20)

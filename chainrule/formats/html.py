@@ -11,7 +11,7 @@ from html import escape
 
 from chainrule.document import Document, Equals, Num
 from chainrule.formats import html_plot, html_style
-from chainrule.formats.breaking import distinct
+from chainrule.formats.breaking import distinct_sides
 from chainrule.formats.mathml import mathml, measured, pieces
 from chainrule.formats.notation import number, unicode
 from chainrule.formats.writer import Writer, words_of
@@ -55,7 +55,7 @@ def _lines(side, room: float) -> list[str]:
 def equation(sides: tuple, width: float = WIDTH) -> str:
     """lhs = rhs₁ = rhs₂ … as block math: one row per "= side", aligned at the equals signs,
     a side too long for ``width`` continued on the rows below it."""
-    sides, _ = distinct(sides, [unicode(side) for side in sides])
+    sides = distinct_sides(sides, unicode)
     if len(sides) == 1:
         return f'<math display="block">{mathml(sides[0])}</math>'
     lhs, lhs_width = measured(sides[0])
@@ -199,7 +199,7 @@ class HtmlWriter(Writer):
 
 def _sides(sides: tuple) -> str:
     """Short sides on one line, as in a sentence: h(x) = ln(cos(x) + 2) = f(g(x))."""
-    sides, _ = distinct(sides, [unicode(side) for side in sides])
+    sides = distinct_sides(sides, unicode)
     return inline(Equals(sides))
 
 
@@ -214,7 +214,7 @@ def render(doc: Document) -> str:
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(doc.title)}</title>\n"
+        f"<title>{escape(str(doc.title))}</title>\n"
         f"<style>{html_style.PAGE_STYLE}{html_style.STYLE}</style>\n</head>\n<body>\n"
         f'<main class="chainrule">\n{body(doc)}\n</main>\n</body>\n</html>\n'
     )

@@ -224,7 +224,7 @@ def graph(g) -> dict[str, Any]:
 def document(doc) -> dict[str, Any]:
     """A document with no data contract of its own, block by block: each block's class as
     ``type``, words as strings, math as SymPy code (terms by their class and fields)."""
-    return {"schema": SCHEMA, "title": doc.title, "blocks": [_value(b) for b in doc.blocks]}
+    return {"schema": SCHEMA, "title": str(doc.title), "blocks": [_value(b) for b in doc.blocks]}
 
 
 def _value(value):

@@ -237,7 +237,7 @@ def render(doc: Document, standalone: bool = False) -> str:
         f"\\usepackage[margin={_MARGIN}]{{geometry}}\n"
         "\\usepackage{amsmath,amssymb}\n"
         "\\allowdisplaybreaks\n"
-        f"\\title{{{text(doc.title)}}}\n"
+        f"\\title{{{text(str(doc.title))}}}\n"
         "\\author{}\n"
         "\\date{}\n"
         "\\begin{document}\n"

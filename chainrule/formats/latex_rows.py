@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from chainrule.formats.breaking import distinct
+from chainrule.formats.breaking import distinct_sides
 from chainrule.formats.latex_breaking import QUAD, Breaker
 from chainrule.formats.latex_text import math
 from chainrule.formats.latex_width import tex_width
@@ -47,7 +47,7 @@ def rows(sides: tuple, room: float, column: float = 0.0, lead: str = "") -> list
     A row's width is measured from the align's left edge.
     """
     # "= a = a" is said once, judged as the terminal judges it: by the learner's form.
-    sides, _ = distinct(sides, [unicode(side) for side in sides])
+    sides = distinct_sides(sides, unicode)
     texts = [math(latex(side)) for side in sides]
     widths = [tex_width(t) for t in texts]
     lead_width = tex_width(lead) if lead else 0.0

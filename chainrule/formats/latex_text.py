@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from chainrule.document import Equals
 from chainrule.formats.notation import latex
@@ -156,6 +157,8 @@ def split(words: str, keep: str = "") -> list[tuple[bool, str]]:
     return out
 
 
+# The same sentences (a rule's name, what it does) come back in every explanation.
+@lru_cache(maxsize=4096)
 def text(words: str) -> str:
     """Our words for LaTeX text mode: specials escaped, Unicode math as $…$, pure ASCII; a
     word too long for a line (sin(sin(…))) may break after its opening brackets."""

@@ -10,27 +10,41 @@ whether it starts with a minus sign.
 from __future__ import annotations
 
 import html
-from xml.dom.minidom import Document, Element
 
 from sympy.printing.mathml import MathMLPresentationPrinter
 from sympy.printing.precedence import precedence
+from sympy.printing.printer import Printer
+
+from chainrule.formats.mathml_nodes import Document, Element, Text
+from chainrule.formats.printing import Remembering
 
 MINUS, DOT, PRIME = "\u2212", "\u00b7", "\u2032"
 # Invisible operators: they say what juxtaposition means (2x, sin x) and space it right.
 APPLY, TIMES = "\u2061", "\u2062"
 
 
-class Markup(MathMLPresentationPrinter):
-    """Element builders every MathML printer of ours uses."""
+class Markup(Remembering, MathMLPresentationPrinter):
+    """Element builders every MathML printer of ours uses. Each distinct subtree is printed
+    once in a render (``printing.Remembering``) and shared by every formula it is part of; a
+    printed element is never changed, but for its leading minus, which a sum takes for its
+    operator (``mathml_terms``): so it is handed out with a lead of its own (``with_own_lead``).
+    """
 
     def __init__(self, settings: dict | None = None) -> None:
-        super().__init__(settings)
-        # SymPy writes entities (&#xB7;, &dd;) into text nodes it never escapes; decode them so
-        # every node is plain, escaped text.
-        self.dom.createTextNode = lambda data: self._text(html.unescape(data))
+        # SymPy's own __init__ only makes a minidom document to build in; ours (``mathml_nodes``)
+        # builds the same markup in a fraction of the time.
+        Printer.__init__(self, settings)
+        self.dom = _DOCUMENT
 
-    def _text(self, data: str):
-        return Document.createTextNode(self.dom, data)
+    def _text(self, data: str) -> Text:
+        return Text(data)
+
+    def _kept(self, shown: Element) -> Element:
+        _keep(shown)
+        return shown
+
+    def _handed_out(self, kept: Element) -> Element:
+        return with_own_lead(kept)
 
     def _el(self, tag: str, *children, **attrs) -> Element:
         node = self.dom.createElement(tag)
@@ -104,6 +118,43 @@ class Markup(MathMLPresentationPrinter):
         return self._print(item)
 
 
+class _Document(Document):
+    """SymPy writes entities (&#xB7;, &dd;) into text nodes it never escapes; they are decoded
+    here, so every node is plain text, escaped when written."""
+
+    @staticmethod
+    def createTextNode(data: str) -> Text:
+        return Text(html.unescape(data))
+
+
+_DOCUMENT = _Document()
+
+
+def _keep(node) -> None:
+    """Mark a remembered element and what is under it as never to change again, down to what
+    is marked already: each keeps its markup and width once worked out (``mathml_nodes``)."""
+    if node.nodeType != node.ELEMENT_NODE or node.kept:
+        return
+    node.kept = True
+    for child in node.childNodes:
+        _keep(child)
+
+
+def with_own_lead(node: Element) -> Element:
+    """``node`` with fresh copies of the rows down to its first leaf and of that leaf (where
+    ``leading_minus`` looks), the rest shared: taking its leading minus away leaves every other
+    use of the same subtree as it was."""
+    top = node = node.shallow_copy()
+    while node.tagName == "mrow" and node.childNodes:
+        first = node.childNodes[0]
+        if first.nodeType != first.ELEMENT_NODE:
+            break
+        first = node.childNodes[0] = first.shallow_copy()
+        first.parentNode = node
+        node = first
+    return top
+
+
 def leading_minus(node: Element) -> Element | None:
     """The ``<mo>−</mo>`` a formula starts with, if it starts with one."""
     while node.tagName == "mrow" and node.firstChild is not None:
@@ -136,6 +187,15 @@ def starts_with_digit(node: Element) -> bool:
 
 def width(node) -> float:
     """About how wide a formula is drawn, in ems: a fraction as wide as its wider part."""
+    if node.ems is not None:
+        return node.ems
+    ems = _width(node)
+    if node.kept:
+        node.ems = ems
+    return ems
+
+
+def _width(node) -> float:
     if node.nodeType == node.TEXT_NODE:
         return 0.55 * len(node.data)
     inner = [width(child) for child in node.childNodes]

@@ -15,7 +15,14 @@ from chainrule import ordering
 from chainrule.document import terms
 from chainrule.formats.print_latex import LearnerLatexPrinter, latex_number
 from chainrule.formats.print_unicode import OPERATORS, UnicodePrinter, finish, number
-from chainrule.formats.printing import FactorsAsGiven, Remembering, as_shown, as_typed, symbol
+from chainrule.formats.printing import (
+    FactorsAsGiven,
+    Remembering,
+    as_shown,
+    as_typed,
+    remembered_text,
+    symbol,
+)
 
 __all__ = [
     "as_math",
@@ -51,6 +58,10 @@ def unicode(expr, order=None) -> str:
     if order is not None:
         with ordering.typed(order):
             return unicode(expr)
+    return remembered_text(_unicode, expr)
+
+
+def _unicode(expr) -> str:
     return finish(UnicodePrinter().doprint(as_math(expr)))
 
 

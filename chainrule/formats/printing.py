@@ -18,7 +18,17 @@ from sympy.printing.pretty.pretty_symbology import pretty_symbol
 from sympy.printing.printer import Printer
 
 from chainrule import ordering
-from chainrule.document.terms import Frac, InOrder, Terms
+from chainrule.document.terms import (
+    Compose,
+    DerivativeOf,
+    Equals,
+    Frac,
+    InOrder,
+    Leibniz,
+    Neg,
+    Prime,
+    Terms,
+)
 
 T = TypeVar("T")
 
@@ -65,6 +75,9 @@ def ordered_terms(printer: Printer, expr: sympy.Expr, order=None) -> list:
     every coefficient apart): the derivative of a product of 100 factors prints each of its 100
     sums some hundred times. The sort is remembered here, by sum and order.
     """
+    typed = ordering.arranged(expr.args)
+    if typed:  # the learner's order, whatever SymPy's is: no need to sort for it
+        return list(typed)
     order = order or printer.order
     if order in ("none", "old"):
         return reading_order(list(Printer._as_ordered_terms(printer, expr, order)))
@@ -101,25 +114,67 @@ def remembered() -> Iterator[None]:
         _PRINTED.reset(token)
 
 
+def remembered_text(make: Callable[[object], str], term) -> str:
+    """``make(term)``, a whole formula's text, made once per render while ``remembered()``
+    holds: a layout asks for the same side again on each of its passes."""
+    printed = _PRINTED.get()
+    if printed is None:
+        return make(term)
+    if isinstance(term, _TERMS):
+        key = (make, id(term))
+    elif isinstance(term, sympy.Basic) and (term.args or term.is_Symbol):
+        key = (make, term)
+    else:
+        return make(term)
+    kept = printed.get(key)
+    if kept is None:
+        if len(printed) >= _KEPT_PRINTS:
+            printed.clear()
+        kept = printed[key] = (term, make(term))
+    return kept[1]
+
+
 class Remembering:
     """A printer whose ``_print`` of a SymPy subtree is looked up while ``remembered()`` holds.
 
     A subtree prints the same wherever it sits (its parent adds any brackets) for a given term
     order, which a product's own factors change (``_print_Mul``): the order is in the key.
+    A printer whose prints can be changed after they are made (MathML's elements) says what it
+    keeps (``_kept``) and hands out copies of the part that can change (``_handed_out``); text
+    is kept and handed out as it is.
     """
 
-    def _print(self, expr, **kwargs) -> str:
+    def _print(self, expr, **kwargs):
         printed = _PRINTED.get()
-        if printed is None or kwargs or not isinstance(expr, sympy.Basic) or not expr.args:
+        if printed is None or kwargs:
             return super()._print(expr, **kwargs)
-        key = (type(self), self._settings["order"], expr)
-        text = printed.get(key)
-        if text is None:
-            text = super()._print(expr)
+        if isinstance(expr, _TERMS):
+            # A document's terms are printed again on each pass of a layout (measured, then
+            # drawn; whole, then cut into pieces), each time as the same object: they are
+            # remembered by identity, the object kept alive with its print so that no other
+            # takes its id while the render lasts. (By value, 0.0 and −0.0 would be one.)
+            key = (type(self), self._settings["order"], id(expr))
+        elif isinstance(expr, sympy.Basic) and (expr.args or expr.is_Symbol):
+            key = (type(self), self._settings["order"], expr)
+        else:  # a number: quicker printed than looked up
+            return super()._print(expr)
+        kept = printed.get(key)
+        if kept is None:
+            shown = super()._print(expr)
             if len(printed) >= _KEPT_PRINTS:
                 printed.clear()
-            printed[key] = text
-        return text
+            kept = printed[key] = (expr, self._kept(shown))
+        return self._handed_out(kept[1])
+
+    def _kept(self, shown):
+        return shown
+
+    def _handed_out(self, kept):
+        return kept
+
+
+#: The document's terms that hold other math (a number alone is quicker to print than to find).
+_TERMS = (Compose, DerivativeOf, Equals, Frac, InOrder, Leibniz, Neg, Prime, Terms)
 
 
 def reading_order(terms: list[sympy.Expr]) -> list[sympy.Expr]:

@@ -12,7 +12,7 @@ import io
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -26,6 +26,7 @@ from chainrule.formats.terminal_lines import (
     MATH,
     NBSP,
     RULE,
+    Boxed,
     Flow,
     Indented,
     flowchart_rows,
@@ -110,7 +111,7 @@ class TerminalWriter(Writer):
     def _print_Decomposition(self, block) -> list:
         title = words(block.title).replace(NBSP, " ")
         body = Flow(lambda w: decomposition_rows(block, w))
-        return [Panel(body, title=title, title_align="left", expand=False)]
+        return [Boxed(body, title)]
 
     def _print_Table(self, block) -> list:
         table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False)
@@ -137,10 +138,7 @@ class TerminalWriter(Writer):
             inner += self.write(child)
         style = {"ok": "green", "failed": "bold red"}.get(block.status or "", "")
         title = words(block.title).replace(NBSP, " ")
-        panel = Panel(
-            Group(*inner), title=title, title_align="left", border_style=style, expand=False
-        )
-        return [panel]
+        return [Boxed(Group(*inner), title, border_style=style)]
 
     def _print_Flowchart(self, block) -> list:
         return [Flow(lambda w: flowchart_rows(block))]
@@ -200,19 +198,19 @@ class _Laid:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.segment import Segment
-
+    def lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
         # Built and drawn whole under one spelling, and in the order the learner typed, so
         # every width is measured as shown.
         with ascii_spelling(options.ascii_only), ordering.typed(self.doc.order):
-            lines = console.render_lines(_blocks(self.doc), options, pad=False)
-        for line in lines:
+            return [line for part in _blocks(self.doc) for line in drawn(part, console, options)]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines(console, options):
             yield from line
             yield Segment.line()
 
 
-def _blocks(doc: Document) -> Group:
+def _blocks(doc: Document) -> list[RenderableType]:
     """A blank line before each section heading, decomposition and box."""
     writer = TerminalWriter()
     out: list[RenderableType] = []
@@ -220,7 +218,7 @@ def _blocks(doc: Document) -> Group:
         if out and isinstance(block, _SET_APART):
             out.append(Text())
         out += writer.write(block)
-    return Group(*out)
+    return out
 
 
 #: Blocks with a blank line before them.
@@ -242,7 +240,35 @@ class _Buffer(io.StringIO):
 def capture(view: RenderableType, width: int = 80, color: bool = True, ascii: bool = False) -> str:
     """What a terminal of ``width`` columns would show: ANSI styles when ``color``, else plain;
     only ASCII when ``ascii``, as on a console that cannot show Unicode."""
-    console = Console(
+    console = _console(width, color, ascii)
+    if not isinstance(view, _Laid):
+        console.print(view)
+        return console.file.getvalue()
+    # A laid-out document is drawn line by line (``drawn``) and its segments written out as
+    # rich's console writes them: the same characters, without its pipeline round each line.
+    out: list[str] = []
+    system = console._color_system if color else None
+    for line in view.lines(console, console.options):
+        for text, style, _ in line:
+            out.append(style.render(text, color_system=system) if style and system else text)
+        out.append("\n")
+    return "".join(out)
+
+
+def drawn(part: RenderableType, console: Console, options: ConsoleOptions) -> list[list]:
+    """``part`` as rich draws it, line by line: a ``Flow`` row by row as it is, a ``Boxed``
+    panel round its content drawn so, a group part by part; anything else (a table) by rich."""
+    if isinstance(part, Flow):
+        return part.lines(console, options)
+    if isinstance(part, Boxed):
+        return part.lines(console, options, drawn)
+    if isinstance(part, Group):
+        return [line for child in part.renderables for line in drawn(child, console, options)]
+    return console.render_lines(part, options, pad=False)
+
+
+def _console(width: int, color: bool, ascii: bool) -> Console:
+    return Console(
         file=_Buffer("ascii" if ascii else "utf-8"),
         width=width,
         force_terminal=color,
@@ -253,8 +279,6 @@ def capture(view: RenderableType, width: int = 80, color: bool = True, ascii: bo
         emoji=False,
         markup=False,
     )
-    console.print(view)
-    return console.file.getvalue()
 
 
 def render(doc: Document, width: int = 80, color: bool = True, ascii: bool = False) -> str:

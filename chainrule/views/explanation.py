@@ -24,6 +24,7 @@ from chainrule.document import (
     Frac,
     Heading,
     InOrder,
+    Later,
     Line,
     Neg,
     Para,
@@ -62,8 +63,11 @@ def document(obj: s.Explanation | s.Step) -> Document:
     raise TypeError(f"cannot explain {type(obj).__name__}: expected an Explanation or a Step")
 
 
-def _title(ex: s.Explanation) -> str:
-    return f"chainrule: d/d{ex.variable} {ex.input if ex.input is not None else ex.expression}"
+def _title(ex: s.Explanation) -> Later:
+    # Later: only a page shows it, and str() of a long formula costs a render.
+    return Later(
+        lambda: f"chainrule: d/d{ex.variable} {ex.input if ex.input is not None else ex.expression}"
+    )
 
 
 def derivation(
