@@ -154,6 +154,8 @@ class _Lines:
         self.partial = partial
         self.letters = letters
         self._numbers: dict[int, int] = {}
+        #: A step seen before (the same rule on the same expression) is cited, not said again.
+        self._seen: dict[tuple, int] = {}
         self._lines: list[Line] = []
         #: Each step's own lines (two for a chain: multiply, put back), by id.
         self.said: dict[int, tuple[Line, ...]] = {}
@@ -165,6 +167,11 @@ class _Lines:
             step, ready = stack.pop()
             if ready:
                 self._add(step)
+                continue
+            key = (type(step), step.expression, step.variable)
+            if key in self._seen:
+                self._numbers[id(step)] = self._seen[key]
+                self.said.setdefault(id(step), ())
                 continue
             stack.append((step, True))
             stack += [(sub, False) for sub in reversed(step.substeps)]
@@ -182,6 +189,7 @@ class _Lines:
             self._lines.append(replace(line, sources=wording.uses(uses)))
             uses = (number,)
         self._numbers[id(step)] = len(self._lines)
+        self._seen.setdefault((type(step), step.expression, step.variable), len(self._lines))
         self.said[id(step)] = tuple(self._lines[first:])
 
     def _say(self, step: s.Step):
