@@ -66,6 +66,12 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
             return self._print(written)
         if isinstance(expr, FactorsAsGiven):
             return super()._print_Mul(expr)
+        over = [f for f in expr.args if f.is_Pow and f.exp == -1 and _fraction(f.base)]
+        if over:
+            # Divided by a fraction, kept unevaluated: −1/(1/2), never −1/1/2.
+            top = [f for f in expr.args if f not in over]
+            numerator = self._print(sympy.Mul(*top, evaluate=False)) if top else "1"
+            return numerator + "/" + "/".join(f"({self._print(f.base)})" for f in over)
         coeff, rest = expr.as_coeff_Mul()
         if coeff is sympy.S.One:
             return super()._print_Mul(sums_last(expr))
@@ -253,3 +259,7 @@ _DOT = "\x1f"
 
 #: The operators ``pieces`` names, as the Unicode line writes them.
 OPERATORS = {"-": "−", "*": "·", " * ": " · ", "/": "/"}
+
+
+def _fraction(number: sympy.Expr) -> bool:
+    return number.is_Rational and not number.is_Integer
