@@ -23,11 +23,8 @@ from chainrule.cli.output import WRITE_ERRORS, cannot_write
 _VALUES = {"int": "N", "float": "NUMBER", "str": "TEXT", "path": "FILE"}
 
 
-class Command(TyperCommand):
-    """A command whose help names each value plainly: ``FILE``, ``rich|text|…``, ``1 to 50``."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+class _Plain:
+    """Help that names each value plainly, for a command and for the app alike."""
 
     def get_params(self, ctx):
         # typer adds --help (and the app its completion options) here, not in ``params``.
@@ -35,6 +32,10 @@ class Command(TyperCommand):
         for param in params:
             _plainly(param)
         return params
+
+
+class Command(_Plain, TyperCommand):
+    """A command whose help names each value plainly: ``FILE``, ``rich|text|…``, ``1 to 50``."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
         if ctx.ignore_unknown_options:
@@ -59,18 +60,8 @@ class UnknownOption(typer.TyperException):
         self.option_name, self.ctx = option_name, ctx
 
 
-class Group(TyperGroup):
+class Group(_Plain, TyperGroup):
     """The ``chainrule`` app: a command line it cannot read is one clean line on stderr."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-
-    def get_params(self, ctx):
-        # typer adds --help (and the app its completion options) here, not in ``params``.
-        params = super().get_params(ctx)
-        for param in params:
-            _plainly(param)
-        return params
 
     def main(
         self,
