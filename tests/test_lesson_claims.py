@@ -10,7 +10,7 @@ from itertools import pairwise
 
 import pytest
 import sympy
-from typer.testing import CliRunner
+from test_lessons import flat, lesson, runner
 
 from chainrule.cli.app import app
 from chainrule.document import Equation, Table
@@ -20,18 +20,6 @@ from chainrule.network import Network
 from chainrule.network.numbers import forward
 from chainrule.network.training import train
 from chainrule.teaching import entries, load
-
-runner = CliRunner()
-
-
-def lesson(*args: str, answers: str = "") -> str:
-    result = runner.invoke(app, ["lesson", *args], input=answers, env={"COLUMNS": "100"})
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def script(number: int) -> dict:
