@@ -8,7 +8,7 @@ Four families, each built in SymPy on a real x: a chain alternating sin and ln n
 a sum of n terms x^k·sin(kx), a product of n factors (x + k), and a tower x^x^…^x n high. Per
 size: seconds to explain (derive, simplify and verify every step), seconds to render that
 explanation as text, Markdown, LaTeX and HTML, characters of the text rendering, and nodes of
-the formula and of its answer (``chainrule.simplifying.size``); "×" is the growth against the
+the formula and of its answer (``chainrule.tidying.measure.size``); "×" is the growth against the
 size before (sizes grow ×10, ×10, ×5).
 
 Each cell runs in a fork of a process that has already explained and rendered small members
@@ -37,7 +37,7 @@ import sympy
 from chainrule.errors import ChainruleError
 from chainrule.explaining import explain
 from chainrule.formats import render
-from chainrule.simplifying import size
+from chainrule.tidying.measure import size
 
 SIZES = (1, 10, 100, 500)
 QUICK_SIZES = (1, 10, 100)

@@ -17,8 +17,8 @@ from chainrule.functions import on_the_reals
 from chainrule.parsing import Reading
 from chainrule.recursion import deep
 from chainrule.rules import derive
-from chainrule.simplifying import simplify
 from chainrule.steps import ChainStep, Explanation, Step
+from chainrule.tidying import tidy
 from chainrule.verifying import verify
 
 #: Deeper expressions are refused: SymPy and the rules recurse once per level.
@@ -71,10 +71,11 @@ def _explained(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None) -
         # The rules take sums and products in the order they were typed (g + h: g′ then h′).
         with ordering.typed(order):
             root = derive(expr, var)
-            derivative, simplified = simplify(root.derivative)
-            return root, derivative, simplified, verify(root, final=derivative)
+            tidying = tidy(root.derivative, var)
+            return root, tidying, verify(root, tidying=tidying.moves)
 
-    root, derivative, simplified, verification = deep(levels, work)
+    root, tidying, verification = deep(levels, work)
+    derivative = tidying.moves[-1].after if tidying.moves else root.derivative
     return Explanation(
         input=text,
         expression=expr,
@@ -82,12 +83,14 @@ def _explained(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None) -
         constants=constants,
         root=root,
         derivative=derivative,
-        simplified=simplified,
+        simplified=tidying.tried,
         verification=verification,
         order=tuple(order.items()),
         rewritten=rewritten,
         name=reading.name,
         log_is_ln=reading.log_is_ln,
+        tidying=tidying.moves,
+        other_form=tidying.other_form,
     )
 
 

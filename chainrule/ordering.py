@@ -56,11 +56,32 @@ def factors(expr: sympy.Expr) -> list[sympy.Expr]:
 def sympy_factors(expr: sympy.Expr) -> list[sympy.Expr]:
     """A product's factors in SymPy's order, its number one factor: ``as_ordered_factors``
     splits −2x into −1, 2, x, and a learner's constant factor is −2, never −1·2."""
-    factors = expr.as_ordered_factors()
+    factors = _as_the_table_writes(expr.as_ordered_factors())
     numbers = [f for f in factors if f.is_Number]
     if len(numbers) < 2:
         return factors
     return [sympy.Mul(*numbers), *(f for f in factors if not f.is_Number)]
+
+
+#: A table writes d/du sec u = sec u·tan u and d/du csc u = −csc u·cot u: the reciprocal first.
+_TABLE_PAIRS = (
+    (sympy.sec, sympy.tan),
+    (sympy.csc, sympy.cot),
+    (sympy.sech, sympy.tanh),
+    (sympy.csch, sympy.coth),
+)
+
+
+def _as_the_table_writes(factors: list[sympy.Expr]) -> list[sympy.Expr]:
+    """``factors`` with sec u just before tan u (csc u before cot u) where both are there."""
+    for first, second in _TABLE_PAIRS:
+        for i, f in enumerate(factors):
+            if isinstance(f, second):
+                partner = first(*f.args)
+                j = factors.index(partner) if partner in factors else -1
+                if j > i:
+                    factors = [*factors[:i], partner, *(g for g in factors[i:] if g != partner)]
+    return factors
 
 
 def note(result: sympy.Expr, parts: list[sympy.Expr]) -> None:

@@ -260,6 +260,17 @@ class NoRuleStep(Step):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Tidy:
+    """One move of the tidy-up after the last rule: ``before`` = ``after``, by ``move`` (one
+    of ``chainrule.tidying.moves.MOVES``: "numerator", "cancel", "apart", …). Checked like
+    every step: the two must agree (``Verification``)."""
+
+    move: str
+    before: sympy.Expr
+    after: sympy.Expr
+
+
+@dataclass(frozen=True, kw_only=True)
 class Unchecked:
     """A step the verifier could not decide: ``reason`` is "not_real" when its expression is
     real at too few of the points tried (arcsec(arcoth x) only for 1 < |x| < 1.31), or
@@ -305,8 +316,9 @@ class Explanation(Displayable):
     """The derivative of one expression with every step that produced it.
 
     ``root.derivative`` is the product of the chain factors as derived; ``derivative`` is the
-    same simplified to a textbook form, or left as derived if the simplification budget ran out
-    (``simplified`` says which). ``constants`` are the other symbols, held constant.
+    same tidied to a textbook form by the moves in ``tidying`` (none when it is final as
+    derived), or left as derived if it was too large to try (``simplified`` is False then).
+    ``constants`` are the other symbols, held constant.
     """
 
     input: str | None
@@ -327,6 +339,13 @@ class Explanation(Displayable):
     name: sympy.Expr | None = None
     #: Whether the formula wrote the natural logarithm as log: the course's log is ln.
     log_is_ln: bool = False
+    #: The tidy-up after the last rule, move by move, from ``derived`` to ``derivative``.
+    tidying: tuple[Tidy, ...] = ()
+    #: The answer's other usual form (sin x/cos²x beside sec x·tan x), if it has one.
+    other_form: sympy.Expr | None = None
+    #: The expression the rules derive when it is not ``expression`` itself: ln(x²·sin x) is
+    #: first written 2ln x + ln(sin x) by the log rules, as a book does.
+    log_rules: sympy.Expr | None = None
 
     @property
     def derived(self) -> sympy.Expr:

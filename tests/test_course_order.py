@@ -9,12 +9,15 @@ import json
 import pytest
 
 from chainrule import explain
+from chainrule.document import Derivation
 from chainrule.formats import render
 from chainrule.views.explanation import document
 
 
 def lines(formula: str, wrt: str | None = None):
-    return document(explain(formula, wrt=wrt)).blocks[-2].lines  # the Derivation
+    # The rules' derivation: the first one (the tidy-up, if any, is a second).
+    blocks = document(explain(formula, wrt=wrt)).blocks
+    return next(block for block in blocks if isinstance(block, Derivation)).lines
 
 
 def test_the_course_example_line_by_line():

@@ -140,6 +140,10 @@ def test_each_chain_inside_a_product_gets_its_own_decomposition():
 def test_a_long_answer_wraps_under_its_label():
     text = render(explain("x/((x+1)(x+2))"), "text", width=60)
     answer = text.split("Answer")[1].splitlines()
+    assert answer[1].startswith("│ As derived: d/dx")
+    assert answer[2].startswith("│               = ")  # under the d of d/dx
+    text = render(explain("x sin(x)/((x+1)(x+2))"), "text", width=60)
+    answer = text.split("Answer")[1].splitlines()
     assert answer[1].startswith("│ Result: d/dx")
     assert answer[2].startswith("│           = ")  # under the d of d/dx, inside the panel
     assert text.count("Result:") == 1

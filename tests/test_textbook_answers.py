@@ -6,7 +6,13 @@ import sympy
 
 from chainrule import explain
 from chainrule.formats.notation import unicode
-from chainrule.simplifying import REWRITE_MARGIN, trigonometric
+from chainrule.tidying import REWRITE_MARGIN
+from chainrule.tidying.identities import pythagoras, table_names
+
+
+def trigonometric(expr):
+    return table_names(pythagoras(expr))
+
 
 x = sympy.Symbol("x", real=True)
 

@@ -211,9 +211,9 @@ def sums_last(expr: sympy.Mul) -> sympy.Mul:
     typed = ordering.arranged(expr.args)
     if typed:
         return as_typed(typed)
-    factors = ordering.sympy_factors(expr)  # −2, not −1·2
+    factors = ordering.sympy_factors(expr)  # −2, not −1·2; sec x·tan x
     ordered = sorted(factors, key=lambda factor: factor.is_Add)  # stable: the rest keep order
-    return expr if ordered == factors else FactorsAsGiven._from_args(ordered)
+    return expr if ordered == expr.as_ordered_factors() else FactorsAsGiven._from_args(ordered)
 
 
 def as_typed(factors) -> sympy.Mul:

@@ -15,13 +15,12 @@ else *numerically* at random real points where the expression is real and both a
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 import sympy
 from sympy.core.function import AppliedUndef
 
-from chainrule.simplifying import size
 from chainrule.steps import (
     ChainStep,
     ConstantMultipleStep,
@@ -30,9 +29,11 @@ from chainrule.steps import (
     QuotientStep,
     Step,
     SumStep,
+    Tidy,
     Unchecked,
     Verification,
 )
+from chainrule.tidying.measure import size
 from chainrule.verifying.agreement import Outcome, agree_at_points
 from chainrule.verifying.points import Points, PrecisePoints, derivatives_as_subs
 
@@ -44,8 +45,11 @@ SMALL = 40
 _T = sympy.Symbol("_t")
 
 
-def verify(root: Step, final: sympy.Expr | None = None) -> Verification:
-    """Check every step of ``root`` against ``sympy.diff``, and ``final`` against the root's.
+def verify(
+    root: Step, final: sympy.Expr | None = None, tidying: Sequence[Tidy] = ()
+) -> Verification:
+    """Check every step of ``root`` against ``sympy.diff``, ``final`` against the root's,
+    and each move of the tidy-up after it (its two sides must agree).
 
     A step the points cannot decide (too few real points, values too large) is listed as
     unchecked, not failed: only a disagreement where the expression is real is a failure.
@@ -72,6 +76,9 @@ def verify(root: Step, final: sympy.Expr | None = None) -> Verification:
         record(checker.check_step(step), step.expression)
     if final is not None:
         record(checker.compare(final, root.derivative, root.expression), root.expression)
+    for move in tidying:
+        checked += 1
+        record(checker.compare(move.after, move.before, root.expression), root.expression)
     return Verification(
         ok=not failures and not unchecked,
         method="numeric" if checker.used_numbers else "symbolic",

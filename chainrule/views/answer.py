@@ -33,6 +33,8 @@ def answer(ex: s.Explanation, partial: bool, letters: Letters | None = None) -> 
     rows: list = [Equation((lhs, derived), label=(f"{label}:",))]
     if simplified:
         rows.append(Equation((lhs, derivative), label=(f"{wording.simplified()}:",)))
+    if ex.other_form is not None and not letters:
+        rows.append(Equation((lhs, ex.other_form), label=(f"{wording.also_written()}:",)))
     if letters:
         where = tuple(Equals(pair) for pair in letters.substitutions())
         rows.append(Para(wording.where(ex.expression, where)))

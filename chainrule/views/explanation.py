@@ -37,6 +37,7 @@ from chainrule.views.answer import answer, answer_name
 from chainrule.views.decomposition import decompose
 from chainrule.views.domains import domain
 from chainrule.views.letters import Letters, letters_for, refuse_too_long
+from chainrule.views.tidying import tidy_up
 
 _U, _V = sympy.symbols("u v")
 
@@ -141,7 +142,10 @@ def _explanation(ex: s.Explanation) -> tuple[tuple, tuple]:
     blocks.append(Heading((wording.steps(),)))
     if letters:
         blocks.append(Para(wording.in_letters(len(letters.names) + 1)))
-    blocks.append(derivation(ex.root, partial, letters=letters))
+    steps = derivation(ex.root, partial, letters=letters)
+    blocks.append(steps)
+    if not letters:  # in letters the answer box gives the final form alone
+        blocks += tidy_up(ex, len(steps.lines))
     blocks.append(answer(ex, partial, letters))
     order = (*ex.order, *letters.order(dict(ex.order))) if letters else ex.order
     return tuple(blocks), order

@@ -22,7 +22,7 @@ import sympy
 
 from chainrule import steps as s
 from chainrule.errors import ChainruleError
-from chainrule.simplifying import size
+from chainrule.tidying.measure import size
 
 #: Letters are used when the steps written out would print more expression nodes than this …
 LETTERS_PAST = 300

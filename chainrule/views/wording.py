@@ -243,6 +243,17 @@ def simplified() -> str:
     return "Simplified"
 
 
+def tidying_up() -> Parts:
+    return (
+        "Then the tidy-up, one move a line; the answer is the shortest form they reach"
+        " (fewest operations, as SymPy's count_ops counts them):",
+    )
+
+
+def also_written() -> str:
+    return "Also written"
+
+
 def kept_as_derived() -> str:
     return "left as derived: simplifying it further would take too long"
 

@@ -1,0 +1,125 @@
+"""The tidy-up a teacher does after the last rule, as named moves, chosen by a stated measure.
+
+The rules leave the derivative as they built it: (x²·(12x² − 2) − 2x·(4x³ − 2x + 1))/x⁴. A
+teacher then multiplies out the numerator, collects like terms and cancels, each as a line of
+its own. This module tries a few such plans (``PLANS``: sequences of the moves in
+``chainrule.tidying.moves``), each move written only where it changes something, and keeps the
+form that is shortest by SymPy's ``count_ops`` (``measure.operations``), a rewritten form only
+when it saves ``REWRITE_MARGIN`` operations over the form as derived: a textbook keeps the
+product rule's sum u′v + uv′ (2x·sin x + x²·cos x) rather than take out a single x. Ties go to
+fewer moves, then to the earlier plan. No wall clock is involved: every move is bounded by the
+size of its input, so the same derivative always gets the same answer.
+
+``sympy.simplify`` is not used: it can take minutes on innocent derivatives, and its answers
+(cos 2x for cos²x − sin²x, 1/(4cosh²(x/2)) for a sigmoid's derivative) are not a book's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+
+from chainrule import ordering
+from chainrule.steps import Tidy
+from chainrule.tidying import identities
+from chainrule.tidying.measure import operations, size
+from chainrule.tidying.moves import MOVES, polynomial
+
+__all__ = ["PLANS", "REWRITE_MARGIN", "Tidying", "operations", "size", "tidy"]
+
+#: Above this many nodes the derivative is left exactly as derived.
+MAX_NODES = 300
+#: What a rewritten form must save, in operations, to replace the form as derived.
+REWRITE_MARGIN = 2
+#: What the other usual form (sin x/cos²x beside sec x·tan x) may cost over the answer.
+OTHER_FORM_MARGIN = 3
+
+#: The plans a teacher follows, in order of preference; "reals" goes first in each.
+PLANS: tuple[tuple[str, ...], ...] = (
+    ("expand", "pythagoras", "table_names"),
+    ("common_factor", "pythagoras", "table_names"),
+    ("numerator", "pythagoras", "cancel", "common_factor", "table_names"),
+    ("together", "numerator", "pythagoras", "cancel", "common_factor", "table_names"),
+    ("apart",),
+    ("factor",),
+    ("roots", "common_factor", "table_names"),
+    ("pythagoras", "table_names", "common_factor"),
+)
+
+
+@dataclass(frozen=True)
+class Tidying:
+    """The moves from the derivative as derived to its final form (none: it is final as it
+    is), whether the tidy-up was tried at all (not past ``MAX_NODES``), and the other usual
+    form of the answer, if it has one."""
+
+    moves: tuple[Tidy, ...]
+    tried: bool
+    other_form: sympy.Expr | None = None
+
+
+def tidy(derived: sympy.Expr, x: sympy.Symbol) -> Tidying:
+    """The shortest equal form of ``derived`` the plans reach, with the moves that reach it."""
+    if size(derived, MAX_NODES) > MAX_NODES:
+        return Tidying((), False)
+    expanded_is_derived = polynomial(derived)  # a book multiplies a polynomial out
+    results: dict[tuple[sympy.Expr, str], sympy.Expr] = {}
+
+    def apply(expr: sympy.Expr, move: str) -> sympy.Expr:
+        key = (expr, move)
+        if key not in results:
+            try:
+                results[key] = MOVES[move](expr, x)
+            except (sympy.PolynomialError, NotImplementedError):
+                results[key] = expr  # a rational move on what is not rational after all
+            _in_descending_powers(results[key], x)
+        return results[key]
+
+    # Only a strictly better form replaces the best so far: ties go to the earlier plan.
+    best_cost, best = _cost(derived, (), True), ()
+    for plan in PLANS:
+        path: tuple[Tidy, ...] = ()
+        expr = derived
+        for move in ("reals", *plan):
+            after = apply(expr, move)
+            if after == expr:
+                continue
+            path += (Tidy(move=move, before=expr, after=after),)
+            expr = after
+            cost = _cost(expr, path, expanded_is_derived and move == "expand" and len(path) == 1)
+            if cost < best_cost:
+                best_cost, best = cost, path
+    moves = best
+    final = moves[-1].after if moves else derived
+    return Tidying(moves, True, _other_form(final))
+
+
+def _in_descending_powers(expr: sympy.Expr, x: sympy.Symbol) -> None:
+    """Note each sum of powers of x to be written from the highest power down, as a book
+    writes 4 + 2/x² − 2/x³ (SymPy prints 2/x² − 2/x³ + 4); of two terms, the positive one
+    first: 2 − x², not −x² + 2."""
+    for node in sympy.preorder_traversal(expr):
+        if not node.is_Add:
+            continue
+        powers = [term.as_coeff_exponent(x) for term in node.args]
+        if all(k.is_Number and not c.has(x) for c, k in powers):
+            terms = [c * x**k for c, k in sorted(powers, key=lambda p: -p[1])]
+            if len(terms) == 2 and terms[0].could_extract_minus_sign():
+                terms.reverse()
+            ordering.note(node, terms)
+
+
+def _cost(expr: sympy.Expr, path: tuple, as_derived: bool) -> tuple[int, int]:
+    """Operations (a rewrite pays the margin), then fewer moves."""
+    margin = 0 if as_derived or not path else REWRITE_MARGIN - 1
+    return operations(expr) + margin, len(path)
+
+
+def _other_form(final: sympy.Expr) -> sympy.Expr | None:
+    """sin x/cos²x beside sec x·tan x: the answer in sin and cos, when a book might print
+    that instead and it is not much longer."""
+    other = identities.in_sin_and_cos(final)
+    if other == final or operations(other) > operations(final) + OTHER_FORM_MARGIN:
+        return None
+    return other
