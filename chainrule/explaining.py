@@ -19,6 +19,7 @@ from chainrule.recursion import deep
 from chainrule.rules import derive
 from chainrule.steps import ChainStep, Explanation, Step
 from chainrule.tidying import tidy
+from chainrule.tidying.log_rules import log_rules
 from chainrule.verifying import verify
 
 #: Deeper expressions are refused: SymPy and the rules recurse once per level.
@@ -70,11 +71,14 @@ def _explained(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None) -
     def work():
         # The rules take sums and products in the order they were typed (g + h: g′ then h′).
         with ordering.typed(order):
-            root = derive(expr, var)
+            # ln(a·b/c) is first split by the log rules, as a book does.
+            split = log_rules(expr, var)
+            root = derive(expr if split is None else split, var)
             tidying = tidy(root.derivative, var)
-            return root, tidying, verify(root, tidying=tidying.moves)
+            of = None if split is None else expr
+            return split, root, tidying, verify(root, tidying=tidying.moves, of=of)
 
-    root, tidying, verification = deep(levels, work)
+    split, root, tidying, verification = deep(levels, work)
     derivative = tidying.moves[-1].after if tidying.moves else root.derivative
     return Explanation(
         input=text,
@@ -91,6 +95,7 @@ def _explained(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None) -
         log_is_ln=reading.log_is_ln,
         tidying=tidying.moves,
         other_form=tidying.other_form,
+        log_rules=split,
     )
 
 

@@ -98,6 +98,11 @@ def explanation(obj: s.Explanation | s.Step) -> dict[str, Any]:
         "derivative": code(obj.derivative),
         "derived": code(obj.derived),
         "simplified": obj.simplified,
+        "log_rules": None if obj.log_rules is None else code(obj.log_rules),
+        "tidying": [
+            {"move": t.move, "before": code(t.before), "after": code(t.after)} for t in obj.tidying
+        ],
+        "other_form": None if obj.other_form is None else code(obj.other_form),
         "verification": {
             "ok": v.ok,
             "method": v.method,

@@ -70,7 +70,9 @@ def tidy(derived: sympy.Expr, x: sympy.Symbol) -> Tidying:
         key = (expr, move)
         if key not in results:
             try:
-                results[key] = MOVES[move](expr, x)
+                results[key] = (
+                    _termwise(expr, move, x) if move in TERMWISE else MOVES[move](expr, x)
+                )
             except (sympy.PolynomialError, NotImplementedError):
                 results[key] = expr  # a rational move on what is not rational after all
             _in_descending_powers(results[key], x)
@@ -92,7 +94,22 @@ def tidy(derived: sympy.Expr, x: sympy.Symbol) -> Tidying:
                 best_cost, best = cost, path
     moves = best
     final = moves[-1].after if moves else derived
-    return Tidying(moves, True, _other_form(final))
+    other = _other_form(final)
+    return Tidying(moves, True, None if other == derived else other)
+
+
+#: The moves that rewrite each term on its own: a sum keeps the order it was derived in.
+TERMWISE = frozenset({"reals", "table_names", "roots"})
+
+
+def _termwise(expr: sympy.Expr, move: str, x: sympy.Symbol) -> sympy.Expr:
+    """The move on each term of a sum, the terms kept in their order."""
+    if not expr.is_Add:
+        return MOVES[move](expr, x)
+    parts = [MOVES[move](term, x) for term in ordering.terms(expr)]
+    result = sympy.Add(*parts)
+    ordering.note(result, parts)
+    return result
 
 
 def _in_descending_powers(expr: sympy.Expr, x: sympy.Symbol) -> None:

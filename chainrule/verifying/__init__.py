@@ -46,10 +46,15 @@ _T = sympy.Symbol("_t")
 
 
 def verify(
-    root: Step, final: sympy.Expr | None = None, tidying: Sequence[Tidy] = ()
+    root: Step,
+    final: sympy.Expr | None = None,
+    tidying: Sequence[Tidy] = (),
+    of: sympy.Expr | None = None,
 ) -> Verification:
     """Check every step of ``root`` against ``sympy.diff``, ``final`` against the root's,
-    and each move of the tidy-up after it (its two sides must agree).
+    and each move of the tidy-up after it (its two sides must agree). ``of`` is the
+    expression as typed when the root derives another form of it (the log rules' sum of
+    logs): the root's derivative must then be ``sympy.diff`` of that.
 
     A step the points cannot decide (too few real points, values too large) is listed as
     unchecked, not failed: only a disagreement where the expression is real is a failure.
@@ -76,6 +81,10 @@ def verify(
         record(checker.check_step(step), step.expression)
     if final is not None:
         record(checker.compare(final, root.derivative, root.expression), root.expression)
+    if of is not None:
+        checked += 1
+        x = root.variable
+        record(checker.compare(root.derivative, _real_diff(of, x), of), of)
     for move in tidying:
         checked += 1
         record(checker.compare(move.after, move.before, root.expression), root.expression)

@@ -134,6 +134,8 @@ def _explanation(ex: s.Explanation) -> tuple[tuple, tuple]:
         blocks.append(Para(wording.natural_log()))
     if ex.rewritten:
         blocks.append(Para(wording.simplified_first(ex.rewritten)))
+    if ex.log_rules is not None:
+        blocks.append(Para(wording.log_rules_first(Equals((ex.expression, ex.log_rules)))))
     if ex.constants:
         blocks.append(Para(("(", *wording.held_constant(ex.constants, partial), ")")))
     if ex.variable not in ex.expression.free_symbols and ex.constants:

@@ -243,6 +243,16 @@ def simplified() -> str:
     return "Simplified"
 
 
+def log_rules_first(equation) -> Parts:
+    return (
+        "First the log rules, ln(ab) = ln a + ln b, ln(a/b) = ln a − ln b and"
+        " ln(aⁿ) = n·ln a, as a book does before differentiating a log of a product: ",
+        equation,
+        ". (The two sides are equal where every factor is positive; their derivatives agree"
+        " wherever the log is defined, since d/dx ln|u| = u′/u.)",
+    )
+
+
 def tidying_up() -> Parts:
     return (
         "Then the tidy-up, one move a line; the answer is the shortest form they reach"
