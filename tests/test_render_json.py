@@ -25,6 +25,9 @@ TOP_KEYS = {
     "derivative",
     "derived",
     "simplified",
+    "log_rules",
+    "tidying",
+    "other_form",
     "verification",
     "steps",
 }
@@ -95,6 +98,9 @@ def test_expressions_read_back_to_the_same_math(explained):
     assert read(doc["expression"], ex) == ex.expression
     assert read(doc["derivative"], ex) == ex.derivative
     assert read(doc["derived"], ex) == ex.derived
+    forms = [doc["derived"]] + [move["after"] for move in doc["tidying"]]
+    assert [move["before"] for move in doc["tidying"]] == forms[:-1]
+    assert read(forms[-1], ex) == ex.derivative
 
 
 def test_every_step_has_its_rule_keys_and_reads_back(explained):

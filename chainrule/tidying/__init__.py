@@ -75,7 +75,6 @@ def tidy(derived: sympy.Expr, x: sympy.Symbol) -> Tidying:
                 )
             except (sympy.PolynomialError, NotImplementedError):
                 results[key] = expr  # a rational move on what is not rational after all
-            _in_descending_powers(results[key], x)
         return results[key]
 
     # Only a strictly better form replaces the best so far: ties go to the earlier plan.
@@ -93,6 +92,8 @@ def tidy(derived: sympy.Expr, x: sympy.Symbol) -> Tidying:
             if cost < best_cost:
                 best_cost, best = cost, path
     moves = best
+    for move in moves:
+        _in_descending_powers(move.after, x)
     final = moves[-1].after if moves else derived
     other = _other_form(final)
     return Tidying(moves, True, None if other == derived else other)
@@ -104,8 +105,9 @@ TERMWISE = frozenset({"reals", "table_names", "roots"})
 
 def _termwise(expr: sympy.Expr, move: str, x: sympy.Symbol) -> sympy.Expr:
     """The move on each term of a sum, the terms kept in their order."""
-    if not expr.is_Add:
-        return MOVES[move](expr, x)
+    whole = MOVES[move](expr, x)
+    if not expr.is_Add or whole == expr:
+        return whole
     parts = [MOVES[move](term, x) for term in ordering.terms(expr)]
     result = sympy.Add(*parts)
     ordering.note(result, parts)
@@ -119,12 +121,25 @@ def _in_descending_powers(expr: sympy.Expr, x: sympy.Symbol) -> None:
     for node in sympy.preorder_traversal(expr):
         if not node.is_Add:
             continue
-        powers = [term.as_coeff_exponent(x) for term in node.args]
-        if all(k.is_Number and not c.has(x) for c, k in powers):
-            terms = [c * x**k for c, k in sorted(powers, key=lambda p: -p[1])]
+        powers = [_power_of(term, x) for term in node.args]
+        if None not in powers:
+            ranked = sorted(zip(powers, node.args, strict=True), key=lambda p: -p[0])
+            terms = [term for _, term in ranked]
             if len(terms) == 2 and terms[0].could_extract_minus_sign():
                 terms.reverse()
             ordering.note(node, terms)
+
+
+def _power_of(term: sympy.Expr, x: sympy.Symbol) -> sympy.Expr | None:
+    """k when ``term`` is c·xᵏ with c free of x and k a number, else None."""
+    _, rest = term.as_independent(x, as_Add=False)
+    if rest == 1:
+        return sympy.S.Zero
+    if rest == x:
+        return sympy.S.One
+    if rest.is_Pow and rest.base == x and rest.exp.is_Number:
+        return rest.exp
+    return None
 
 
 def _cost(expr: sympy.Expr, path: tuple, as_derived: bool) -> tuple[int, int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy
 
 
@@ -16,6 +18,7 @@ def size(expr: sympy.Basic, limit: int) -> int:
     return n
 
 
+@lru_cache(maxsize=4096)
 def operations(expr: sympy.Expr) -> int:
     """SymPy's ``count_ops``: each +, −, ·, /, power and function counts one. This is the
     measure of the length of an answer, the one the tidy-up minimises."""

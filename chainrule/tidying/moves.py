@@ -51,14 +51,24 @@ def reals(expr, x):
 
 def expand(expr, x):
     """Multiply out and collect like terms."""
-    return sympy.expand(expr) if _bounded(expr) else expr
+    return sympy.expand(expr) if _products_of_sums(expr) and _bounded(expr) else expr
+
+
+def _products_of_sums(expr: sympy.Expr) -> bool:
+    """Whether there is anything to multiply out: a sum in a product, or raised to a power."""
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Mul and any(a.is_Add for a in node.args):
+            return True
+        if node.is_Pow and node.base.is_Add and node.exp.is_Integer and node.exp > 1:
+            return True
+    return False
 
 
 def numerator(expr, x):
     """Multiply out the numerator and collect like terms; the denominator stays as it is,
     (x² + 1)², as the quotient rule left it."""
     top, bottom = sympy.fraction(expr)
-    if bottom == 1 or not _bounded(top):
+    if bottom == 1 or not _products_of_sums(top) or not _bounded(top):
         return expr
     return _over(sympy.expand(top), bottom)
 
@@ -75,7 +85,7 @@ def cancel(expr, x):
     """Cancel a factor the numerator and the denominator share; what is left of the
     denominator stays factored."""
     top, bottom = sympy.fraction(expr)
-    if bottom == 1 or not _bounded(expr):
+    if bottom == 1 or not _bounded(expr) or not sympy.gcd(top, bottom).has(x):
         return expr
     kept = []
     for factor in sympy.Mul.make_args(bottom):
