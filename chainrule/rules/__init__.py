@@ -87,12 +87,12 @@ def _log_base(factor: sympy.Expr) -> sympy.Expr | None:
 
 
 def product_or_quotient(d: Deriver, expr: sympy.Mul) -> Step:
-    """A product as the learner wrote it: c·u, log_b u, u/v or u·v·w.
+    """A product as the learner wrote it: c·u, log_b u, P/Q or P·Q·R.
 
-    SymPy stores u/v as u·v⁻¹; factors with a negative exponent are read back as the
+    SymPy stores P/Q as P·Q⁻¹; factors with a negative exponent are read back as the
     denominator. A reciprocal c/v stays c·v⁻¹ (constant multiple, then the power rule, through
     the chain rule if v is not the variable itself), the way textbooks differentiate 1/x,
-    since the quotient rule's u′·v term would be zero.
+    since the quotient rule's P′·Q term would be zero.
     """
     factors = ordering.factors(expr)
     constants = [f for f in factors if not d.depends(f)]
