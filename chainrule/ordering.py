@@ -1,10 +1,16 @@
-"""The order a learner typed sums and products in, kept beside SymPy's own.
+"""The order a learner typed sums and products in, and the form of a few single expressions,
+kept beside SymPy's own.
 
 SymPy sorts the terms of every sum and the factors of every product as it builds them (even with
 ``evaluate=False`` it reorders later), so ``2 + cos(x)`` comes back as ``cos(x) + 2``. The
 parser records, for each sum and product it builds, the order its parts were typed in; while
 ``typed(order)`` holds, the rules derive them in that order and every printer writes them so.
-Only the order changes: the expressions stay SymPy's, and equal to what SymPy would build.
+
+It also records two forms SymPy does not keep, each under a one-element tuple ``(expr,)`` (a
+key ``arranged`` never looks up): a power typed with its negative exponent, (5 − 2x)^(−2), which
+SymPy prints 1/(5 − 2x)² (``typed_power``); and eᵘ typed under a fraction bar, x/eˣ, which SymPy
+stores as x·e^(−x) (``under_bar``). Only the printing changes: the expressions stay SymPy's, and
+equal to what SymPy would build.
 """
 
 from __future__ import annotations
@@ -39,6 +45,26 @@ def arranged(args: Iterable[sympy.Basic]) -> tuple | None:
         return None
     args = tuple(args)
     return order.get(frozenset(args)) if len(set(args)) == len(args) else None
+
+
+#: The form recorded for a power typed with its negative exponent.
+POWER = "power"
+
+
+def typed_power(expr: sympy.Basic) -> bool:
+    """Whether ``expr`` is a power the learner typed with its negative exponent, x^(−2)."""
+    order = _ORDER.get()
+    return bool(order) and expr.is_Pow and order.get((expr,)) == POWER
+
+
+def under_bar(expr: sympy.Basic) -> frozenset:
+    """The factors e^(−u) of ``expr`` (a product, or one e^(−u) alone) that the learner typed as
+    eᵘ under a fraction bar: {e^(−x)} for a typed x/eˣ; empty for e^(−x) typed so."""
+    order = _ORDER.get()
+    if not order or not (expr.is_Mul or isinstance(expr, sympy.exp)):
+        return frozenset()
+    found = order.get((expr,))
+    return found if isinstance(found, frozenset) else frozenset()
 
 
 def terms(expr: sympy.Expr) -> list[sympy.Expr]:

@@ -93,7 +93,8 @@ lesson.section("Rules that combine the entries")
 lesson.say(
     "Four rules build the derivative of a combination from the derivatives of its parts: a "
     "constant factor stays; a sum is differentiated term by term; a product gives "
-    "(uv)′ = u′v + uv′; a quotient gives (u/v)′ = (u′v − uv′)/v². For example:",
+    "(PQ)′ = P′Q + PQ′; a quotient gives (P/Q)′ = (P′Q − PQ′)/Q². (P and Q are the "
+    "factors; the chain rule, next, has letters of its own.) For example:",
 )
 lesson.show(chainrule.explain("3x^2 + x sin(x)"))
 lesson.pause()
@@ -107,7 +108,7 @@ lesson.exercise(
 lesson.exercise(
     "Differentiate {f} with respect to x.",
     "x^2 sin(x)",
-    hint="A product: (uv)′ = u′v + uv′ with u = x² and v = sin x.",
+    hint="A product: (PQ)′ = P′Q + PQ′ with P = x² and Q = sin x.",
 )
 lesson.say("Next: functions inside functions, and the chain rule.")
 

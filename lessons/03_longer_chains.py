@@ -54,7 +54,7 @@ lesson.exercise(
 lesson.exercise(
     "Differentiate {f} with respect to x.",
     "x e^(-x^2)",
-    hint="A product first: (uv)′ = u′v + uv′; then the chain rule for e^(−x²).",
+    hint="A product first: (PQ)′ = P′Q + PQ′; then the chain rule for e^(−x²).",
 )
 lesson.say("Next: the same rule, inside a neural network.")
 

@@ -150,7 +150,7 @@ def test_json_gives_the_documented_keys():
         1,
         "product_of_derivatives",
     )
-    assert "(uv)′ = u′v + uv′" in data["explanation"]
+    assert "(PQ)′ = P′Q + PQ′" in data["explanation"]
     expected = parse(data["expected"])
     t = expected.free_symbols.pop()
     assert sympy.expand(expected - sympy.diff(t**2 * sympy.sin(t), t)) == 0

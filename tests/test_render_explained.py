@@ -55,9 +55,9 @@ ESSENTIALS = [
         ["partial derivative", "(x is held constant)", "treat x as constant", "∂/∂y"],
     ),
     ("sigmoid(w*x + b)", "w", ["(b and x are held constant)", "Sigmoid (table)", "σ(u)"]),
-    ("sin(x)/x", None, ["Quotient rule", "(u/v)′ = (u′v − uv′)/v²"]),
+    ("sin(x)/x", None, ["Quotient rule", "(P/Q)′ = (P′Q − PQ′)/Q²"]),
     ("x^x", None, ["Logarithmic differentiation", "ln(y) = x·ln(x)"]),
-    ("x^3 sin(x)", None, ["Product rule", "(uv)′ = u′v + uv′"]),
+    ("x^3 sin(x)", None, ["Product rule", "(PQ)′ = P′Q + PQ′"]),
     ("f(g(x))", None, ["f′(g(x))·g′(x)", "f is not given"]),
     # f′ at an inner function that is neither a symbol nor an undefined function
     ("f(2x)", None, ["d/dx f(2x) = 2f′(2x)", "f is not given"]),

@@ -26,7 +26,7 @@ def _answer(formula: str) -> str:
 @pytest.mark.parametrize(
     ("formula", "answer"),
     [
-        ("x^2 sin(x)", "2x·sin(x) + x²·cos(x)"),  # u′v + uv′, not x·(x·cos(x) + 2sin(x))
+        ("x^2 sin(x)", "2x·sin(x) + x²·cos(x)"),  # P′Q + PQ′, not x·(x·cos(x) + 2sin(x))
         ("sqrt(x) sin(x)", "sin(x)/(2√x) + √x·cos(x)"),
         ("x atan(x)", "arctan(x) + x/(x² + 1)"),
     ],

@@ -74,6 +74,13 @@ class Check(Displayable):
     def expected(self) -> sympy.Expr:
         return self.explanation.derivative
 
+    @property
+    def order(self) -> tuple:
+        """The typed order of the function and of every line of the working, for printing:
+        each line echoed as the learner wrote it, x·3^(x − 1), where SymPy would write
+        3^(x − 1)·x. The function's own order wins where both typed the same parts."""
+        return (*(item for v in self.links for item in v.link.order), *self.explanation.order)
+
     def _summary(self) -> str:
         verdict = self.status
         if self.first_wrong is not None:

@@ -23,11 +23,13 @@ _OPENERS, _CLOSERS = "([{", ")]}"
 
 @dataclass(frozen=True)
 class Link:
-    """One link of the working: its text, where it starts in the answer, and its formula."""
+    """One link of the working: its text, where it starts in the answer, and its formula, with
+    the order its sums and products were typed in (``chainrule.ordering``), to echo it so."""
 
     text: str
     start: int
     expr: sympy.Expr
+    order: tuple = ()
 
 
 def split(answer: str) -> list[tuple[str, int]]:
@@ -50,7 +52,7 @@ def split(answer: str) -> list[tuple[str, int]]:
 def read_links(answer: str, symbols: Iterable[sympy.Symbol]) -> list[Link]:
     """Every link of ``answer`` parsed, the function's own symbols declared so they compare
     equal; a ParseError's caret points into ``answer``."""
-    from chainrule.parsing import parse
+    from chainrule.parsing import read
 
     if not answer.strip():
         raise ParseError("empty answer: type the derivative, e.g. -sin(x)/(2+cos(x))", 0, answer)
@@ -65,9 +67,9 @@ def read_links(answer: str, symbols: Iterable[sympy.Symbol]) -> list[Link]:
                 answer,
             )
         try:
-            expr = parse(text, symbols=symbols)
+            expr, order, _ = read(text, symbols=symbols)
         except ParseError as error:
             message = f"in the answer: {error.message}"
             raise ParseError(message, start + error.position, answer) from None
-        links.append(Link(text.strip(), start, expr))
+        links.append(Link(text.strip(), start, expr, tuple(order.items())))
     return links

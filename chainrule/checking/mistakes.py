@@ -1,7 +1,7 @@
 """The usual wrong paths, built from an explanation's own steps.
 
 Each step offers the results a learner gets by taking it wrongly: the chain rule without g′,
-the product rule as u′·v′ or with a term left out, cos′ = +sin, 3ˣ′ = 3ˣ, xˣ by the power rule
+the product rule as P′·Q′ or with a term left out, cos′ = +sin, 3ˣ′ = 3ˣ, xˣ by the power rule
 or by the exponential rule, or the step copied out undifferentiated (at the root, the whole
 function typed back). Put in the step's place, a wrong result is carried up the tree by each
 parent's own rule (``rebuild``), giving the whole wrong answer that path leads to. A learner's
@@ -107,7 +107,7 @@ def _wrong_steps(step: s.Step, parent: s.Step | None) -> Iterator[tuple[str, sym
 
 
 def _wrong_product(step: s.ProductStep) -> Iterator[tuple[str, sympy.Expr]]:
-    """(uv)′ as u′v′, and the product rule's sum with one of its terms left out."""
+    """(PQ)′ as P′Q′, and the product rule's sum with one of its terms left out."""
     d = [sub.derivative for sub in step.substeps]
     yield "product_of_derivatives", sympy.Mul(*d)
     factors = step.factors

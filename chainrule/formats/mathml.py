@@ -35,6 +35,7 @@ from chainrule.formats.printing import (
     symbol,
     undefined_derivative,
 )
+from chainrule.formats.typed_forms import alone
 
 # The modifiers SymPy's pretty printer reads from a name's end (ddot before dot).
 _ACCENTS = {
@@ -110,7 +111,12 @@ class _Printer(TermPrinter, Markup):
         return self._mi("π")
 
     def _print_exp(self, expr):
+        if (typed := alone(expr)) is not None:
+            return self._print(typed)  # 1/eˣ, as typed
         return self._el("msup", self._mi("e"), self._print(expr.args[0]))
+
+    def _print_Raised(self, expr):
+        return self._raised(*expr.args)  # (5 − 2x)⁻², as typed
 
     def _print_Derivative(self, expr):
         found = undefined_derivative(expr)
@@ -207,6 +213,8 @@ class _Printer(TermPrinter, Markup):
         return row
 
     def _print_Pow(self, expr):
+        if (typed := alone(expr)) is not None:
+            return self._print(typed)
         base, exponent = expr.args  # as_base_exp() would read (1/2)² as 1/2²
         if power_before_argument(base, exponent):
             raised = self._el("msup", self._name(base.func), self._print(exponent))
@@ -219,6 +227,9 @@ class _Printer(TermPrinter, Markup):
             return self._el("mfrac", self._el("mn", "1"), self._print(_positive(base, -exponent)))
         if exponent.is_Rational and abs(exponent.p) == 1 and exponent.q != 1:
             return super()._print_Pow(expr)  # √ and ∛
+        return self._raised(base, exponent)
+
+    def _raised(self, base, exponent) -> Element:
         # A power of a power is (x²)², and (eˣ)² too: e^{x^2} would be another number.
         shown = self.parenthesize(base, PRECEDENCE["Pow"], strict=False)
         if isinstance(base, sympy.exp):

@@ -9,6 +9,7 @@ formula reads the same in the terminal, on a slide and in JSON. Nothing here cha
 from __future__ import annotations
 
 import sympy
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from chainrule import ordering
@@ -23,6 +24,7 @@ from chainrule.formats.printing import (
     remembered_text,
     symbol,
 )
+from chainrule.formats.typed_forms import alone
 
 __all__ = [
     "as_math",
@@ -123,6 +125,22 @@ class _SharedStr(Remembering, StrPrinter):
     def _print_LogBase(self, expr) -> str:
         u, b = expr.args
         return f"log({self._print(u)}, {self._print(b)})"
+
+    def _print_Pow(self, expr, rational=False) -> str:
+        if (typed := alone(expr)) is not None:
+            return self._print(typed)
+        return super()._print_Pow(expr, rational)
+
+    def _print_exp(self, expr) -> str:
+        if (typed := alone(expr)) is not None:
+            return self._print(typed)  # 1/exp(x), as typed
+        return self._print_Function(expr)
+
+    def _print_Raised(self, expr) -> str:
+        base, exponent = expr.args  # (5 - 2*x)**(-2), as typed: SymPy reads it back equal
+        return (
+            f"{self.parenthesize(base, PRECEDENCE['Pow'], strict=False)}**({self._print(exponent)})"
+        )
 
     def _print_Mul(self, expr) -> str:
         if (written := as_shown(expr)) is not expr:

@@ -28,6 +28,7 @@ from chainrule.formats.printing import (
     sums_last,
     undefined_derivative,
 )
+from chainrule.formats.typed_forms import alone
 from chainrule.functions import sigmoid
 
 #: Names as SymPy writes them with their scripts (w_1 → w_{1}), by name and style.
@@ -95,12 +96,26 @@ class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
         return super()._print_Subs(expr)
 
     def _print_Pow(self, expr):
+        if (typed := alone(expr)) is not None:
+            return self._print(typed)
         if expr.exp.is_Rational and expr.exp.is_negative and sympy.fraction(expr)[1] == 1:
             # An unevaluated power SymPy would simplify (sign²u is 1 for u ≠ 0) leaves fraction()
             # no denominator, and SymPy's printer would call itself on the power for ever.
             positive = self._print(sympy.Pow(expr.base, -expr.exp, evaluate=False))
             return rf"\frac{{1}}{{{positive}}}"
         return super()._print_Pow(expr)
+
+    def _print_exp(self, expr, exp=None):
+        if exp is None and (typed := alone(expr)) is not None:
+            return self._print(typed)  # 1/eˣ, as typed
+        return self._print_ExpBase(expr, exp)
+
+    def _print_Raised(self, expr):
+        base, exponent = expr.args  # (5 − 2x)^{-2}, as typed
+        text = self._print(base)
+        if not (base.is_Symbol or base.is_Integer and base > 0):
+            text = rf"\left({text}\right)"
+        return f"{text}^{{{self._print(exponent)}}}"
 
     def _print_Mul(self, expr):
         if (written := as_shown(expr)) is not expr:

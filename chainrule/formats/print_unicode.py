@@ -26,6 +26,7 @@ from chainrule.formats.printing import (
     symbol,
     undefined_derivative,
 )
+from chainrule.formats.typed_forms import alone
 
 _SUPERSCRIPT = str.maketrans("0123456789-+()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁿ")
 _SUPERSCRIPT_LETTERS = str.maketrans("abcdefghijklmnoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
@@ -109,7 +110,13 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
         return f"|{self._print(expr.args[0])}|"
 
     def _print_exp(self, expr):
+        if (typed := alone(expr)) is not None:
+            return self._print(typed)  # 1/eˣ, as typed
         return self._power_text("e", expr.args[0])
+
+    def _print_Raised(self, expr):
+        base, exponent = expr.args  # (5 − 2x)⁻², as typed
+        return self._power_text(self._power_base(base), exponent)
 
     def _print_Function(self, expr):
         name = expr.func.__name__
@@ -138,6 +145,8 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
         return super()._print_Subs(expr)
 
     def _print_Pow(self, expr, rational=False):
+        if (typed := alone(expr)) is not None:
+            return self._print(typed)
         # Its own base and exponent: as_base_exp() would read (1/2)² as 2⁻².
         base, exponent = expr.args
         if exponent is sympy.S.Half:

@@ -29,6 +29,7 @@ from chainrule.document.terms import (
     Prime,
     Terms,
 )
+from chainrule.formats import typed_forms
 
 T = TypeVar("T")
 
@@ -240,9 +241,18 @@ def as_shown(term):
     already take either as the log_b table entry, so the formula reads as the rule it goes by.
     Only a number base: a symbol might be the variable (d/dx ln(ln x)² is 2·ln(ln x)/(x·ln x),
     no logarithm to base x), and a constant ln(3)/ln(2) stays the quotient of numbers it is.
+
+    A power or a product the learner typed in a form SymPy does not keep is written as typed
+    (``typed_forms``): (5 − 2x)⁻², x·√(2x + 1)/(eˣ·sin³(x)).
     """
+    if (typed := typed_forms.alone(term)) is not None:
+        return typed
     if not isinstance(term, sympy.Mul):
         return term
+    if forms := typed_forms.in_factors(term):
+        shown = sums_last(term)
+        factors = shown.args if shown is not term else ordering.sympy_factors(term)
+        return FactorsAsGiven._from_args([forms.get(f, f) for f in factors])
     logs, bases = [], []
     for factor in term.args:
         inside, n = factor.as_base_exp()

@@ -45,12 +45,18 @@ class Parser:
         self.rewritten: list[tuple[int, int, sympy.Expr]] = []
         #: Whether ``log`` was applied without a base: the course's log, which is ln.
         self.natural_log = False
+        # Single expressions typed in a form SymPy does not keep (``ordering.typed_power``,
+        # ``ordering.under_bar``), and the same expressions typed in SymPy's own form: an
+        # expression typed both ways is printed SymPy's way, one form for both places.
+        self._forms: dict = {}
+        self._plain: set = set()
 
     def parse(self) -> sympy.Expr:
         """The whole formula as one expression, or a ParseError."""
         if self._peek().kind == "end":
             raise self._error("empty formula: type an expression such as x^2 + 1", 0)
         expr = self._expression()
+        self.order.update((k, v) for k, v in self._forms.items() if k[0] not in self._plain)
         token = self._peek()
         if token.kind != "end":
             if token.text in (")", "]"):
@@ -84,6 +90,7 @@ class Parser:
         left = self._signed()
         typed = [left]
         last = left  # the factor just read: a number after it may be one more factor
+        over: set = set()
         while True:
             token = self._peek()
             if self._at_op("*", "/"):
@@ -94,7 +101,13 @@ class Parser:
                     left = self._check(left * right, token.pos)
                 else:
                     typed.append(1 / right)
+                    if right.is_Mul and (parts := self.order.get(frozenset(right.args))):
+                        # /(eˣ·sin³x) keeps its order under the bar too
+                        ordering.record(self.order, 1 / right, [1 / p for p in parts])
                     left = self._check(left / right, token.pos)
+                    self._plain.update(f for f in sympy.Mul.make_args(1 / right) if f.is_Pow)
+                    # eᵘ under the bar: SymPy keeps e^(−u) in the numerator.
+                    over.update(1 / f for f in sympy.Mul.make_args(right) if f.func is sympy.exp)
             elif self._paper_product(last, token) or self._starts_factor(token):
                 right = last = self._power()
                 typed.append(right)
@@ -104,6 +117,8 @@ class Parser:
                     ordering.record(self.order, left, typed)  # w·a stays w·a
                     if not ordering.kept(sympy.Mul, left, typed):
                         self._rewrote(start, left)
+                if kept := frozenset(over & set(sympy.Mul.make_args(left))):
+                    self._forms[(left,)] = kept  # x/eˣ stays x/eˣ, not x·e^(−x)
                 return left
 
     def _signed(self) -> sympy.Expr:
@@ -142,8 +157,11 @@ class Parser:
         power = self._guard.power(base, exponent, position)
         if base == sympy.E:
             kept = isinstance(power, sympy.exp) and power.args == (exponent,)
+            self._plain.add(power)  # e^(−x) typed so
         else:
             kept = power.is_Pow and power.args == (base, exponent)
+            if kept and exponent.as_coeff_Mul()[0] < 0:
+                self._forms[(power,)] = ordering.POWER  # (5 − 2x)^(−2), not 1/(5 − 2x)²
         if not kept:
             self._rewrote(start, power)
         return power
@@ -303,6 +321,8 @@ class Parser:
             self._check_log_base(args[1], token.pos)
         self.natural_log |= spec is _LOG and len(args) == 1
         result = self._check(spec.build(*args), token.pos)
+        if result.func is sympy.exp:
+            self._plain.add(result)  # exp(−x) typed so
         if self._evaluated(spec, args, result):
             self._rewrote(token.pos, result)  # sin(0) is 0, e^(ln x) is x, √(4x) is 2√x
         return result if exponent is None else self._guard.power(result, exponent, token.pos)

@@ -5,8 +5,9 @@ What is asked depends on the rule at the top of the problem (the decision the RE
 - a chain, h = f∘g: f (in the placeholder u), g(x), g′(x), f′(u), then h′(x);
 - a product, quotient or sum with a chain inside it: the same four parts for that chain (the
   first one the explanation derives), then h′(x);
-- a sum, product or quotient of table functions, h = u·v (u + v, u/v): u′(x) and v′(x), u and v
-  being given, then h′(x);
+- a sum, product or quotient of table functions, h = P·Q (P + Q, P/Q, in the product rule's
+  letters, never a chain's u): P′(x) and Q′(x), P and Q being given, then h′(x) (the parts'
+  keys stay ``u_prime`` and ``v_prime``, and the given ones ``u`` and ``v``, as in the JSON);
 - a variable base and exponent, h = f^g: ln h = g·ln f, its derivative (ln h)′, then h′(x);
 - one entry of the derivative table: h′(x) alone.
 
@@ -123,7 +124,7 @@ def _chain_parts(chain: s.ChainStep) -> tuple[Part, ...]:
 
 def given(problem: Problem) -> dict[str, sympy.Expr]:
     """What the problem tells the learner before asking: the chain (when it is not the whole
-    function), or u and v of a sum, product or quotient."""
+    function), or the two parts (P and Q, keyed u and v) of a sum, product or quotient."""
     root, chain = problem.explanation.root, problem.chain
     if chain is not None:
         return {} if chain is root else {"chain": chain.expression}

@@ -8,6 +8,7 @@ import sympy
 from chainrule import steps as s
 from chainrule.document import DerivativeOf, Equals
 from chainrule.practising.problems import Part, Problem, given
+from chainrule.views.wording import P, Q
 
 #: Tries at one part before its answer is shown.
 TRIES = 3
@@ -28,8 +29,9 @@ def name(problem: Problem, part: Part):
         "g": sympy.Function("g")(x),
         "g_prime": _d("g", x),
         "f_prime": _d("f", v),
-        "u_prime": _d("u", x),
-        "v_prime": _d("v", x),
+        # The parts' keys stay u and v (the JSON's); a learner reads the product rule's P and Q.
+        "u_prime": _d(str(P), x),
+        "v_prime": _d(str(Q), x),
         "ln_h": sympy.log(h),
         "ln_h_prime": DerivativeOf(sympy.log(h), x),
         "derivative": _d("h", x),
@@ -65,21 +67,21 @@ def setting(problem: Problem) -> tuple:
             ".",
         )
     if "u" in shown:
-        u, v = sympy.symbols("u v")
-        kind = {s.SumStep: ("a sum ", u + v), s.ProductStep: ("a product ", u * v)}
+        # P and Q, the product rule's letters (``views.wording``): never a chain's u.
+        kind = {s.SumStep: ("a sum ", P + Q), s.ProductStep: ("a product ", P * Q)}
         return (
             "Differentiate ",
             whole,
             ", ",
-            *kind.get(type(root), ("a quotient ", u / v)),
+            *kind.get(type(root), ("a quotient ", P / Q)),
             " with ",
-            Equals((u, shown["u"])),
+            Equals((P, shown["u"])),
             " and ",
-            Equals((v, shown["v"])),
+            Equals((Q, shown["v"])),
             ": first ",
-            _d("u", x),
+            _d(str(P), x),
             " and ",
-            _d("v", x),
+            _d(str(Q), x),
             ", then ",
             _d("h", x),
             ".",
@@ -139,7 +141,8 @@ def hint(problem: Problem, part: Part) -> tuple:
             ": g goes back in at the end.",
         )
     if key in ("u_prime", "v_prime"):
-        named = Equals((sympy.Function(key[0])(x), part.of))
+        letter = str(P) if key == "u_prime" else str(Q)
+        named = Equals((sympy.Function(letter)(x), part.of))
         return ("Differentiate ", named, " on its own. ", _table(part.step))
     root = problem.explanation.root
     if key == "ln_h":
@@ -152,7 +155,7 @@ def hint(problem: Problem, part: Part) -> tuple:
         )
     if key == "ln_h_prime":
         inside = " (and the chain rule inside ln)" if _holds_chain(part.step) else ""
-        return ("Differentiate ", root.log_form, f", a product: (uv)′ = u′v + uv′{inside}.")
+        return ("Differentiate ", root.log_form, f", a product: (PQ)′ = P′Q + PQ′{inside}.")
     return _final(problem)
 
 
@@ -162,11 +165,11 @@ def _final(problem: Problem) -> tuple:
     if isinstance(root, s.ChainStep):
         return ("Multiply: h′(x) = f′(g(x))·g′(x), with g(x) put back into f′ for ", chain.u, ".")
     if isinstance(root, s.ProductStep):
-        return ("The product rule: (uv)′ = u′v + uv′." + inside,)
+        return ("The product rule: (PQ)′ = P′Q + PQ′." + inside,)
     if isinstance(root, s.QuotientStep):
-        return ("The quotient rule: (u/v)′ = (u′v − uv′)/v²." + inside,)
+        return ("The quotient rule: (P/Q)′ = (P′Q − PQ′)/Q²." + inside,)
     if isinstance(root, s.SumStep):
-        return ("Term by term: (u + v)′ = u′ + v′.",)
+        return ("Term by term: (P + Q)′ = P′ + Q′.",)
     if isinstance(root, s.GeneralPowerStep):
         return ("(ln h)′ = h′/h, so h′ = h·(ln h)′: multiply by h itself.",)
     return (_table(root),)

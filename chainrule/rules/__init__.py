@@ -87,12 +87,12 @@ def _log_base(factor: sympy.Expr) -> sympy.Expr | None:
 
 
 def product_or_quotient(d: Deriver, expr: sympy.Mul) -> Step:
-    """A product as the learner wrote it: c·u, log_b u, u/v or u·v·w.
+    """A product as the learner wrote it: c·u, log_b u, P/Q or P·Q·R.
 
-    SymPy stores u/v as u·v⁻¹; factors with a negative exponent are read back as the
+    SymPy stores P/Q as P·Q⁻¹; factors with a negative exponent are read back as the
     denominator. A reciprocal c/v stays c·v⁻¹ (constant multiple, then the power rule, through
     the chain rule if v is not the variable itself), the way textbooks differentiate 1/x,
-    since the quotient rule's u′·v term would be zero.
+    since the quotient rule's P′·Q term would be zero.
     """
     factors = ordering.factors(expr)
     constants = [f for f in factors if not d.depends(f)]
@@ -114,8 +114,10 @@ def product_or_quotient(d: Deriver, expr: sympy.Mul) -> Step:
             # Keep 2·(y + 2) as written: multiplied out alone, SymPy would make it 2y + 4.
             constant = sympy.Mul._from_args(constants)
         return combining.constant_multiple(d, expr, constant, sympy.Mul(*varying))
-    numerator = [f for f in varying if _denominator(f) is None]
-    denominator = [_denominator(f) for f in varying if _denominator(f) is not None]
+    # eᵘ typed under the bar (x/eˣ) is a denominator, as written: SymPy keeps it as e^(−u).
+    over = ordering.under_bar(expr)
+    numerator = [f for f in varying if _denominator(f) is None and f not in over]
+    denominator = [1 / f if f in over else _denominator(f) for f in varying if f not in numerator]
     if not denominator:
         return combining.product(d, expr, varying)
     if not numerator:

@@ -59,14 +59,14 @@ def sum_rule(d: Deriver, expr: sympy.Expr, terms: Sequence[sympy.Expr]) -> Step:
 
 
 def product(d: Deriver, expr: sympy.Expr, factors: Sequence[sympy.Expr]) -> Step:
-    """d/dx (u₁·u₂·…·uₙ) = Σᵢ u₁·…·uᵢ′·…·uₙ: each factor differentiated in turn."""
+    """d/dx (P₁·P₂·…·Pₙ) = Σᵢ P₁·…·Pᵢ′·…·Pₙ: each factor differentiated in turn."""
     subs = tuple(d.derive(factor) for factor in factors)
     terms = []
     for i, sub in enumerate(subs):
         others = [*factors[:i], *factors[i + 1 :]]
         terms.append(sympy.Mul(sub.derivative, *others))
     derivative = sympy.Add(*terms)
-    ordering.note(derivative, terms)  # u′v + uv′, the order the answer is read in
+    ordering.note(derivative, terms)  # P′Q + PQ′, the order the answer is read in
     return ProductStep(
         expression=expr,
         variable=d.var,
@@ -77,7 +77,7 @@ def product(d: Deriver, expr: sympy.Expr, factors: Sequence[sympy.Expr]) -> Step
 
 
 def quotient(d: Deriver, expr: sympy.Expr, numerator: sympy.Expr, denominator: sympy.Expr) -> Step:
-    """d/dx (u/v) = (u′·v − u·v′)/v²."""
+    """d/dx (P/Q) = (P′·Q − P·Q′)/Q², in the product rule's letters (never a chain's u)."""
     top, bottom = d.derive(numerator), d.derive(denominator)
     derivative = (top.derivative * denominator - numerator * bottom.derivative) / denominator**2
     return QuotientStep(

@@ -6,7 +6,7 @@ its own. This module tries a few such plans (``PLANS``: sequences of the moves i
 ``chainrule.tidying.moves``), each move written only where it changes something, and keeps the
 form that is shortest by SymPy's ``count_ops`` (``measure.operations``), a rewritten form only
 when it saves ``REWRITE_MARGIN`` operations over the form as derived: a textbook keeps the
-product rule's sum u′v + uv′ (2x·sin x + x²·cos x) rather than take out a single x. Ties go to
+product rule's sum P′Q + PQ′ (2x·sin x + x²·cos x) rather than take out a single x. Ties go to
 fewer moves, then to the earlier plan. No wall clock is involved: every move is bounded by the
 size of its input, so the same derivative always gets the same answer.
 

@@ -52,7 +52,7 @@ def check_view(c: Check) -> Document:
                     )
                 )
             )
-        return Document(tuple(blocks), title="chainrule: check", order=ex.order)
+        return Document(tuple(blocks), title="chainrule: check", order=c.order)
     if c.first_wrong is None:
         # Nothing wrong, nothing proved right: the learner compares with the steps by hand.
         blocks.append(Verdict("skipped", _undecided(c)))
@@ -61,7 +61,7 @@ def check_view(c: Check) -> Document:
     if c.path is None and c.mistake != "algebra_slip":  # a slip: the calculus was right
         derivation, _ = lines_for(ex)
         blocks += [Heading((wording.steps(),)), derivation, answer(ex, partial)]
-    return Document(tuple(blocks), title="chainrule: check", order=ex.order)
+    return Document(tuple(blocks), title="chainrule: check", order=c.order)
 
 
 def _line(c: Check, i: int) -> Line:

@@ -1,6 +1,8 @@
 """What a teacher says about each usual mistake: what the line is, and a one-sentence hint.
 
-Keyed by the ids of ``chainrule.checking.MISTAKES``; a test checks that every id has both.
+Keyed by the ids of ``chainrule.checking.MISTAKES``; a test checks that every id has both. The
+product and quotient rules are stated in their own letters, P and Q (``views.wording``), never
+in a chain's u and v.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ WHAT = {
     "outer_not_at_inner": "evaluates the outer derivative at the wrong place, not at g(x)",
     "added_not_multiplied": "adds f′(g(x)) and g′(x) instead of multiplying them",
     "composition_as_product": "treats f(g(x)) as the product f(x)·g(x)",
-    "product_of_derivatives": "multiplies the derivatives of the factors: (uv)′ taken as u′v′",
-    "product_rule_term_missing": "leaves a term out of the product rule: u′v or uv′ alone",
-    "quotient_rule_order": "swaps the terms of the quotient rule's numerator: uv′ − u′v",
-    "quotient_denominator": "divides by v instead of v² in the quotient rule",
+    "product_of_derivatives": "multiplies the derivatives of the factors: (PQ)′ taken as P′Q′",
+    "product_rule_term_missing": "leaves a term out of the product rule: P′Q or PQ′ alone",
+    "quotient_rule_order": "swaps the terms of the quotient rule's numerator: PQ′ − P′Q",
+    "quotient_denominator": "divides by Q instead of Q² in the quotient rule",
     "sign_error": "has a wrong sign",
     "constant_factor": "is right up to a constant factor",
     "power_not_lowered": "brings the exponent down without lowering it: n·uⁿ",
@@ -55,15 +57,15 @@ HINT = {
         "g and use the chain rule."
     ),
     "product_of_derivatives": (
-        "The derivative of a product is a sum: (uv)′ = u′v + uv′, each factor differentiated "
+        "The derivative of a product is a sum: (PQ)′ = P′Q + PQ′, each factor differentiated "
         "in turn."
     ),
     "quotient_rule_order": (
-        "The quotient rule starts with the numerator's derivative: (u′v − uv′)/v²; because of "
+        "The quotient rule starts with the numerator's derivative: (P′Q − PQ′)/Q²; because of "
         "the minus, the order matters."
     ),
     "quotient_denominator": (
-        "The quotient rule divides by the denominator squared: (u′v − uv′)/v²."
+        "The quotient rule divides by the denominator squared: (P′Q − PQ′)/Q²."
     ),
     "sign_error": (
         "Check each sign: d/dx cos x = −sin x while d/dx sin x = cos x, and a minus in front "
@@ -73,7 +75,7 @@ HINT = {
         "Only a number is off: check the exponents brought down and the constant factors kept."
     ),
     "product_rule_term_missing": (
-        "The product rule has a term for each factor: (uv)′ = u′v + uv′, each factor "
+        "The product rule has a term for each factor: (PQ)′ = P′Q + PQ′, each factor "
         "differentiated in turn while the other is kept."
     ),
     "power_not_lowered": ("The power rule lowers the exponent by one: d/du uⁿ = n·uⁿ⁻¹."),
@@ -98,7 +100,7 @@ HINT = {
         "and apply its rule."
     ),
     "part_not_differentiated": (
-        "Each part a rule differentiates is replaced by its derivative: check each u′, v′ and "
+        "Each part a rule differentiates is replaced by its derivative: check each P′, Q′ and "
         "g′ (a constant's is 0, x′ is 1)."
     ),
     "algebra_slip": (

@@ -7,7 +7,12 @@ same story and only the typesetting differs.
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass, replace
 from typing import Any
+
+import sympy
+
+from chainrule.document import Equals, Frac, InOrder, Neg, Prime, Terms
 
 #: The rule's name as a heading, keyed by the step's ``rule`` word (``chainrule.steps.RULES``).
 TITLES = {
@@ -97,12 +102,54 @@ def one_term_varies(constants: tuple, term, held=None) -> Parts:
     )
 
 
-def product(rule) -> Parts:
+#: The letters the product and quotient rules name their factors by: capital P and Q, which
+#: no chain uses (its functions are f, g, k, p, q, …, its placeholders u, v, w, s, t, …, all
+#: small), so a letter means one thing in an explanation: (PQ)′ = P′Q + PQ′ beside u = 2x + 1.
+#: Every place a learner reads these rules (check's hints, practice, the lessons, the README)
+#: uses the same two.
+P, Q = sympy.symbols("P Q")
+
+#: The letters the rules were once stated in, read as P and Q wherever a caller still uses them.
+_OLD_LETTERS = {sympy.Symbol("u"): P, sympy.Symbol("v"): Q}
+
+
+def product_rule() -> Equals:
+    """(PQ)′ = P′Q + PQ′, the rule in its letters."""
+    return Equals(
+        (
+            Prime(InOrder((P, Q), tight=True)),
+            Terms((InOrder((Prime(P), Q), tight=True), InOrder((P, Prime(Q)), tight=True))),
+        )
+    )
+
+
+def quotient_rule() -> Equals:
+    """(P/Q)′ = (P′Q − PQ′)/Q², the rule in its letters."""
+    top = Terms((InOrder((Prime(P), Q), tight=True), Neg(InOrder((P, Prime(Q)), tight=True))))
+    return Equals((Prime(Frac(P, Q)), Frac(top, Q**2)))
+
+
+def product(rule=None) -> Parts:
+    """The product rule's sentence; ``rule`` stated in u and v is put in the rule's letters."""
+    rule = product_rule() if rule is None else _in_factor_letters(rule)
     return (rule, ": differentiate one factor at a time, keep the others")
 
 
-def quotient(rule) -> Parts:
+def quotient(rule=None) -> Parts:
+    rule = quotient_rule() if rule is None else _in_factor_letters(rule)
     return (rule, ", numerator and denominator as written")
+
+
+def _in_factor_letters(term):
+    """A rule stated in u and v (the chain's own placeholders) stated in P and Q."""
+    if isinstance(term, sympy.Basic):
+        return term.xreplace(_OLD_LETTERS)
+    if isinstance(term, tuple):
+        return tuple(_in_factor_letters(t) for t in term)
+    if is_dataclass(term) and not isinstance(term, type):
+        changes = {f.name: _in_factor_letters(getattr(term, f.name)) for f in fields(term)}
+        return replace(term, **changes)
+    return term
 
 
 def table() -> Parts:
