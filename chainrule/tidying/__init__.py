@@ -143,9 +143,25 @@ def _power_of(term: sympy.Expr, x: sympy.Symbol) -> sympy.Expr | None:
 
 
 def _cost(expr: sympy.Expr, path: tuple, as_derived: bool) -> tuple[int, int]:
-    """Operations (a rewrite pays the margin), then fewer moves."""
+    """Operations, and one more for each fraction inside a denominator, which a teacher
+    always clears (1/(3(x²/9 + 1)) is 3/(x² + 9)); a rewrite pays the margin; then fewer
+    moves."""
     margin = 0 if as_derived or not path else REWRITE_MARGIN - 1
-    return operations(expr) + margin, len(path)
+    return operations(expr) + _compound(expr) + margin, len(path)
+
+
+def _compound(expr: sympy.Expr) -> int:
+    """The fractions inside denominators."""
+    return sum(
+        1
+        for node in sympy.preorder_traversal(expr)
+        if node.is_Pow
+        and node.exp.is_negative
+        and any(
+            (inner.is_Rational and inner.q != 1) or (inner.is_Pow and inner.exp.is_negative)
+            for inner in sympy.preorder_traversal(node.base)
+        )
+    )
 
 
 def _other_form(final: sympy.Expr) -> sympy.Expr | None:

@@ -149,8 +149,8 @@ def _over(top: sympy.Expr, bottom: sympy.Expr) -> sympy.Expr:
 
 
 def _denominators(expr: sympy.Expr) -> set[sympy.Expr]:
-    """The different denominators of terms of sums in ``expr``: what a common denominator
-    would multiply together."""
+    """The different denominators of terms of sums in ``expr``, numbers too (x²/9 + 1): what
+    a common denominator would multiply together."""
     found: set[sympy.Expr] = set()
     for node in sympy.preorder_traversal(expr):
         if isinstance(node, sympy.Add):
@@ -158,6 +158,8 @@ def _denominators(expr: sympy.Expr) -> set[sympy.Expr]:
                 for f in sympy.Mul.make_args(term):
                     if isinstance(f, sympy.Pow) and f.exp.is_negative:
                         found.add(f.base)
+                    elif f.is_Rational and f.q != 1:
+                        found.add(sympy.Integer(f.q))
     return found
 
 
