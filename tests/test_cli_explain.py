@@ -36,7 +36,7 @@ def test_course_example_default_view():
 @pytest.mark.parametrize(
     ("format", "marker"),
     [
-        ("text", "5. Chain rule"),
+        ("text", "4. Chain rule"),
         ("latex", r"\begin{align*}"),
         ("html", "<math"),
         ("markdown", "### Steps"),

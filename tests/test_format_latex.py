@@ -137,13 +137,13 @@ def test_course_example_fragment():
     g = r"2 + \cos{\left(x \right)}"  # as typed, not SymPy's cos(x) + 2
     assert rf"\section*{{The derivative of $\ln{{\left({g} \right)}}$ with respect to $x$}}" in tex
     assert (
-        r"\noindent\textbf{5. Chain rule} --- outer $\ln{\left(u \right)}$, inner"
-        rf" $u = {g}$; multiply their derivatives (from steps 3 and 4)"
+        r"\noindent\textbf{4. Chain rule} --- outer $\ln{\left(u \right)}$, inner"
+        rf" $u = {g}$; multiply their derivatives (from steps 2 and 3)"
         "\n\\begin{align*}\n"
         rf"  \frac{{d}}{{d x}} \ln{{\left({g} \right)}} & = \frac{{1}}{{u}} \cdot"
         r" \left(- \sin{\left(x \right)}\right)"
         "\n\\end{align*}\n\n"
-        rf"\noindent\textbf{{6. Substitute back}} --- put $u = {g}$ back in (from step 5)"
+        rf"\noindent\textbf{{5. Substitute back}} --- put $u = {g}$ back in (from step 4)"
         "\n\\begin{align*}\n"
         rf"  \frac{{d}}{{d x}} \ln{{\left({g} \right)}} & = \frac{{1}}{{{g}}} \cdot"
         rf" \left(- \sin{{\left(x \right)}}\right) = - \frac{{\sin{{\left(x \right)}}}}{{{g}}}"

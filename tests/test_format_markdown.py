@@ -30,15 +30,15 @@ def test_course_example():
     assert md.startswith(rf"# The derivative of $\ln{{\left({g} \right)}}$ with respect to $x$")
     assert "\n### Steps\n" in md
     assert (
-        rf"5. **Chain rule** — outer $\ln{{\left(u \right)}}$, inner $u = {g}$; multiply their"
-        " derivatives (from steps 3 and 4)\n"
+        rf"4. **Chain rule** — outer $\ln{{\left(u \right)}}$, inner $u = {g}$; multiply their"
+        " derivatives (from steps 2 and 3)\n"
         "\n"
         "   $$\n"
         rf"   \frac{{d}}{{d x}} \ln{{\left({g} \right)}} = \frac{{1}}{{u}}"
         r" \cdot \left(- \sin{\left(x \right)}\right)"
         "\n   $$\n"
         "\n"
-        rf"6. **Substitute back** — put $u = {g}$ back in (from step 5)"
+        rf"5. **Substitute back** — put $u = {g}$ back in (from step 4)"
         "\n\n   $$\n"
         rf"   \frac{{d}}{{d x}} \ln{{\left({g} \right)}} = \frac{{1}}{{{g}}}"
         r" \cdot \left(- \sin{\left(x \right)}\right)"

@@ -149,18 +149,18 @@ The derivative of ln(cos(x) + 2) with respect to x
 
 Steps
 ─────
-1. Constant rule — a constant does not change with x
-     d/dx 2 = 0
-2. Trigonometric (table) — from the derivative table
+The derivative of a constant (0) is written where it is used, not on a line of
+its own.
+1. Trigonometric (table) — from the derivative table
      d/dx cos(x) = −sin(x)
-3. Sum rule — differentiate term by term, then add (from steps 1 and 2)
+2. Sum rule — differentiate term by term, then add (from step 1)
      d/dx (cos(x) + 2) = 0 − sin(x) = −sin(x)
-4. Logarithm (table) — from the derivative table; for u > 0
+3. Logarithm (table) — from the derivative table; for u > 0
      d/du ln(u) = 1/u
-5. Chain rule — outer ln(u), inner u = cos(x) + 2; multiply their derivatives
-   (from steps 3 and 4)
+4. Chain rule — outer ln(u), inner u = cos(x) + 2; multiply their derivatives
+   (from steps 2 and 3)
      d/dx ln(cos(x) + 2) = (1/u)·(−sin(x))
-6. Substitute back — put u = cos(x) + 2 back in (from step 5)
+5. Substitute back — put u = cos(x) + 2 back in (from step 4)
      d/dx ln(cos(x) + 2) = (1/(cos(x) + 2))·(−sin(x)) = −sin(x)/(cos(x) + 2)
 
 ╭─ Answer ──────────────────────────────────────────────────╮
@@ -306,12 +306,12 @@ def test_course_example_in_every_format():
     for part in (
         r"f{\left(u \right)} & = \ln{\left(u \right)}",
         r"f'\left(u\right) & = \frac{1}{u}",
-        r"\textbf{5. Chain rule}",
+        r"\textbf{4. Chain rule}",
     ):
         assert part in tex
     md = render(ex, "markdown")
     assert r"f'\left(u\right) & = \frac{1}{u}" in md
-    assert "5. **Chain rule**" in md
+    assert "4. **Chain rule**" in md
     page = render(ex, "html")
     assert page.startswith("<!doctype html>") and "<math" in page and "Chain rule" in page
 

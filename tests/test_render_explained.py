@@ -8,8 +8,10 @@ import re
 import pytest
 from rich.console import Console
 
+from chainrule.document import Derivation
 from chainrule.explaining import explain
 from chainrule.formats import FORMATS, render
+from chainrule.views import document
 
 #: The formats that lay out an explanation ("dot" draws only the graph).
 LAYOUTS = [f for f in FORMATS if f != "dot"]
@@ -77,10 +79,16 @@ def test_text_and_rich_show_the_essentials(formula, wrt, phrases):
 @pytest.mark.parametrize(("formula", "wrt", "phrases"), ESSENTIALS)
 def test_every_format_numbers_every_step(formula, wrt, phrases):
     ex = explain(formula, wrt=wrt)
-    count = sum(1 for _ in ex.steps())
-    assert f"{count}. " in render(ex, "text")
-    assert f"{count}. **" in render(ex, "markdown")
-    assert rf"\textbf{{{count}. " in render(ex, "latex")
+    # A step met again is cited and x′ = 1, c′ = 0 are written in place: not one line a step.
+    (derivation,) = [b for b in document(ex).blocks if isinstance(b, Derivation)]
+    assert [line.number for line in derivation.lines] == list(range(1, len(derivation.lines) + 1))
+    text, md, tex = (render(ex, f) for f in ("text", "markdown", "latex"))
+    for n in range(1, len(derivation.lines) + 1):
+        assert f"{n}. " in text
+        assert f"{n}. **" in md
+        assert rf"\textbf{{{n}. " in tex
+    count = len(derivation.lines) + 1
+    assert f"{count}. **" not in md and rf"\textbf{{{count}. " not in tex
 
 
 @pytest.mark.parametrize("format", LAYOUTS)

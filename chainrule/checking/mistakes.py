@@ -63,16 +63,18 @@ class WrongPath:
 
 def wrong_paths(root: s.Step) -> Iterator[WrongPath]:
     """Each usual wrong path through ``root``, steps in the order they are shown."""
-    parents = _parents(root)
+    parents, users = _parents(root), _users(root)
+    order = _shown_order(root)
+    rank = {id(step): i for i, step in enumerate(order)}
     made = 0
-    for step in _shown_order(root):
+    for step in order:
         for mistake, local in _wrong_steps(step, parents.get(id(step))):
             if local == step.derivative:
                 continue  # not wrong here: cos′(0)… or a sign error on 0
             made += 1
             if made > MAX_PATHS:
                 return
-            answer = _carried(root, step, local, parents)
+            answer = _carried(root, step, local, users, rank)
             yield WrongPath(mistake, step, local, answer, _depth(step, parents))
 
 
@@ -183,14 +185,25 @@ def rebuild(step: s.Step, derivatives: dict[int, sympy.Expr]) -> sympy.Expr:
 
 
 def _carried(
-    root: s.Step, step: s.Step, local: sympy.Expr, parents: dict[int, s.Step]
+    root: s.Step,
+    step: s.Step,
+    local: sympy.Expr,
+    users: dict[int, tuple[s.Step, ...]],
+    rank: dict[int, int],
 ) -> sympy.Expr:
-    """The whole answer when ``step`` gives ``local``: each parent rebuilt in turn."""
+    """The whole answer when ``step`` gives ``local``: every step above it rebuilt, substeps
+    first. A step met twice (cot x in both halves of (1 − cot x)/(1 + cot x)) is derived once
+    and cited wherever it comes back, so its wrong result is carried into every use."""
     derivatives = {id(step): local}
-    while step is not root:
-        parent = parents[id(step)]
-        derivatives[id(parent)] = rebuild(parent, derivatives)
-        step = parent
+    above: dict[int, s.Step] = {}
+    stack = [step]
+    while stack:
+        for user in users.get(id(stack.pop()), ()):
+            if id(user) not in above:
+                above[id(user)] = user
+                stack.append(user)
+    for user in sorted(above.values(), key=lambda u: rank[id(u)]):
+        derivatives[id(user)] = rebuild(user, derivatives)
     return derivatives[id(root)]
 
 
@@ -209,6 +222,22 @@ def _parents(root: s.Step) -> dict[int, s.Step]:
             parents.setdefault(id(sub), step)
             stack.append(sub)
     return parents
+
+
+def _users(root: s.Step) -> dict[int, tuple[s.Step, ...]]:
+    """Every step that has ``sub`` as a substep, by the substep's id: more than one for a
+    subtree met again."""
+    users: dict[int, dict[int, s.Step]] = {}
+    done, stack = set(), [root]
+    while stack:
+        step = stack.pop()
+        if id(step) in done:
+            continue
+        done.add(id(step))
+        for sub in step.substeps:
+            users.setdefault(id(sub), {})[id(step)] = step
+            stack.append(sub)
+    return {key: tuple(found.values()) for key, found in users.items()}
 
 
 def _shown_order(root: s.Step) -> list[s.Step]:

@@ -59,7 +59,7 @@ def document(obj: s.Explanation | s.Step) -> Document:
         return Document(blocks, title=_title(obj), order=order)
     if isinstance(obj, s.Step):
         refuse_too_long(obj, None)
-        blocks = (*decompose(obj, False), derivation(obj))
+        blocks = (*decompose(obj, False), *_numbered(obj, False, None))
         return Document(blocks, title=f"chainrule: {obj.rule} step")
     raise TypeError(f"cannot explain {type(obj).__name__}: expected an Explanation or a Step")
 
@@ -79,9 +79,20 @@ def derivation(
     return Derivation(_Lines(partial, letters).number(root), nested=nested)
 
 
+def _numbered(root: s.Step, partial: bool, letters: Letters | None) -> list:
+    """The derivation, after a sentence saying which trivial steps it writes in place."""
+    lines = _Lines(partial, letters)
+    derived = Derivation(lines.number(root))
+    if not lines.folded:
+        return [derived]
+    return [Para(wording.folded(root.variable, frozenset(lines.folded))), derived]
+
+
 def lines_for(ex: s.Explanation) -> tuple[Derivation, dict[int, tuple[Line, ...]]]:
-    """The explanation's derivation, and each step's own lines in it (by the step's id), so
-    that another view can point at "line 5, the chain rule" as the explanation numbers it."""
+    """The explanation's derivation, and the lines that show each step (by the step's id), so
+    that another view can point at "line 5, the chain rule" as the explanation numbers it:
+    a step's own lines; for a step derived before, the lines that derived it; for x′ = 1 or
+    c′ = 0, the line of the rule that writes it in place."""
     letters = letters_for(ex)
     refuse_too_long(ex.root, letters)
     lines = _Lines(is_partial(ex.constants), letters)
@@ -144,27 +155,42 @@ def _explanation(ex: s.Explanation) -> tuple[tuple, tuple]:
     blocks.append(Heading((wording.steps(),)))
     if letters:
         blocks.append(Para(wording.in_letters(len(letters.names) + 1)))
-    steps = derivation(ex.root, partial, letters=letters)
-    blocks.append(steps)
+    numbered = _numbered(ex.root, partial, letters)
+    blocks += numbered
     if not letters:  # in letters the answer box gives the final form alone
-        blocks += tidy_up(ex, len(steps.lines))
+        blocks += tidy_up(ex, len(numbered[-1].lines))
     blocks.append(answer(ex, partial, letters))
     order = (*ex.order, *letters.order(dict(ex.order))) if letters else ex.order
     return tuple(blocks), order
 
 
+#: The steps a book writes in place, not on a line of their own: x′ = 1 and c′ = 0.
+_TRIVIAL = (s.VariableStep, s.ConstantStep)
+
+
 class _Lines:
-    """Numbers the steps of one tree and says each one."""
+    """Numbers the steps of one tree and says each one, each thing once.
+
+    A step derived before (the same rule on the same expression, as cot x in both halves of
+    (1 − cot x)/(1 + cot x)) is not said again: the lines that use it cite its number ("from
+    step 2"). x′ = 1 and c′ = 0 get no line of their own: the rule that uses them writes the
+    1 or the 0 where it stands, as a book does (d/dx (2x) = 2·1 = 2, d/dx (2x + 1) = 2 + 0),
+    and one sentence above the steps says so. Written out, they were the lines a teacher
+    crosses out: "d/dx x = 1" once for every x. Only a formula that is x or a constant alone
+    has its one line.
+    """
 
     def __init__(self, partial: bool, letters: Letters | None = None) -> None:
         self.partial = partial
         self.letters = letters
         self._numbers: dict[int, int] = {}
         #: A step seen before (the same rule on the same expression) is cited, not said again.
-        self._seen: dict[tuple, int] = {}
+        self._seen: dict[tuple, tuple[int, tuple[Line, ...]]] = {}
         self._lines: list[Line] = []
-        #: Each step's own lines (two for a chain: multiply, put back), by id.
+        #: The lines that show each step (two for a chain: multiply, put back), by id.
         self.said: dict[int, tuple[Line, ...]] = {}
+        #: The rule words of the trivial steps written in place ("variable", "constant").
+        self.folded: set[str] = set()
 
     def number(self, root: s.Step) -> tuple[Line, ...]:
         # Iterative post-order: a chain hundreds deep must not cost a Python frame per level.
@@ -174,10 +200,13 @@ class _Lines:
             if ready:
                 self._add(step)
                 continue
+            if step is not root and isinstance(step, _TRIVIAL):
+                self.folded.add(step.rule)  # the parent's line writes it (``_add``)
+                continue
             key = (type(step), step.expression, step.variable)
             if key in self._seen:
-                self._numbers[id(step)] = self._seen[key]
-                self.said.setdefault(id(step), ())
+                self._numbers[id(step)], lines = self._seen[key]
+                self.said.setdefault(id(step), lines)
                 continue
             stack.append((step, True))
             stack += [(sub, False) for sub in reversed(step.substeps)]
@@ -187,7 +216,13 @@ class _Lines:
         said = self._say(step)
         # A step may take two lines (the chain rule: multiply, then put u back): the first
         # builds on the substeps, each next one on the line before it.
-        uses = tuple(self._numbers[id(sub)] for sub in step.substeps)
+        # Each earlier line once, though two substeps cite it (x·sin x·sin x); none for a
+        # step written in place.
+        uses = tuple(
+            dict.fromkeys(
+                self._numbers[id(sub)] for sub in step.substeps if id(sub) in self._numbers
+            )
+        )
         first = len(self._lines)
         for title, sentence, math, *rule in said if isinstance(said, list) else [said]:
             number = len(self._lines) + 1
@@ -195,8 +230,14 @@ class _Lines:
             self._lines.append(replace(line, sources=wording.uses(uses)))
             uses = (number,)
         self._numbers[id(step)] = len(self._lines)
-        self._seen.setdefault((type(step), step.expression, step.variable), len(self._lines))
-        self.said[id(step)] = tuple(self._lines[first:])
+        lines = tuple(self._lines[first:])
+        self._seen.setdefault(
+            (type(step), step.expression, step.variable), (len(self._lines), lines)
+        )
+        self.said[id(step)] = lines
+        for sub in step.substeps:
+            if id(sub) not in self._numbers:  # x′ = 1 or c′ = 0, written in this line
+                self.said.setdefault(id(sub), lines[:1])
 
     def _say(self, step: s.Step):
         for cls in type(step).__mro__:

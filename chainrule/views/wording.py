@@ -215,6 +215,20 @@ def uses(numbers: tuple[int, ...]) -> str:
 # -- the frame around the steps ------------------------------------------------------------------
 
 
+def folded(variable, kinds: frozenset) -> Parts:
+    """Said once above the steps: x′ = 1 and c′ = 0 are written where they are used, as a
+    book writes 2·1 + 0, not each on a numbered line of its own."""
+    if kinds == {"variable", "constant"}:
+        return (
+            "The derivative of ",
+            variable,
+            " (1) and of a constant (0) are written where they are used, not on lines of"
+            " their own.",
+        )
+    said = ("of ", variable, " (1)") if "variable" in kinds else ("of a constant (0)",)
+    return ("The derivative ", *said, " is written where it is used, not on a line of its own.")
+
+
 def heading(expression, variable, partial: bool) -> Parts:
     kind = "partial derivative" if partial else "derivative"
     return (f"The {kind} of ", expression, " with respect to ", variable)
