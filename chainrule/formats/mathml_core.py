@@ -12,11 +12,10 @@ from __future__ import annotations
 import html
 
 from sympy.printing.mathml import MathMLPresentationPrinter
-from sympy.printing.precedence import precedence
 from sympy.printing.printer import Printer
 
 from chainrule.formats.mathml_nodes import Document, Element, Text
-from chainrule.formats.printing import Remembering
+from chainrule.formats.printing import Remembering, precedence
 
 MINUS, DOT, PRIME = "\u2212", "\u00b7", "\u2032"
 # Invisible operators: they say what juxtaposition means (2x, sin x) and space it right.
