@@ -46,11 +46,17 @@ class Markup(Remembering, MathMLPresentationPrinter):
         return with_own_lead(kept)
 
     def _el(self, tag: str, *children, **attrs) -> Element:
-        node = self.dom.createElement(tag)
-        for name, value in attrs.items():
-            node.setAttribute(name, value)
+        # Built straight into the node (as createElement, setAttribute and appendChild would):
+        # a page of steps builds tens of thousands of these.
+        node = Element(tag)
+        if attrs:
+            node.attributes.update(attrs)
+        kids = node.childNodes
         for child in children:
-            node.appendChild(self._text(child) if isinstance(child, str) else child)
+            if isinstance(child, str):
+                child = Text(child)
+            kids.append(child)
+            child.parentNode = node
         return node
 
     def _mo(self, op: str, **attrs) -> Element:
