@@ -71,3 +71,18 @@ def test_a_polynomial_answer_is_multiplied_out_when_that_is_no_longer():
     assert unicode(explain("(x^2+1)(x^3-2)").derivative) == "5x⁴ + 3x² − 4x"
     # Multiplied out, (x + 1)²(x − 1)³ would take five terms: the factored form stays.
     assert "(5x + 1)" in unicode(explain("(x+1)^2 (x-1)^3").derivative)
+
+
+@pytest.mark.parametrize("declared", [{}, {"real": True}, {"positive": True}, {"nonzero": True}])
+@pytest.mark.parametrize(
+    ("relation", "of_abs", "number"),
+    [(sp.Gt, False, 0), (sp.Ne, False, 0), (sp.Gt, False, 1), (sp.Lt, True, 1), (sp.Gt, True, 1)],
+)
+def test_a_condition_is_what_sympy_builds(declared, relation, of_abs, number):
+    # Built without asking a sign-unknown symbol's assumptions, it is still SymPy's own.
+    from chainrule.views.domains import _condition
+
+    u = sp.Symbol("u", **declared)
+    lhs = sp.Abs(u) if of_abs else u
+    ours, sympys = _condition(relation, lhs, number), relation(lhs, number)
+    assert type(ours) is type(sympys) and ours == sympys

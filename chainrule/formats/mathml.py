@@ -148,7 +148,9 @@ class _Printer(TermPrinter, Markup):
     # -- numbers, sums, products, powers -------------------------------------------------------
 
     def _print_Integer(self, e):
-        return self._negative(self._el("mn", str(-e))) if e < 0 else self._el("mn", str(e))
+        # Its digits as str() writes them, without making a printer for each number.
+        p = int(e)
+        return self._negative(self._el("mn", str(-p))) if p < 0 else self._el("mn", str(p))
 
     def _print_int(self, p):
         return self._print_Integer(sympy.Integer(p))

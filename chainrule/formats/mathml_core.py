@@ -12,11 +12,10 @@ from __future__ import annotations
 import html
 
 from sympy.printing.mathml import MathMLPresentationPrinter
-from sympy.printing.precedence import precedence
 from sympy.printing.printer import Printer
 
 from chainrule.formats.mathml_nodes import Document, Element, Text
-from chainrule.formats.printing import Remembering
+from chainrule.formats.printing import Remembering, precedence
 
 MINUS, DOT, PRIME = "\u2212", "\u00b7", "\u2032"
 # Invisible operators: they say what juxtaposition means (2x, sin x) and space it right.
@@ -47,11 +46,17 @@ class Markup(Remembering, MathMLPresentationPrinter):
         return with_own_lead(kept)
 
     def _el(self, tag: str, *children, **attrs) -> Element:
-        node = self.dom.createElement(tag)
-        for name, value in attrs.items():
-            node.setAttribute(name, value)
+        # Built straight into the node (as createElement, setAttribute and appendChild would):
+        # a page of steps builds tens of thousands of these.
+        node = Element(tag)
+        if attrs:
+            node.attributes.update(attrs)
+        kids = node.childNodes
         for child in children:
-            node.appendChild(self._text(child) if isinstance(child, str) else child)
+            if isinstance(child, str):
+                child = Text(child)
+            kids.append(child)
+            child.parentNode = node
         return node
 
     def _mo(self, op: str, **attrs) -> Element:

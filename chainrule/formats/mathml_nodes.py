@@ -113,15 +113,18 @@ def _write(node: Element, out: list[str]) -> None:
 
 def _write_fresh(node: Element, out: list[str]) -> None:
     out.append("<" + node.tagName)
-    for name, value in node.attributes.items():
-        out.append(f' {name}="{_escaped(value)}"')
+    if node.attributes:
+        for name, value in node.attributes.items():
+            out.append(f' {name}="{value.translate(_ESCAPES)}"')
     if not node.childNodes:
         out.append("/>")
         return
     out.append(">")
     for child in node.childNodes:
-        if child.nodeType == _Node.TEXT_NODE:
-            out.append(_escaped(child.data))
+        if child.nodeType == _TEXT:
+            out.append(child.data.translate(_ESCAPES))
+        elif child.xml is not None:  # _write's first case, without the call
+            out.append(child.xml)
         else:
             _write(child, out)
     out.append(f"</{node.tagName}>")
@@ -133,6 +136,7 @@ def _escaped(data: str) -> str:
 
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", '"': "&quot;", ">": "&gt;"})
+_TEXT = _Node.TEXT_NODE
 
 
 class Document:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from xml.dom.minidom import Element
 
 import sympy
-from sympy.printing.precedence import PRECEDENCE, precedence
+from sympy.printing.precedence import PRECEDENCE
 
 from chainrule.document.terms import InOrder, Num, Terms
 from chainrule.formats.mathml_core import (
@@ -20,7 +20,7 @@ from chainrule.formats.mathml_core import (
     leading_minus,
 )
 from chainrule.formats.notation import number
-from chainrule.formats.printing import as_shown, compound, no_denominator, sums_last
+from chainrule.formats.printing import as_shown, compound, no_denominator, precedence, sums_last
 
 
 class TermPrinter:

@@ -21,6 +21,7 @@ from chainrule.formats.printing import (
     Remembering,
     as_shown,
     as_typed,
+    one_printer,
     remembered_text,
     symbol,
 )
@@ -64,13 +65,14 @@ def unicode(expr, order=None) -> str:
 
 
 def _unicode(expr) -> str:
-    return finish(UnicodePrinter().doprint(as_math(expr)))
+    return finish(one_printer(UnicodePrinter).doprint(as_math(expr)))
 
 
 def unicode_pieces(term) -> list[tuple[str, str]]:
     """``unicode(term)`` cut where a long line may break: (operator, text) pairs."""
     return [
-        (OPERATORS.get(op, op), finish(text)) for op, text in UnicodePrinter().pieces(as_math(term))
+        (OPERATORS.get(op, op), finish(text))
+        for op, text in one_printer(UnicodePrinter).pieces(as_math(term))
     ]
 
 
@@ -78,7 +80,7 @@ def latex_pieces(term) -> list[tuple[str, str]]:
     r"""``latex(term)`` cut where a long line may break: operators "+", "-" and "\cdot"."""
     return [
         (r"\cdot" if op.strip() == "*" else op, text)
-        for op, text in LearnerLatexPrinter().pieces(as_math(term))
+        for op, text in one_printer(LearnerLatexPrinter).pieces(as_math(term))
     ]
 
 
@@ -90,7 +92,7 @@ def latex(expr, order=None) -> str:
     if order is not None:
         with ordering.typed(order):
             return latex(expr)
-    return LearnerLatexPrinter().doprint(as_math(expr))
+    return one_printer(LearnerLatexPrinter).doprint(as_math(expr))
 
 
 #: A product of more factors than this is written in its stored order (see ``_SharedStr``).

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 import sympy
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
-from sympy.printing.precedence import PRECEDENCE, precedence, precedence_traditional
+from sympy.printing.precedence import PRECEDENCE
 
 from chainrule.document.terms import DerivativeOf, Frac, InOrder, Neg, Num, Terms
 from chainrule.formats.printing import (
@@ -25,6 +25,8 @@ from chainrule.formats.printing import (
     no_denominator,
     ordered_terms,
     power_before_argument,
+    precedence,
+    precedence_traditional,
     sums_last,
     undefined_derivative,
 )
@@ -77,6 +79,13 @@ class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
                 _NAMES.clear()
             _NAMES[key] = super()._deal_with_super_sub(string, style=style)
         return _NAMES[key]
+
+    def parenthesize(self, item, level, is_neg=False, strict=False) -> str:
+        # LatexPrinter's, with the precedence remembered (``printing.precedence_traditional``).
+        value = precedence_traditional(item)
+        if (is_neg and strict) or value < level or (not strict and value <= level):
+            return self._add_parens(self._print(item))
+        return self._print(item)
 
     def _as_ordered_terms(self, expr, order=None):
         # Inside a reordered product the printer's order is "none"; sums still sort as usual.

@@ -8,7 +8,7 @@ import re
 
 import sympy
 from sympy.core.function import AppliedUndef
-from sympy.printing.precedence import PRECEDENCE, precedence
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from chainrule.document.terms import Frac
@@ -22,6 +22,7 @@ from chainrule.formats.printing import (
     no_denominator,
     ordered_terms,
     power_before_argument,
+    precedence,
     sums_last,
     symbol,
     undefined_derivative,
@@ -61,6 +62,13 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
 
     def _as_ordered_terms(self, expr, order=None):
         return ordered_terms(self, expr, order)
+
+    def parenthesize(self, item, level, strict=False):
+        # StrPrinter's, with the precedence remembered (``printing.precedence``).
+        value = precedence(item)
+        if value < level or (not strict and value <= level):
+            return f"({self._print(item)})"
+        return self._print(item)
 
     def _print_Mul(self, expr):
         if (written := as_shown(expr)) is not expr:
@@ -258,7 +266,9 @@ def number(value: float) -> str:
 def finish(text: str) -> str:
     """The printer's ASCII operators as a learner writes them: ·, −, and 2x without a dot."""
     text = text.replace("*", "·").replace("-", "−")
-    return _COEFFICIENT_DOT.sub(r"\1", text).replace(_DOT, "·")
+    if "·" in text:  # else there is no dot to drop
+        text = _COEFFICIENT_DOT.sub(r"\1", text)
+    return text.replace(_DOT, "·")
 
 
 # The dot between factors a term keeps in order: unlike SymPy's own "*", never dropped after a

@@ -14,6 +14,8 @@ from typing import TypeVar
 import sympy
 from sympy.core.function import AppliedUndef
 from sympy.printing.precedence import PRECEDENCE
+from sympy.printing.precedence import precedence as sympy_precedence
+from sympy.printing.precedence import precedence_traditional as sympy_precedence_traditional
 from sympy.printing.pretty.pretty_symbology import pretty_symbol
 from sympy.printing.printer import Printer
 
@@ -133,6 +135,47 @@ def remembered_text(make: Callable[[object], str], term) -> str:
             printed.clear()
         kept = printed[key] = (term, make(term))
     return kept[1]
+
+
+def remembered_value(function: Callable[[sympy.Basic], T], expr) -> T:
+    """``function(expr)`` of a SymPy subtree, worked out once per render while ``remembered()``
+    holds (anything else, every time)."""
+    printed = _PRINTED.get()
+    if printed is None or not isinstance(expr, sympy.Basic) or not expr.args:
+        return function(expr)
+    key = (function, expr)
+    kept = printed.get(key)
+    if kept is None:
+        if len(printed) >= _KEPT_PRINTS:
+            printed.clear()
+        kept = printed[key] = (expr, function(expr))
+    return kept[1]
+
+
+def precedence(item) -> int:
+    """SymPy's ``precedence``, once per subtree in a render: a printer asks it of each factor
+    again and again, and of a product it is slow (SymPy builds the product's negative to see
+    whether a minus sign can come out)."""
+    return remembered_value(sympy_precedence, item)
+
+
+def precedence_traditional(item) -> int:
+    """SymPy's ``precedence_traditional`` (LaTeX's), once per subtree in a render."""
+    return remembered_value(sympy_precedence_traditional, item)
+
+
+def one_printer(cls: type[T]) -> T:
+    """A printer of ``cls`` with its default settings, one for the whole render while
+    ``remembered()`` holds (a printer keeps nothing between two ``doprint``s)."""
+    printed = _PRINTED.get()
+    if printed is None:
+        return cls()
+    printer = printed.get(cls)
+    if printer is None:
+        printer = printed[cls] = cls()
+    elif printer._print_level:  # asked for while it prints: a fresh one, as its own doprint
+        return cls()
+    return printer
 
 
 class Remembering:

@@ -216,13 +216,15 @@ def _blocks(doc: Document) -> list[RenderableType]:
     out: list[RenderableType] = []
     for block in doc.blocks:
         if out and isinstance(block, _SET_APART):
-            out.append(Text())
+            out.append(_BLANK)
         out += writer.write(block)
     return out
 
 
 #: Blocks with a blank line before them.
 _SET_APART = (Heading, Decomposition, Box)
+#: The blank line itself, which ``drawn`` knows without asking rich.
+_BLANK = Text()
 
 
 class _Buffer(io.StringIO):
@@ -260,6 +262,8 @@ def drawn(part: RenderableType, console: Console, options: ConsoleOptions) -> li
     panel round its content drawn so, a group part by part; anything else (a table) by rich."""
     if isinstance(part, Flow):
         return part.lines(console, options)
+    if part is _BLANK:
+        return [[Segment("")]]
     if isinstance(part, Boxed):
         return part.lines(console, options, drawn)
     if isinstance(part, Group):

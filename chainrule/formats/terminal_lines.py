@@ -36,19 +36,34 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
     a formula longer than the whole line is broken before its shallowest operator."""
     rest = first if rest is None else rest
     width = max(width, 10)
-    rows = textwrap.wrap(
-        text,
-        width,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_on_hyphens=False,
-        break_long_words=False,
-    ) or [first.rstrip()]
+    if _one_line(text, len(first), width):
+        rows = [first + text]  # what textwrap gives a line that fits, without its passes
+    else:
+        rows = textwrap.wrap(
+            text,
+            width,
+            initial_indent=first,
+            subsequent_indent=rest,
+            break_on_hyphens=False,
+            break_long_words=False,
+        ) or [first.rstrip()]
     out: list[str] = []
     for i, row in enumerate(rows):
         row = row.replace(NBSP, " ").rstrip()
         out += [row] if len(row) <= width else fold(row, width, first if i == 0 else rest, rest)
     return out
+
+
+def _one_line(text: str, indent: int, width: int) -> bool:
+    """Whether textwrap would give ``text`` back whole on one line after the indent: it fits,
+    holds no tab or line break for textwrap to turn into spaces, and has no whitespace at its
+    end for textwrap to drop."""
+    return (
+        indent + len(text) <= width
+        and not text[-1:].isspace()
+        and text != ""
+        and not any(ch in text for ch in "\t\n\x0b\x0c\r")
+    )
 
 
 class Flow:

@@ -114,30 +114,56 @@ def _template(step: Step) -> Template | None:
     parts' steps, the opaque F(t) standing for each part).
 
     In t rather than the step's own variable, so that one sympy.diff serves every template
-    of the same shape (``_diff_t`` remembers them).
+    of the same shape (``_diff_t`` remembers them); the templates themselves are remembered
+    too, by shape, so that building one does not depend on what SymPy's cache still holds.
     """
-    x = _T
     if isinstance(step, ChainStep):
-        f = _opaque(0, real=step.outer.has(sympy.Abs, sympy.sign))(x)
-        return step.outer.xreplace({step.u: f}), [step.inner_step], [f]
+        real = step.outer.has(sympy.Abs, sympy.sign)
+        return _chain_template(step.outer, step.u, real), [step.inner_step], [_f(0, real)]
     if isinstance(step, GeneralPowerStep):
         if size(step.derivative, SYMBOLIC_NODES) <= SYMBOLIC_NODES:
             return None  # sympy.diff of f^g itself, compared in full
         # f^g = e^(g·ln f), and g·ln f is the one substep: a tower x^x^…^x is then not
         # differentiated whole again at every level (which cost its depth cubed).
-        f = _opaque(0)(x)
-        return sympy.exp(f), list(step.substeps), [f]
+        return _exp_template(), list(step.substeps), [_f(0)]
     parts = list(step.substeps)
-    fs = [_opaque(i)(x) for i in range(len(parts))]
+    fs = [_f(i) for i in range(len(parts))]
     if isinstance(step, SumStep):
-        return sympy.Add(*fs), parts, fs
+        return _combined(sympy.Add, len(parts)), parts, fs
     if isinstance(step, ProductStep):
-        return sympy.Mul(*fs), parts, fs
+        return _combined(sympy.Mul, len(parts)), parts, fs
     if isinstance(step, QuotientStep):
-        return fs[0] / fs[1], parts, fs
+        return _quotient_template(), parts, fs
     if isinstance(step, ConstantMultipleStep):
         return step.constant * fs[0], parts, fs
     return None
+
+
+@cache
+def _f(i: int, real: bool = False) -> sympy.Expr:
+    """The opaque Fᵢ(t)."""
+    return _opaque(i, real)(_T)
+
+
+@lru_cache(maxsize=4096)
+def _chain_template(outer: sympy.Expr, u: sympy.Symbol, real: bool) -> sympy.Expr:
+    return outer.xreplace({u: _f(0, real)})
+
+
+@cache
+def _exp_template() -> sympy.Expr:
+    return sympy.exp(_f(0))
+
+
+@cache
+def _quotient_template() -> sympy.Expr:
+    return _f(0) / _f(1)
+
+
+@lru_cache(maxsize=256)
+def _combined(kind: type[sympy.Add] | type[sympy.Mul], n: int) -> sympy.Expr:
+    """F₀(t) + … + Fₙ₋₁(t), or their product."""
+    return kind(*(_f(i) for i in range(n)))
 
 
 def _put_back(
@@ -212,11 +238,8 @@ class Checker:
             if size(step.expression, SMALL) <= SMALL and not step.expression.has(_T):
                 # d/du sin u is d/dt sin t: one sympy.diff for each small expression in t.
                 rename = {x: _T}
-                return self.compare(
-                    step.derivative.xreplace(rename),
-                    _diff_t(step.expression.xreplace(rename)),
-                    step.expression.xreplace(rename),
-                )
+                renamed = step.expression.xreplace(rename)
+                return self.compare(step.derivative.xreplace(rename), _diff_t(renamed), renamed)
             return self.compare(step.derivative, _real_diff(step.expression, x), step.expression)
         template, parts, fs = shape
         back = {f: part.expression for f, part in zip(fs, parts, strict=True)}

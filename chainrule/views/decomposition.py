@@ -148,6 +148,13 @@ def _d(fn, arg):
     a function of x (SymPy builds that derivative four times quicker than a substitution, and
     compares it without one), else SymPy's f′ at a point."""
     if isinstance(arg, sympy.Symbol | AppliedUndef):
-        return sympy.Derivative(fn(arg), arg)
+        return _derivative(fn, arg)
     u = sympy.Dummy("u")
     return sympy.Subs(sympy.Derivative(fn(u), u), u, arg)
+
+
+@lru_cache(maxsize=1024)
+def _derivative(fn, arg):
+    """d fn(arg)/d arg, built once: a block names each link's derivative twice (in its row and
+    in the product), and SymPy's Derivative checks its arguments each time it is built."""
+    return sympy.Derivative(fn(arg), arg)
