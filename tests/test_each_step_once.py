@@ -48,10 +48,12 @@ def assert_each_once(text: str) -> None:
     assert not repeated, f"step lines written twice: {repeated}\n{text}"
     # The same derivative twice is a repeat too, though its two lines differ: only putting g
     # back (the chain rule's second line) writes the chain's d/dx again.
+    # (The tidy-up's lines, before = after, take no derivative.)
     derived = Counter(
-        next(form for form in math.split(" = ") if _DERIVATIVE.match(form))
+        lhs
         for title, math in lines
         if title != "Substitute back"
+        and (lhs := next((f for f in math.split(" = ") if _DERIVATIVE.match(f)), None))
     )
     again = [lhs for lhs, n in derived.items() if n > 1]
     assert not again, f"derived twice: {again}\n{text}"

@@ -126,7 +126,7 @@ def test_each_move_is_a_numbered_line_with_its_name_in_every_format():
     text = render(e, "text", width=100)
     for title in ("Multiply out the numerator", "Pythagoras", "Cancel"):
         assert text.count(title) == 1
-    assert "8. Cancel" in text and "(from step 7)" in text
+    assert "7. Cancel" in text and "(from step 6)" in text
     for fmt in ("latex", "markdown", "html"):
         shown = render(e, fmt)
         assert all(title in shown for title in ("Multiply out the numerator", "Pythagoras"))

@@ -87,7 +87,7 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
         if coeff.is_Integer and rest.is_Mul and no_denominator(rest):
             # SymPy's printer would multiply the coefficient back into a sum: 3 − 3σ(z). (A
             # fraction it writes whole, 2/(x·y), never 2·1/(x·y).)
-            prefix = "-" if coeff == -1 else f"{coeff}*"
+            prefix = "-" if coeff == -1 else f"{coeff.p}*"
             return prefix + self._print_Mul(rest)
         return super()._print_Mul(expr)
 
