@@ -10,6 +10,7 @@ import pathlib
 
 import pytest
 import sympy
+from test_textbook_answers import _answer
 
 from chainrule import explain
 from chainrule.formats import render
@@ -28,12 +29,6 @@ def _formulas() -> tuple[str, ...]:
 
 
 FORMULAS = _formulas()
-
-
-def _answer(formula: str) -> str:
-    e = explain(formula)
-    assert e.verification.ok
-    return unicode(e.derivative, order=e.order)
 
 
 @pytest.mark.parametrize(

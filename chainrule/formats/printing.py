@@ -129,12 +129,7 @@ def remembered_text(make: Callable[[object], str], term) -> str:
         key = (make, term)
     else:
         return make(term)
-    kept = printed.get(key)
-    if kept is None:
-        if len(printed) >= _KEPT_PRINTS:
-            printed.clear()
-        kept = printed[key] = (term, make(term))
-    return kept[1]
+    return _kept(printed, key, term, make)
 
 
 def remembered_value(function: Callable[[sympy.Basic], T], expr) -> T:
@@ -143,12 +138,17 @@ def remembered_value(function: Callable[[sympy.Basic], T], expr) -> T:
     printed = _PRINTED.get()
     if printed is None or not isinstance(expr, sympy.Basic) or not expr.args:
         return function(expr)
-    key = (function, expr)
+    return _kept(printed, (function, expr), expr, function)
+
+
+def _kept(printed: dict, key, item, function: Callable):
+    """``function(item)``, from ``printed`` if it is there; the item is kept beside it, so that
+    a key made of its id stays that item's while the entry lives."""
     kept = printed.get(key)
     if kept is None:
         if len(printed) >= _KEPT_PRINTS:
             printed.clear()
-        kept = printed[key] = (expr, function(expr))
+        kept = printed[key] = (item, function(item))
     return kept[1]
 
 
