@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import sympy
 
-_QUOTIENTS = (
+#: (f, g, f/g): the quotients a derivative table names (cos u/sin u is cot u).
+QUOTIENTS = (
     (sympy.cos, sympy.sin, sympy.cot),
     (sympy.sin, sympy.cos, sympy.tan),
     (sympy.sinh, sympy.cosh, sympy.tanh),
     (sympy.cosh, sympy.sinh, sympy.coth),
 )
-_RECIPROCALS = (
+#: (f, 1/f): the reciprocals it names (1/cos u is sec u).
+RECIPROCALS = (
     (sympy.sin, sympy.csc),
     (sympy.cos, sympy.sec),
     (sympy.cosh, sympy.sech),
     (sympy.sinh, sympy.csch),
 )
-_NAMED = tuple(f for f, _ in _RECIPROCALS)
+_NAMED = tuple(f for f, _ in RECIPROCALS)
 #: f: (g, p, r, n, m) for the term c·f²u: with p·c·g²u beside it the two are r·c, and with
 #: the number n·c beside it they are m·c·g²u. These are sin²u + cos²u = 1 and
 #: cosh²u − sinh²u = 1, each read from either of its squares.
@@ -142,7 +144,7 @@ def _quotient(product: sympy.Mul) -> sympy.Expr:
         if isinstance(base, _NAMED) and exp.is_Integer:
             powers[base] = powers.get(base, 0) + exp
     new = product
-    for top, bottom, quotient in _QUOTIENTS:
+    for top, bottom, quotient in QUOTIENTS:
         for base, n in powers.items():
             partner = bottom(*base.args)
             if isinstance(base, top) and n > 0 and powers.get(partner) == -n:
@@ -152,7 +154,7 @@ def _quotient(product: sympy.Mul) -> sympy.Expr:
 
 def _reciprocal(power: sympy.Pow) -> sympy.Expr:
     """sin⁻ⁿu → cscⁿu, cos⁻ⁿu → secⁿu (and the same for cosh, sinh)."""
-    for func, reciprocal in _RECIPROCALS:
+    for func, reciprocal in RECIPROCALS:
         if isinstance(power.base, func):
             return reciprocal(*power.base.args) ** -power.exp
     return power

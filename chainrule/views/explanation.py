@@ -39,8 +39,6 @@ from chainrule.views.domains import domain
 from chainrule.views.letters import Letters, letters_for, refuse_too_long
 from chainrule.views.tidying import tidy_up
 
-_U, _V = sympy.symbols("u v")
-
 #: Letters a textbook uses for constants. Held beside x alone, they leave an ordinary
 #: derivative, d/dx aˣ = aˣ·ln a; any other letter makes the formula one of several variables,
 #: whose derivative in x alone is partial, ∂/∂x (x²y) = 2xy. (The network is always partial.)
@@ -341,24 +339,14 @@ class _Lines:
                 for i in range(len(derivatives))
             )
         )
-        rule = Equals(
-            (
-                Prime(InOrder((_U, _V), tight=True)),
-                Terms((InOrder((Prime(_U), _V), tight=True), InOrder((_U, Prime(_V)), tight=True))),
-            )
-        )
-        return wording.title(step.rule), wording.product(rule), self._equation(step, terms)
+        return wording.title(step.rule), wording.product(), self._equation(step, terms)
 
     def _line_QuotientStep(self, step):
         num, den = step.numerator, step.denominator
         dnum, dden = (sub.derivative for sub in step.substeps)
         top = Terms((InOrder((dnum, den)), Neg(InOrder((num, dden)))))
         middle = Frac(top, sympy.Pow(den, 2, evaluate=False))
-        rule_top = Terms(
-            (InOrder((Prime(_U), _V), tight=True), Neg(InOrder((_U, Prime(_V)), tight=True)))
-        )
-        rule = Equals((Prime(Frac(_U, _V)), Frac(rule_top, _V**2)))
-        return wording.title(step.rule), wording.quotient(rule), self._equation(step, middle)
+        return wording.title(step.rule), wording.quotient(), self._equation(step, middle)
 
     def _line_TableStep(self, step):
         return wording.title(step.rule), wording.table(), self._equation(step)

@@ -8,6 +8,7 @@ import sympy
 
 from chainrule import steps as s
 from chainrule.document import Derivation, Equals, Line, Para
+from chainrule.tidying import identities
 from chainrule.views import wording
 
 _U = sympy.Symbol("u")
@@ -36,16 +37,10 @@ _IDENTITIES = (
     ((sympy.tan,), (1 + sympy.tan(_U) ** 2, sympy.sec(_U) ** 2)),
     ((sympy.cot,), (1 + sympy.cot(_U) ** 2, sympy.csc(_U) ** 2)),
 )
-#: The reciprocal names ``table_names`` may bring in, and the equality that says so.
+#: The names ``table_names`` may bring in, each with the equality that says so.
 _NAMES = (
-    (sympy.cot, (sympy.cos(_U) / sympy.sin(_U), sympy.cot(_U))),
-    (sympy.tan, (sympy.sin(_U) / sympy.cos(_U), sympy.tan(_U))),
-    (sympy.csc, (1 / sympy.sin(_U), sympy.csc(_U))),
-    (sympy.sec, (1 / sympy.cos(_U), sympy.sec(_U))),
-    (sympy.tanh, (sympy.sinh(_U) / sympy.cosh(_U), sympy.tanh(_U))),
-    (sympy.coth, (sympy.cosh(_U) / sympy.sinh(_U), sympy.coth(_U))),
-    (sympy.sech, (1 / sympy.cosh(_U), sympy.sech(_U))),
-    (sympy.csch, (1 / sympy.sinh(_U), sympy.csch(_U))),
+    *((q, (top(_U) / bottom(_U), q(_U))) for top, bottom, q in identities.QUOTIENTS),
+    *((r, (1 / f(_U), r(_U))) for f, r in identities.RECIPROCALS),
 )
 
 

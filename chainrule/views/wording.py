@@ -7,7 +7,6 @@ same story and only the typesetting differs.
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 import sympy
@@ -109,9 +108,6 @@ def one_term_varies(constants: tuple, term, held=None) -> Parts:
 #: uses the same two.
 P, Q = sympy.symbols("P Q")
 
-#: The letters the rules were once stated in, read as P and Q wherever a caller still uses them.
-_OLD_LETTERS = {sympy.Symbol("u"): P, sympy.Symbol("v"): Q}
-
 
 def product_rule() -> Equals:
     """(PQ)′ = P′Q + PQ′, the rule in its letters."""
@@ -129,27 +125,13 @@ def quotient_rule() -> Equals:
     return Equals((Prime(Frac(P, Q)), Frac(top, Q**2)))
 
 
-def product(rule=None) -> Parts:
-    """The product rule's sentence; ``rule`` stated in u and v is put in the rule's letters."""
-    rule = product_rule() if rule is None else _in_factor_letters(rule)
-    return (rule, ": differentiate one factor at a time, keep the others")
+def product() -> Parts:
+    """The product rule's sentence, the rule stated in P and Q."""
+    return (product_rule(), ": differentiate one factor at a time, keep the others")
 
 
-def quotient(rule=None) -> Parts:
-    rule = quotient_rule() if rule is None else _in_factor_letters(rule)
-    return (rule, ", numerator and denominator as written")
-
-
-def _in_factor_letters(term):
-    """A rule stated in u and v (the chain's own placeholders) stated in P and Q."""
-    if isinstance(term, sympy.Basic):
-        return term.xreplace(_OLD_LETTERS)
-    if isinstance(term, tuple):
-        return tuple(_in_factor_letters(t) for t in term)
-    if is_dataclass(term) and not isinstance(term, type):
-        changes = {f.name: _in_factor_letters(getattr(term, f.name)) for f in fields(term)}
-        return replace(term, **changes)
-    return term
+def quotient() -> Parts:
+    return (quotient_rule(), ", numerator and denominator as written")
 
 
 def table() -> Parts:
