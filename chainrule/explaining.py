@@ -76,7 +76,8 @@ def _explained(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None) -
             root = derive(expr if split is None else split, var)
             tidying = tidy(root.derivative, var)
             of = None if split is None else expr
-            return split, root, tidying, verify(root, tidying=tidying.moves, of=of)
+            also = tidying.other_form
+            return split, root, tidying, verify(root, tidying=tidying.moves, of=of, also=also)
 
     split, root, tidying, verification = deep(levels, work)
     derivative = tidying.moves[-1].after if tidying.moves else root.derivative

@@ -154,3 +154,10 @@ def test_the_other_usual_form_is_named():
     assert e.other_form == sympy.sin(e.variable) / sympy.cos(e.variable) ** 2
     assert "Also written: d/dx sec(x) = sin(x)/cos²(x)" in render(e, "text")
     assert explain("x^2").other_form is None
+    # The other form is shown, so it is checked too: a wrong one would fail.
+    from chainrule.verifying import verify
+
+    e = explain("(1 - cot(x))/(1 + cot(x))")
+    assert e.other_form is not None and e.verification.ok
+    assert verify(e.root, tidying=e.tidying, also=e.other_form).ok
+    assert not verify(e.root, tidying=e.tidying, also=e.other_form + 1).ok

@@ -166,8 +166,15 @@ def _compound(expr: sympy.Expr) -> int:
 
 def _other_form(final: sympy.Expr) -> sympy.Expr | None:
     """sin x/cos²x beside sec x·tan x: the answer in sin and cos, when a book might print
-    that instead and it is not much longer."""
-    other = identities.in_sin_and_cos(final)
-    if other == final or operations(other) > operations(final) + OTHER_FORM_MARGIN:
+    that instead, it is not much longer and has no fraction inside a fraction (cot x + 1 in a
+    denominator is put over sin x first: 2/(sin x + cos x)²)."""
+    parts = [identities.in_sin_and_cos(term) for term in ordering.terms(final)]
+    other = sympy.Add(*parts)
+    if other == final:
+        return None
+    ordering.note(other, parts)  # in the answer's own order
+    if _compound(other):
+        other = sympy.together(other)
+    if _compound(other) or operations(other) > operations(final) + OTHER_FORM_MARGIN:
         return None
     return other

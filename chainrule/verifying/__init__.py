@@ -50,11 +50,13 @@ def verify(
     final: sympy.Expr | None = None,
     tidying: Sequence[Tidy] = (),
     of: sympy.Expr | None = None,
+    also: sympy.Expr | None = None,
 ) -> Verification:
     """Check every step of ``root`` against ``sympy.diff``, ``final`` against the root's,
     and each move of the tidy-up after it (its two sides must agree). ``of`` is the
     expression as typed when the root derives another form of it (the log rules' sum of
-    logs): the root's derivative must then be ``sympy.diff`` of that.
+    logs): the root's derivative must then be ``sympy.diff`` of that. ``also`` is the
+    answer's other usual form, which must agree with the answer too.
 
     A step the points cannot decide (too few real points, values too large) is listed as
     unchecked, not failed: only a disagreement where the expression is real is a failure.
@@ -88,6 +90,9 @@ def verify(
     for move in tidying:
         checked += 1
         record(checker.compare(move.after, move.before, root.expression), root.expression)
+    if also is not None:
+        answer = tidying[-1].after if tidying else root.derivative
+        record(checker.compare(also, answer, root.expression), root.expression)
     return Verification(
         ok=not failures and not unchecked,
         method="numeric" if checker.used_numbers else "symbolic",
