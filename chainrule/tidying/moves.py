@@ -85,12 +85,20 @@ def cancel(expr, x):
     """Cancel a factor the numerator and the denominator share; what is left of the
     denominator stays factored."""
     top, bottom = sympy.fraction(expr)
-    if bottom == 1 or not _bounded(expr) or not sympy.gcd(top, bottom).has(x):
+    if bottom == 1 or not _bounded(expr):
+        return expr
+    # Only a whole power of a base in x can lose a factor; the gcd with those bases alone is
+    # much cheaper than with the whole denominator (a root or a number in it never cancels).
+    bases = [b for b, n in map(_whole_power, sympy.Mul.make_args(bottom)) if n and b.has(x)]
+    if not bases or not sympy.gcd(top, sympy.Mul(*bases)).has(x):
         return expr
     kept = []
     for factor in sympy.Mul.make_args(bottom):
-        base, n = factor.as_base_exp()
-        while n.is_Integer and n > 0 and not base.is_Number and base.has(x):
+        base, n = _whole_power(factor)
+        if not n or not base.has(x):
+            kept.append(factor)
+            continue
+        while n > 0:
             quotient = sympy.cancel(top / base)
             if sympy.fraction(quotient)[1].has(base) or quotient.has(1 / base):
                 break
@@ -99,6 +107,15 @@ def cancel(expr, x):
     if top == sympy.fraction(expr)[0]:
         return expr
     return _over(top, sympy.Mul(*kept))
+
+
+def _whole_power(factor: sympy.Expr) -> tuple[sympy.Expr, int]:
+    """(base, n) for baseⁿ with n a positive integer and a base that is not a number, else
+    (factor, 0)."""
+    base, n = factor.as_base_exp()
+    if n.is_Integer and n > 0 and not base.is_Number:
+        return base, int(n)
+    return factor, 0
 
 
 def common_factor(expr, x):
