@@ -90,7 +90,7 @@ def cancel(expr, x):
     # Only a whole power of a base in x can lose a factor; the gcd with those bases alone is
     # much cheaper than with the whole denominator (a root or a number in it never cancels).
     bases = [b for b, n in map(_whole_power, sympy.Mul.make_args(bottom)) if n and b.has(x)]
-    if not bases or not sympy.gcd(top, sympy.Mul(*bases)).has(x):
+    if not bases or not _shared_factor(top, sympy.Mul(*bases)).has(x):
         return expr
     kept = []
     for factor in sympy.Mul.make_args(bottom):
@@ -107,6 +107,14 @@ def cancel(expr, x):
     if top == sympy.fraction(expr)[0]:
         return expr
     return _over(top, sympy.Mul(*kept))
+
+
+def _shared_factor(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
+    """The greatest common divisor of two expressions in x, as polynomials in x and the
+    functions they hold: ``sympy.gcd`` less its first question, whether both are irrational
+    numbers, which asks SymPy's assumptions of the whole of each and took most of its time."""
+    (f, g), _ = sympy.parallel_poly_from_expr((a, b))
+    return f.gcd(g).as_expr()
 
 
 def _whole_power(factor: sympy.Expr) -> tuple[sympy.Expr, int]:
