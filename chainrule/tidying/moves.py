@@ -50,7 +50,11 @@ def reals(expr, x):
 
 
 def expand(expr, x):
-    """Multiply out and collect like terms."""
+    """Multiply out and collect like terms, a quotient by a power of x term by term (4 + 2/x²).
+    Not over a sum: SymPy would multiply out the denominator too, which a book keeps as the
+    quotient rule left it, (x² + 1)² ("numerator" multiplies out the top alone)."""
+    if any(a.has(x) for a in sympy.fraction(expr)[1].atoms(sympy.Add)):
+        return expr
     return sympy.expand(expr) if _products_of_sums(expr) and _bounded(expr) else expr
 
 
@@ -129,6 +133,8 @@ def _whole_power(factor: sympy.Expr) -> tuple[sympy.Expr, int]:
 def common_factor(expr, x):
     """Take out the factor (and the sign) the terms share: 3(x+1)²sin x + (x+1)³cos x is
     (x+1)²·(3sin x + (x+1)cos x)."""
+    if not expr.has(sympy.Add):  # no sum, no terms to share a factor
+        return expr
     top, bottom = sympy.fraction(expr)
     if bottom != 1:
         return _over(sympy.factor_terms(top), bottom)
