@@ -168,6 +168,8 @@ def _other_form(final: sympy.Expr) -> sympy.Expr | None:
     """sin x/cos²x beside sec x·tan x: the answer in sin and cos, when a book might print
     that instead, it is not much longer and has no fraction inside a fraction (cot x + 1 in a
     denominator is put over sin x first: 2/(sin x + cos x)²)."""
+    if not final.has(*identities.IN_SIN_AND_COS):
+        return None
     parts = [identities.in_sin_and_cos(term) for term in ordering.terms(final)]
     other = sympy.Add(*parts)
     if other == final:

@@ -169,6 +169,10 @@ _IN_SIN_COS = {
 }
 
 
+#: The functions ``in_sin_and_cos`` writes in sin and cos.
+IN_SIN_AND_COS = tuple(_IN_SIN_COS)
+
+
 def in_sin_and_cos(expr: sympy.Expr) -> sympy.Expr:
     """``expr`` with tan, cot, sec and csc written in sin and cos: sec x·tan x is
     sin x/cos²x, the other form a book may print."""
