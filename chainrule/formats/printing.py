@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 import sympy
-from sympy.core.function import AppliedUndef
+from sympy.core.function import AppliedUndef, UndefinedFunction
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.precedence import precedence as sympy_precedence
 from sympy.printing.precedence import precedence_traditional as sympy_precedence_traditional
@@ -201,20 +201,56 @@ class Remembering:
         elif isinstance(expr, sympy.Basic) and (expr.args or expr.is_Symbol):
             key = (type(self), self._settings["order"], expr)
         else:  # a number: quicker printed than looked up
-            return super()._print(expr)
+            return self._dispatched(expr)
         kept = printed.get(key)
         if kept is None:
-            shown = super()._print(expr)
+            shown = self._dispatched(expr)
             if len(printed) >= _KEPT_PRINTS:
                 printed.clear()
             kept = printed[key] = (expr, self._kept(shown))
         return self._handed_out(kept[1])
+
+    def _dispatched(self, expr):
+        """``Printer._print(expr)``, its choice of ``_print_<Class>`` made once per class of
+        printer and of expression: SymPy walks the expression's classes for it every time,
+        a tenth of the printing."""
+        if self.printmethod and hasattr(expr, self.printmethod):
+            return super()._print(expr)  # the expression prints itself
+        name = _method(type(self), type(expr))
+        self._print_level += 1
+        try:
+            return getattr(self, name)(expr) if name else self.emptyPrinter(expr)
+        finally:
+            self._print_level -= 1
 
     def _kept(self, shown):
         return shown
 
     def _handed_out(self, kept):
         return kept
+
+
+@lru_cache(maxsize=1024)
+def _method(printer: type, cls: type) -> str | None:
+    """The name of the method ``Printer._print`` chooses for an expression of class ``cls``: the
+    first ``_print_<Class>`` along its classes, where an undefined function (f(x)) is printed as
+    one, and a subclass of a known function counts only under its own name."""
+    classes = cls.__mro__
+    for undefined in (AppliedUndef, UndefinedFunction):
+        if undefined in classes:
+            classes = classes[classes.index(undefined) :]
+    if sympy.Function in classes:
+        i = classes.index(sympy.Function)
+        own = classes[0].__name__
+        classes = (
+            *(c for c in classes[:i] if c.__name__ == own or c.__name__.endswith("Base")),
+            *classes[i:],
+        )
+    for c in classes:
+        name = f"_print_{c.__name__}"
+        if getattr(printer, name, None) is not None:
+            return name
+    return None
 
 
 #: The document's terms that hold other math (a number alone is quicker to print than to find).
