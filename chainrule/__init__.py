@@ -34,11 +34,15 @@ _EXPORTS = {
     "Network": "chainrule.network.model",
     "plot": "chainrule.graphing",
     "render": "chainrule.formats",
+    "derivatives": "chainrule.calculus",
+    "at_point": "chainrule.calculus",
+    "gradient": "chainrule.calculus",
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from chainrule.calculus import at_point, derivatives, gradient
     from chainrule.checking import Check, check
     from chainrule.errors import ChainruleError, ParseError, VariableError
     from chainrule.explaining import explain

@@ -49,7 +49,19 @@ def explain(
         return _explained(expr_or_text, wrt)
 
 
-def _explained(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None) -> Explanation:
+def explain_again(previous: Explanation, *, timeout: float | None = None) -> Explanation:
+    """The derivative of ``previous.derivative`` as it was simplified, by the same variable, its
+    sums and products written in the order ``previous`` wrote them: the next higher derivative.
+    """
+    from chainrule.budget import within
+
+    with within(timeout):
+        return _explained(previous.derivative, previous.variable, typed=dict(previous.order))
+
+
+def _explained(
+    expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None, typed: dict | None = None
+) -> Explanation:
     # An expression's depth is measured (and refused past MAX_DEPTH) before anything walks it:
     # SymPy's own walks recurse. A formula's is known once it is parsed.
     levels = _levels(expr_or_text) if isinstance(expr_or_text, sympy.Basic) else None
@@ -64,6 +76,8 @@ def _explained(expr_or_text: str | sympy.Expr, wrt: str | sympy.Symbol | None) -
 
     text, reading, expr, var, others = deep(levels or 0, read)
     order, rewritten = reading.order, reading.rewritten
+    if typed:
+        order = {**typed, **order}
     if levels is None:
         levels = _levels(expr)
     constants = tuple(sorted(others, key=lambda s: s.name))

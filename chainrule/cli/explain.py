@@ -28,8 +28,28 @@ def explain(
     ],
     wrt: options.wrt(
         "Differentiate with respect to NAME; every other symbol is held constant. "
-        "Default: x if the formula has it, else its only symbol."
+        "Default: x if the formula has it, else its only symbol. Several names (x,y): "
+        "each partial derivative in turn, then the gradient."
     ) = None,
+    order: Annotated[
+        int | None,
+        typer.Option(
+            "--order",
+            "-n",
+            metavar="N",
+            help="The derivatives up to the N-th (1 to 5), each from the one before it as it "
+            "was simplified: h′, h″, h‴, h⁽⁴⁾, h⁽⁵⁾.",
+        ),
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            metavar="POINT",
+            help="The derivative at a point, e.g. x=pi/3: h(a) and h′(a) exactly and as "
+            "decimals, the tangent and the normal line. With --wrt x,y: the gradient there "
+            "(x=1,y=2).",
+        ),
+    ] = None,
     format: options.format_option(
         Format,
         "rich: the terminal view (plain when piped or under NO_COLOR); text: the same "
@@ -60,6 +80,12 @@ def explain(
 
       chainrule explain "x^2 y + sin(x y)" --wrt y
 
+      chainrule explain "sin(x^2)" --order 2     h′ and h″
+
+      chainrule explain "log(2+cos(x))" --at x=pi/3   the tangent line there
+
+      chainrule explain "x^2 y + sin(x y)" --wrt x,y   the gradient ∇f
+
       chainrule explain "sigmoid(w*x + b)" --wrt w --format latex
 
       chainrule explain "log(sin(x^2))" --svg chain.svg
@@ -71,5 +97,12 @@ def explain(
     from chainrule.cli.screen import explain_all
 
     explain_all(
-        formula, wrt=wrt, format=format.value, standalone=standalone, svg=svg, timeout=timeout
+        formula,
+        wrt=wrt,
+        format=format.value,
+        standalone=standalone,
+        svg=svg,
+        timeout=timeout,
+        order=order,
+        at=at,
     )

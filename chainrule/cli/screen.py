@@ -23,14 +23,21 @@ def explain_all(
     standalone: bool = False,
     svg: Path | None = None,
     timeout: float = TIMEOUT,
+    order: int | None = None,
+    at: str | None = None,
 ) -> None:
     """``chainrule explain``: FORMULA, or with - each line of stdin, explained in ``format``.
-    The defaults are the command's."""
+    The defaults are the command's. ``order`` asks for the derivatives up to that one, ``at``
+    for the derivative at a point and its tangent; several names in ``wrt`` for the gradient."""
     # Imported here so that `chainrule --help` does not load SymPy.
     from chainrule.cli.output import echo, fail, message
     from chainrule.cli.running import computing
     from chainrule.errors import ChainruleError
-    from chainrule.explaining import explain as run
+
+    try:
+        run = _computation(wrt, order, at)
+    except ChainruleError as error:
+        raise fail(error) from None
 
     if svg is not None:
         from chainrule.plotting import PlotError, check_output_path
@@ -52,7 +59,7 @@ def explain_all(
             read += 1
             try:
                 # Shown inside: steps too long to show are refused as they are laid out.
-                screen.show(run(text, wrt=wrt))
+                screen.show(run(text))
             except ChainruleError as error:
                 if not many:
                     raise fail(error) from None
@@ -66,6 +73,39 @@ def explain_all(
         screen.close()
     if bad:
         raise SystemExit(2)
+
+
+def _computation(wrt: str | None, order: int | None, at: str | None):
+    """What each formula becomes: an explanation, the derivatives up to ``order``, the
+    derivative at the point ``at``, or with several names in ``wrt`` the gradient."""
+    from chainrule.errors import ChainruleError
+
+    if wrt is not None and "," in wrt:
+        if order is not None:
+            raise ChainruleError(
+                "--order takes one variable; a gradient (--wrt x,y) is first order"
+            )
+        from chainrule.calculus import gradient
+
+        return lambda text: gradient(text, wrt, at)
+    if order is not None:
+        from chainrule.calculus.higher import check_order
+
+        check_order(order)
+        if at is not None:
+            raise ChainruleError(
+                "--at goes with the first derivative (the tangent line); leave out --order"
+            )
+        from chainrule.calculus import derivatives
+
+        return lambda text: derivatives(text, order, wrt)
+    from chainrule.explaining import explain
+
+    if at is not None:
+        from chainrule.calculus import at_point
+
+        return lambda text: at_point(explain(text, wrt=wrt), at)
+    return lambda text: explain(text, wrt=wrt)
 
 
 def _formulas(stream) -> Iterator[tuple[int, str]]:

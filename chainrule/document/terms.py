@@ -22,6 +22,7 @@ __all__ = [
     "InOrder",
     "Leibniz",
     "Neg",
+    "Nth",
     "Num",
     "Prime",
     "Terms",
@@ -47,6 +48,18 @@ class DerivativeOf:
     expression: Any
     wrt: Any
     partial: bool = False
+
+
+@dataclass(frozen=True)
+class Nth:
+    """The ``order``-th derivative of the function called ``name``: h″(x), h‴(x), h⁽⁴⁾(x), or
+    with ``leibniz`` d²y/dx² (the book's way when the function was given as y = …)."""
+
+    precedence: ClassVar[int] = PRECEDENCE["Atom"]
+    name: Any
+    argument: Any
+    order: int
+    leibniz: bool = False
 
 
 @dataclass(frozen=True)

@@ -300,6 +300,9 @@ def _data(obj, at=None) -> dict[str, Any]:
         return graph(obj)
     if isinstance(obj, Document):
         return document(obj)
+    own = getattr(obj, "json_data", None)
+    if callable(own):  # a result that writes its own data: the calculus results
+        return own()
     raise TypeError(f"cannot write a {type(obj).__name__} as JSON")
 
 

@@ -62,6 +62,7 @@ MATH_SYMBOLS = {
     "∞": r"\infty",
     "√": r"\surd",
     "∑": r"\sum",
+    "∇": r"\nabla",
     "ϑ": r"\vartheta",
     "ϕ": r"\phi",
     "ε": r"\varepsilon",

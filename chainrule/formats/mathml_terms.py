@@ -76,6 +76,24 @@ class TermPrinter:
         )
         return self._row(operator, self._mo(APPLY), body)
 
+    def _print_Nth(self, t):
+        n, name, x = t.order, self._print(t.name), self._print(t.argument)
+
+        def raised(e: Element) -> Element:
+            return self._el("msup", e, self._el("mn", str(n))) if n > 1 else e
+
+        if t.leibniz:  # d²y/dx²: each d its own node (a node sits in one place only)
+            return self._el(
+                "mfrac",
+                self._row(raised(self._d(False)), name),
+                self._row(self._d(False), raised(x)),
+            )
+        if n <= 3:
+            marked = self._row(name, self._mo("′″‴"[n - 1], lspace="0", rspace="0"))
+        else:
+            marked = self._el("msup", name, self._brackets(self._el("mn", str(n))))
+        return self._row(marked, self._mo(APPLY), self._brackets(x))
+
     def _print_Prime(self, t):
         # u′ and f′, but (ln y)′: a prime on a function's bracket would read as f′ of it.
         return self._prime(self.parenthesize(t.body, PRECEDENCE["Atom"], strict=True))

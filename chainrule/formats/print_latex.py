@@ -303,6 +303,14 @@ class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
         bracketed = precedence(as_shown(t.expression)) < PRECEDENCE["Pow"] or text.startswith("-")
         return rf"\frac{{{d}}}{{{d} {self._print(t.wrt)}}} ", text, bracketed
 
+    def _print_Nth(self, t):
+        n, name, x = t.order, self._print(t.name), self._print(t.argument)
+        if t.leibniz:
+            power = f"^{{{n}}}" if n > 1 else ""
+            return rf"\frac{{d{power} {name}}}{{d {x}{power}}}"
+        marks = "'" * n if n <= 3 else f"^{{({n})}}"
+        return rf"{name}{marks}\left({x}\right)"
+
     def _print_Prime(self, t):
         return self.parenthesize(t.body, PRECEDENCE["Atom"], strict=True) + "'"
 

@@ -29,6 +29,8 @@ from chainrule.formats.printing import (
 )
 from chainrule.formats.typed_forms import alone
 
+#: The marks of the first three derivatives: h′, h″, h‴ (then h⁽⁴⁾).
+PRIMES = {1: "′", 2: "″", 3: "‴"}
 _SUPERSCRIPT = str.maketrans("0123456789-+()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ⁿ")
 _SUPERSCRIPT_LETTERS = str.maketrans("abcdefghijklmnoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -211,6 +213,14 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
         if low or text.startswith("-") or "/" in text:
             text = f"({text})"
         return f"{d}/{d}{self._print(t.wrt)} {text}"
+
+    def _print_Nth(self, t):
+        n, x = t.order, self._print(t.argument)
+        raised = str(n).translate(_SUPERSCRIPT) if n > 1 else ""
+        if t.leibniz:
+            return f"d{raised}{self._print(t.name)}/d{x}{raised}"
+        marks = PRIMES.get(n) or f"⁽{raised}⁾"
+        return f"{self._print(t.name)}{marks}({x})"
 
     def _print_Prime(self, t):
         # u′ and f′, but (ln y)′: a prime on a function's bracket would read as f′ of it.

@@ -28,6 +28,7 @@ from chainrule.document.terms import (
     InOrder,
     Leibniz,
     Neg,
+    Nth,
     Prime,
     Terms,
 )
@@ -254,7 +255,7 @@ def _method(printer: type, cls: type) -> str | None:
 
 
 #: The document's terms that hold other math (a number alone is quicker to print than to find).
-_TERMS = (Compose, DerivativeOf, Equals, Frac, InOrder, Leibniz, Neg, Prime, Terms)
+_TERMS = (Compose, DerivativeOf, Equals, Frac, InOrder, Leibniz, Neg, Nth, Prime, Terms)
 
 
 def reading_order(terms: list[sympy.Expr]) -> list[sympy.Expr]:

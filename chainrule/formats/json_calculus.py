@@ -1,0 +1,62 @@
+"""The JSON of the calculus results: higher derivatives, a derivative at a point, a gradient.
+Each holds the full explanation of every derivative it shows, as ``--format json`` of
+``explain`` writes one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from chainrule.formats.jsondata import SCHEMA, code, explanation
+
+
+def _inner(ex) -> dict[str, Any]:
+    data = explanation(ex)
+    data.pop("schema", None)
+    return data
+
+
+def _number(value: sympy.Expr) -> dict[str, Any]:
+    return {"exact": code(value), "value": float(value)}
+
+
+def higher(hd) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "kind": "higher derivatives",
+        "expression": code(hd.expression),
+        "variable": code(hd.variable),
+        "order": hd.highest,
+        "ended_early": hd.ended_early,
+        "derivatives": [code(d) for d in hd.derivatives],
+        "explanations": [_inner(ex) for ex in hd.explanations],
+    }
+
+
+def at_point(p) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "kind": "at a point",
+        "expression": code(p.explanation.expression),
+        "variable": code(p.variable),
+        "point": _number(p.point),
+        "value": _number(p.value),
+        "slope": _number(p.slope),
+        "tangent": code(p.tangent),
+        "normal": None if p.normal is None else code(p.normal),
+        "explanation": _inner(p.explanation),
+    }
+
+
+def gradient(g) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "kind": "gradient",
+        "expression": code(g.expression),
+        "variables": [code(v) for v in g.variables],
+        "gradient": [code(d) for d in g.vector],
+        "point": {code(v): _number(a) for v, a in g.point} if g.point else None,
+        "values": [_number(v) for v in g.values] if g.values else None,
+        "partials": [_inner(p) for p in g.partials],
+    }
