@@ -104,10 +104,16 @@ def test_a_named_function_in_every_format(format):
 
 
 def test_a_refused_name_is_exit_status_2_with_the_caret():
-    result = run("explain", "y = x y")
+    result = run("explain", "f(x) = f(x) + 1")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "y = x y\n^ y names the function" in result.stderr
+    assert "f(x) = f(x) + 1\n^ f names the function" in result.stderr
+
+
+def test_y_on_both_sides_is_an_equation_differentiated_implicitly():
+    result = run("explain", "y = x y", "-f", "text")
+    assert result.exit_code == 0, result.output
+    assert "dy/dx = y/(1 − x)" in result.stdout
 
 
 LOG_NOTE = "log is the natural logarithm ln"

@@ -1,6 +1,7 @@
 """The calculus around the chain rule, each explained with the same rule engine as ``explain``:
 higher derivatives (``derivatives``), the derivative at a point and its tangent line
-(``at_point``), and the gradient of a function of several variables (``gradient``).
+(``at_point``), the gradient of a function of several variables (``gradient``), and implicit
+differentiation of a curve's equation (``implicit``).
 
 >>> from chainrule.calculus import derivatives
 >>> [str(d) for d in derivatives("sin(x^2)", order=2).derivatives]
@@ -9,6 +10,17 @@ higher derivatives (``derivatives``), the derivative at a point and its tangent 
 
 from chainrule.calculus.gradient import Gradient, gradient
 from chainrule.calculus.higher import MAX_ORDER, Higher, derivatives
+from chainrule.calculus.implicit import Implicit, implicit
 from chainrule.calculus.point import AtPoint, at_point
 
-__all__ = ["MAX_ORDER", "AtPoint", "Gradient", "Higher", "at_point", "derivatives", "gradient"]
+__all__ = [
+    "MAX_ORDER",
+    "AtPoint",
+    "Gradient",
+    "Higher",
+    "Implicit",
+    "at_point",
+    "derivatives",
+    "gradient",
+    "implicit",
+]

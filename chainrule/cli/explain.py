@@ -41,13 +41,22 @@ def explain(
             "was simplified: h′, h″, h‴, h⁽⁴⁾, h⁽⁵⁾.",
         ),
     ] = None,
+    of: Annotated[
+        str | None,
+        typer.Option(
+            "--of",
+            metavar="NAME",
+            help="For an equation (x^2 + y^2 = 25): the letter that is a function of the "
+            "--wrt variable. Default: y.",
+        ),
+    ] = None,
     at: Annotated[
         str | None,
         typer.Option(
             metavar="POINT",
             help="The derivative at a point, e.g. x=pi/3: h(a) and h′(a) exactly and as "
             "decimals, the tangent and the normal line. With --wrt x,y: the gradient there "
-            "(x=1,y=2).",
+            "(x=1,y=2); for an equation, the point of the curve (x=3,y=4).",
         ),
     ] = None,
     format: options.format_option(
@@ -86,6 +95,8 @@ def explain(
 
       chainrule explain "x^2 y + sin(x y)" --wrt x,y   the gradient ∇f
 
+      chainrule explain "x^2 + y^2 = 25" --at x=3,y=4   implicitly: dy/dx = −x/y
+
       chainrule explain "sigmoid(w*x + b)" --wrt w --format latex
 
       chainrule explain "log(sin(x^2))" --svg chain.svg
@@ -105,4 +116,5 @@ def explain(
         timeout=timeout,
         order=order,
         at=at,
+        of=of,
     )

@@ -25,6 +25,7 @@ def explain_all(
     timeout: float = TIMEOUT,
     order: int | None = None,
     at: str | None = None,
+    of: str | None = None,
 ) -> None:
     """``chainrule explain``: FORMULA, or with - each line of stdin, explained in ``format``.
     The defaults are the command's. ``order`` asks for the derivatives up to that one, ``at``
@@ -35,7 +36,7 @@ def explain_all(
     from chainrule.errors import ChainruleError
 
     try:
-        run = _computation(wrt, order, at)
+        run = _computation(wrt, order, at, of)
     except ChainruleError as error:
         raise fail(error) from None
 
@@ -75,9 +76,38 @@ def explain_all(
         raise SystemExit(2)
 
 
-def _computation(wrt: str | None, order: int | None, at: str | None):
+def _computation(wrt: str | None, order: int | None, at: str | None, of: str | None = None):
     """What each formula becomes: an explanation, the derivatives up to ``order``, the
-    derivative at the point ``at``, or with several names in ``wrt`` the gradient."""
+    derivative at the point ``at``, with several names in ``wrt`` the gradient, and for an
+    equation (x^2 + y^2 = 25) implicit differentiation, ``of`` naming the function (y)."""
+    from chainrule.errors import ChainruleError
+
+    explicit = _explicit(wrt, order, at)
+    if of is not None and (order is not None or (wrt is not None and "," in wrt)):
+        raise ChainruleError("--of names y in an equation: it goes without --order and --wrt x,y")
+
+    def run(text: str):
+        from chainrule.parsing.equations import read_equation
+
+        if read_equation(text) is None:
+            if of is not None:
+                raise ChainruleError(
+                    f"--of {of} is for an equation in x and {of}, like x^2 + {of}^2 = 25"
+                )
+            return explicit(text)
+        if order is not None or (wrt is not None and "," in wrt):
+            raise ChainruleError(
+                "an equation is differentiated implicitly, once: leave out --order and --wrt x,y"
+            )
+        from chainrule.calculus import implicit
+
+        return implicit(text, x=wrt or "x", y=of or "y", at=at)
+
+    return run
+
+
+def _explicit(wrt: str | None, order: int | None, at: str | None):
+    """``_computation`` for a formula that is not an equation."""
     from chainrule.errors import ChainruleError
 
     if wrt is not None and "," in wrt:

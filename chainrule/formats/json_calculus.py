@@ -60,3 +60,23 @@ def gradient(g) -> dict[str, Any]:
         "values": [_number(v) for v in g.values] if g.values else None,
         "partials": [_inner(p) for p in g.partials],
     }
+
+
+def implicit(im) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "kind": "implicit",
+        "input": im.text,
+        "left": code(im.left),
+        "right": code(im.right),
+        "variable": code(im.x),
+        "function": code(im.y),
+        "coefficient": code(im.coefficient),
+        "rest": code(im.rest),
+        "derivative": code(im.slope),
+        "verified": im.verified,
+        "point": {code(v): _number(a) for v, a in im.point} if im.point else None,
+        "value": None if im.value is None else _number(im.value),
+        "left_side": _inner(im.left_steps),
+        "right_side": _inner(im.right_steps),
+    }
