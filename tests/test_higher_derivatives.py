@@ -121,3 +121,20 @@ def test_the_cli_order_option():
         assert result.exit_code == 2, bad
         assert "Traceback" not in result.output
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_check_judges_a_second_derivative_and_names_the_product_rule_slip():
+    from chainrule import check
+
+    right = check("sin(x^2)", "2cos(x^2) - 4x^2 sin(x^2)", order=2)
+    assert right.status == "right"
+    wrong = check("sin(x^2)", "-4x^2 sin(x^2)", order=2)  # (2x·cos x²)′ without its P′Q
+    assert wrong.status == "wrong" and "product" in wrong.mistake
+
+
+def test_the_cli_checks_an_order_with_a_leading_minus_answer():
+    result = CliRunner().invoke(
+        app, ["check", "sin(x^2)", "-4x^2 sin(x^2)", "--order", "2", "-f", "json"]
+    )
+    assert result.exit_code == 1, result.output
+    assert "product" in json.loads(result.stdout)["mistake"]

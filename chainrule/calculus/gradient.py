@@ -17,7 +17,7 @@ from chainrule.steps import Explanation
 MAX_VARIABLES = 6
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Gradient(Displayable):
     """∂f/∂v for each v of ``variables`` (``partials``, in that order), and with ``point``
     their values there (``values``, exact)."""

@@ -24,7 +24,7 @@ class OrderError(ChainruleError):
     """An order of derivative that chainrule does not explain."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Higher(Displayable):
     """The derivatives of one function up to the ``highest``-th: ``explanations[k − 1]``
     explains the k-th, as the derivative of the (k − 1)-th's simplified form. Fewer when a

@@ -22,7 +22,7 @@ class ImplicitError(ChainruleError):
     """An equation that implicit differentiation cannot answer, with the reason."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Implicit(Displayable):
     """d/dx of both sides of ``left`` = ``right`` (``left_steps``, ``right_steps``, with y
     written y(x)), the y′ terms collected (``coefficient``·y′ = ``rest``), the solution

@@ -29,7 +29,7 @@ class PointError(ChainruleError):
     """A point that is not a point of the function's domain, or where it has no derivative."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class AtPoint(Displayable):
     """``explanation``'s function and derivative at x = ``point``, and the lines through it.
 

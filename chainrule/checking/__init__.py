@@ -92,9 +92,12 @@ def check(
     function: str | sympy.Expr,
     answer: str,
     wrt: str | sympy.Symbol | None = None,
+    order: int = 1,
 ) -> Check:
     """Whether ``answer`` (a derivative, or links joined by "=") is the derivative of
-    ``function``; which link is the first wrong one, and which usual mistake gives it.
+    ``function`` (its ``order``-th derivative, 1 to 5: the last one is then checked as the
+    derivative of the one before it, as simplified); which link is the first wrong one, and
+    which usual mistake gives it.
 
     Raises ``ParseError`` for an unreadable function or answer (its caret in the answer) and
     ``VariableError`` for an answer in letters the function does not have.
@@ -103,7 +106,12 @@ def check(
     from chainrule.verifying import Checker
     from chainrule.verifying.agreement import Outcome
 
-    ex = explain(function, wrt=wrt)
+    if order == 1:
+        ex = explain(function, wrt=wrt)
+    else:
+        from chainrule.calculus import derivatives
+
+        ex = derivatives(function, order, wrt).explanations[-1]
     letters = _letters(ex)
     symbols = ex.expression.free_symbols | {ex.variable} | set(letters)
     links = read_links(answer, symbols)

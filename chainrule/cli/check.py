@@ -26,6 +26,14 @@ def check(
         ),
     ],
     wrt: options.wrt("Differentiate with respect to NAME, as in explain.") = None,
+    order: Annotated[
+        int,
+        typer.Option(
+            "--order",
+            metavar="N",
+            help="Check the N-th derivative (1 to 5), as the derivative of the one before it.",
+        ),
+    ] = 1,
     format: options.format_option(
         Format,
         "rich, text, latex, markdown, html, or json (correct, first_wrong, mistake, "
@@ -53,6 +61,8 @@ def check(
       chainrule check "x^2 sin(x)" "2x cos(x)" --format json
 
       chainrule check "(1+x^2)^6" "6(1+x^2)^5 2x"     (a space multiplies, as on paper)
+
+      chainrule check "sin(x^2)" "2cos(x^2) - 4x^2 sin(x^2)" --order 2
     """
     from chainrule.checking import check as run
     from chainrule.cli.output import echo, fail, laid_out
@@ -63,7 +73,7 @@ def check(
         raise fail(ValueError("--standalone goes with --format latex"))
     with computing(timeout):
         try:
-            result = run(function, answer, wrt=wrt)
+            result = run(function, answer, wrt=wrt, order=order)
             text = laid_out(result, format.value, standalone=standalone)
         except ChainruleError as error:  # a formula unread, or steps too long to show
             raise fail(error) from None

@@ -35,7 +35,6 @@ def explain(
         int | None,
         typer.Option(
             "--order",
-            "-n",
             metavar="N",
             help="The derivatives up to the N-th (1 to 5), each from the one before it as it "
             "was simplified: h′, h″, h‴, h⁽⁴⁾, h⁽⁵⁾.",
