@@ -92,3 +92,37 @@ def test_json_and_the_cli():
     for bad in (["x^2 = 4"], ["x^2 + y^2 = 25", "--order", "2"], ["x^2", "--of", "y"]):
         result = runner.invoke(app, ["explain", *bad])
         assert result.exit_code == 2 and "Traceback" not in result.output, bad
+
+
+@pytest.mark.parametrize(
+    ("equation", "answer", "status", "mistake"),
+    [
+        ("x^2 + y^2 = 25", "-x/y", "right", None),
+        ("x^2 + y^2 = 25", "x/y", "wrong", "implicit_sign"),
+        ("x^2 + y^2 = 25", "-y/x", "wrong", "implicit_upside_down"),
+        ("x^3 + y^3 = 6 x y", "(2y - x^2)/(y^2 - 2x)", "right", None),
+        ("x^3 + y^3 = 6 x y", "(2y - x^2)/y^2", "wrong", "implicit_y_as_constant"),
+        ("x^3 + y^3 = 6 x y", "(3x^2 + 3y^2 - 6y)/(6x)", "wrong", "implicit_y_prime_left_out"),
+        ("x^2 + y^2 = 25", "2x", "wrong", None),
+    ],
+)
+def test_check_judges_dy_dx_on_the_curve_and_names_the_mistake(equation, answer, status, mistake):
+    from chainrule import check
+
+    c = check(equation, answer)
+    assert (c.status, c.mistake) == (status, mistake)
+
+
+def test_an_answer_right_only_on_the_curve_is_right():
+    from chainrule import check
+
+    # −x/y and (x² + y² − 25 − x)/y agree wherever x² + y² = 25, and nowhere else in general.
+    assert check("x^2 + y^2 = 25", "(x^2 + y^2 - 25 - x)/y").status == "right"
+
+
+def test_the_cli_checks_an_implicit_answer():
+    runner = CliRunner()
+    right = runner.invoke(app, ["check", "x^2 + y^2 = 25", "-x/y", "-f", "text"])
+    assert right.exit_code == 0 and "Right" in right.stdout
+    wrong = runner.invoke(app, ["check", "x^2 + y^2 = 25", "x/y", "-f", "json"])
+    assert wrong.exit_code == 1 and json.loads(wrong.stdout)["mistake"] == "implicit_sign"

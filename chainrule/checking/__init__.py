@@ -106,6 +106,14 @@ def check(
     from chainrule.verifying import Checker
     from chainrule.verifying.agreement import Outcome
 
+    if isinstance(function, str):
+        from chainrule.parsing.equations import read_equation
+
+        if read_equation(function) is not None:  # a curve: its dy/dx, judged on the curve
+            from chainrule.checking.implicit import check_implicit
+
+            return check_implicit(function, answer, x=str(wrt or "x"))
+
     if order == 1:
         ex = explain(function, wrt=wrt)
     else:

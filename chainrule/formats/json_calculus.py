@@ -80,3 +80,17 @@ def implicit(im) -> dict[str, Any]:
         "left_side": _inner(im.left_steps),
         "right_side": _inner(im.right_steps),
     }
+
+
+def implicit_check(c) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "kind": "implicit check",
+        "correct": c.status == "right",
+        "status": c.status,
+        "mistake": c.mistake,
+        "answer": c.answer,
+        "given": code(c.given),
+        "expected": code(c.expected),
+        "points_compared": c.points,
+    }
