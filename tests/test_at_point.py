@@ -116,3 +116,20 @@ def test_the_cli_at_option():
     bad = runner.invoke(app, ["explain", "log(x)", "--at", "x=-1"])
     assert bad.exit_code == 2 and "outside the domain" in bad.stderr
     assert "Traceback" not in bad.output
+
+
+def test_plot_draws_the_tangent_at_the_variables_value():
+    from chainrule import plot
+
+    sketch = plot("log(2+cos(x))", at="x=pi/3")
+    tangent = sketch.curves[-1]
+    assert tangent.label == "tangent at x = π/3"
+    x = tangent.variable
+    a = float(sympy.pi / 3)
+    assert abs(tangent.function(a) - float(sympy.log(sympy.Rational(5, 2)))) < 1e-12
+    assert "o tangent at x = π/3: y = ln(5/2)" in "\n".join(sketch.lines())
+    assert sympy.diff(tangent.expression, x) == -sympy.sqrt(3) / 5
+    other = plot("sin(a x)", at="a=2,x=1")  # the other symbols' numbers first
+    assert sympy.diff(other.curves[-1].expression, x) == 2 * sympy.cos(2)
+    with pytest.raises(PointError, match="corner"):
+        plot("abs(x)", at="x=0")

@@ -345,7 +345,7 @@ def test_a_range_in_numbers_or_as_written(span, ends):
     [
         (None, "--at a=2"),
         ("b=1", "no b"),
-        ("x=1", "x is the variable"),
+        ("x=1", "give a a value"),  # x=1 is the tangent's point; a still needs one
         ("a", "not name=number"),
         ("a=q", "not a number"),
     ],

@@ -30,6 +30,8 @@ _EXAMPLES = """
 
   chainrule plot "sin(a x)" --at a=2       other symbols need a value
 
+  chainrule plot "log(2+cos(x))" --at x=pi/3   with the tangent line at π/3
+
   chainrule plot "x^2 e^(-x)" -o h.png     also a figure (.png, .svg, .pdf)
 
   chainrule plot "-x^2"                    (a leading minus is the formula's)
@@ -69,7 +71,8 @@ def plot(
         typer.Option(
             metavar="NAME=NUMBER,…",
             help="Values for the formula's other symbols, e.g. a=2,b=1/2: a plot is of a formula "
-            "in one variable.",
+            "in one variable. A value for the variable itself (x=pi/3) draws the tangent line "
+            "there.",
         ),
     ] = None,
     output: Annotated[

@@ -65,6 +65,15 @@ def values(at, constants: tuple[sympy.Symbol, ...], variable: sympy.Symbol) -> d
     return out
 
 
+def point_of(at, variable: sympy.Symbol) -> tuple[object, object]:
+    """``at`` without the variable's own value, and that value (None when not given): x=1 in
+    ``--at`` is the point of the tangent line, the rest are the other symbols' numbers."""
+    pairs = _pairs(at)
+    point = [value for name, value in pairs if _name(name) == variable.name]
+    rest = {name: value for name, value in pairs if _name(name) != variable.name}
+    return (rest or None), (point[-1] if point else None)
+
+
 def _pairs(at) -> list[tuple[str, object]]:
     if at is None:
         return []

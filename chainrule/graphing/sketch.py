@@ -39,6 +39,8 @@ class Curve:
     variable: sympy.Symbol
     expression: sympy.Expr
     function: Numeric = field(repr=False, compare=False)
+    #: What the legend says instead of name(x) = formula (the tangent line's own words).
+    label: str = ""
 
     def points(self, lo: float, hi: float, n: int) -> list[Point]:
         return points(self.function, lo, hi, n)
@@ -72,17 +74,21 @@ class Sketch:
         from chainrule.formats.notation import unicode
 
         order = self.explanation.order
+        if curve.label:
+            return f"{curve.label}: y = {unicode(curve.expression, order)}"
         return f"{curve.name}({unicode(curve.variable)}) = {unicode(curve.expression, order)}"
 
     def titles(self) -> tuple[str, ...]:
         """A heading for each panel."""
         from chainrule.formats.notation import unicode
 
-        h, d = self.curves
+        h, d = self.curves[:2]
         x = unicode(h.variable)
         low, high = reading.label(self.low), reading.label(self.high)
         given = "".join(f", {unicode(k)} = {reading.label(v)}" for k, v in self.values)
         first = f"{h.name}({x}) and its derivative {d.name}({x}), for {low} ≤ {x} ≤ {high}{given}"
+        if len(self.curves) > 2:  # the tangent line's own legend says where it touches
+            first += ", with a tangent line"
         if not self.parts:
             return (first,)
         f, g = self.parts
@@ -182,6 +188,7 @@ def plot(
     low, high = reading.bounds(reading.DEFAULT_RANGE if range is None else range)
     explanation = explain(formula, wrt=wrt)
     x = explanation.variable
+    at, point = reading.point_of(at, x)
     given = reading.values(at, explanation.constants, x)
     h, f, g = _letters(explanation.expression)
     whole = _curve(h, x, explanation.expression, given)
@@ -193,6 +200,13 @@ def plot(
         chosen = shaped(whole.function, derivative.function, (float(low), float(high)))
         if chosen is not None:
             low, high = (sympy.Rational(f"{end:.10g}") for end in chosen)
+    curves = (whole, derivative)
+    if point is not None:
+        tangent, a = _tangent(explanation, given, point)
+        curves += (tangent,)
+        if range is None and not float(low) <= a <= float(high):  # the point in view
+            ends = (min(a - 1, float(low)), max(a + 1, float(high)))
+            low, high = (sympy.Rational(f"{end:.10g}") for end in ends)
     root, chain, note = explanation.root, (), ""
     if parts and isinstance(root, s.ChainStep):
         chain = (_curve(f, root.u, root.outer, given), _curve(g, x, root.inner, given))
@@ -202,11 +216,29 @@ def plot(
         explanation=explanation,
         low=low,
         high=high,
-        curves=(whole, derivative),
+        curves=curves,
         parts=chain,
         values=tuple(given.items()),
         note=note,
     )
+
+
+def _tangent(explanation: s.Explanation, given: dict, point) -> tuple[Curve, float]:
+    """The tangent line at x = ``point``, refused (with the reason) where h′ does not exist."""
+    from chainrule.calculus.point import at_point
+    from chainrule.explaining import explain
+    from chainrule.formats.notation import unicode
+
+    x = explanation.variable
+    if given:  # the other symbols' numbers first: the tangent of the curve drawn
+        explanation = explain(explanation.expression.xreplace(given), wrt=x)
+    p = at_point(explanation, {x.name: point})
+    curve = _curve("tangent", x, p.tangent, {})
+    label = f"tangent at {unicode(x)} = {unicode(p.point)}"
+    tangent = Curve(
+        name="tangent", variable=x, expression=p.tangent, function=curve.function, label=label
+    )
+    return tangent, float(p.point)
 
 
 def _curve(
