@@ -229,10 +229,11 @@ class Compiled:
             zs, As, _ = self._forward(self.params(params), X)
             return self._j(zs[-1], As[-1], Y)[0]
 
-    def step(self, flat, X, Y, out) -> float:
-        """J at ``flat``, ∂J/∂θ written into ``out``: the training loop's inner call. No checks,
-        no copies; run it under ``np.errstate(over="ignore")``."""
-        return self._run(flat, X, Y, out, keep=False)[0]
+    def step(self, flat, X, Y, out) -> tuple[float, Any]:
+        """J and ŷ at ``flat``, ∂J/∂θ written into ``out``: the training loop's inner call. No
+        checks, no copies; run it under ``np.errstate(over="ignore")``."""
+        cost, _, (_, As), _ = self._run(flat, X, Y, out, keep=False)
+        return cost, As[-1]
 
     def _forward(self, flat, X):
         Ws, bs = self.layers(flat)

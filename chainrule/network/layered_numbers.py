@@ -64,7 +64,7 @@ def parse_shape_point(text: str, shape: Shape) -> dict[str, float]:
         name, sep, number = (p.strip() for p in item.rpartition("="))
         if not sep or not name:
             raise ShapeError(f"--at: expected name=number, got {item!r}")
-        canonical = _single(name, shape)
+        canonical = canonical_name(name, shape)
         if not NUMBER.fullmatch(number):
             raise ShapeError(f"--at: {name} needs a number like 0.5 or -2e-3, got {number!r}")
         if canonical in found:
@@ -88,7 +88,8 @@ def _items(text: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
-def _single(name: str, shape: Shape) -> str:
+def canonical_name(name: str, shape: Shape) -> str:
+    """A single number's name as ``param_names`` writes it (w2[1, 3] → w2[1,3]), checked."""
     try:
         part = shape.part(name)
     except ShapeError as error:
@@ -188,7 +189,9 @@ def evaluate_shape(
     compiled = compiled or compile_shape(shape, locals)
     np = compiled._np
     point = default_point(shape)
-    given = {_single(name, shape): finite(value, name) for name, value in (given or {}).items()}
+    given = {
+        canonical_name(name, shape): finite(value, name) for name, value in (given or {}).items()
+    }
     point |= given
     if data is not None:
         sample = [n for n in given if n in shape.input_names or n in shape.label_names]
