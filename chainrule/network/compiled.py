@@ -87,7 +87,10 @@ class Compiled:
             # run under np.errstate(over="ignore"), so that costs neither a warning nor a branch.
             return 1.0 / (1.0 + exp(-z))
 
-        modules = [{"sigmoid": sigmoid}, "numpy"]
+        def relu(z):  # the symbolic side's own ReLU function, where it is used
+            return np.maximum(z, 0.0)
+
+        modules = [{"sigmoid": sigmoid, "relu": relu}, "numpy"]
         acts = {}
         for name in dict.fromkeys(shape.activations):
             if name in LAYERWISE:

@@ -97,3 +97,24 @@ def _cancelled(last, pieces, gradient, kind) -> sympy.Expr | None:
     if sympy.degree(product, s) > 1:
         return None
     return product.subs(s, YHAT)
+
+
+def from_symbolic(pieces) -> Locals:
+    """The symbolic side's ``chainrule.network.locals.local_derivatives(shape)`` (each piece
+    derived by the explainer) as the ``Locals`` the compiler takes: its f, f′ and cost read
+    by attribute and put into this module's symbols; its output δ kept where it cancels."""
+    from chainrule.network import locals as symbolic  # the symbolic side's module
+
+    to_ours = {symbolic.Z: Z, symbolic.YHAT: YHAT, symbolic.Y: Y}
+    activation = {
+        name: (a.f.xreplace(to_ours), a.derivative.xreplace(to_ours))
+        for name, a in pieces.activations.items()
+        if name not in LAYERWISE
+    }
+    cost = pieces.cost
+    return Locals(
+        activation=activation,
+        cost=cost.term.xreplace(to_ours),
+        cost_gradient=cost.gradient.xreplace(to_ours),
+        output_delta=cost.delta.xreplace(to_ours) if cost.cancels else None,
+    )
