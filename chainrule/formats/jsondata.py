@@ -300,6 +300,10 @@ def _data(obj, at=None) -> dict[str, Any]:
         return graph(obj)
     if isinstance(obj, Document):
         return document(obj)
+    from chainrule.formats.json_layered_numbers import layered_data
+
+    if (found := layered_data(obj)) is not None:  # a layered network's numbers or training
+        return found
     raise TypeError(f"cannot write a {type(obj).__name__} as JSON")
 
 

@@ -14,6 +14,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from chainrule.display import Displayable
 from chainrule.network.compiled import Compiled, compile_shape
 from chainrule.network.compiled_locals import Locals
 from chainrule.network.difference import Check
@@ -26,9 +27,9 @@ DEFAULT_BIAS = 0.0
 WEIGHT_SEED = 0
 WEIGHT_DECIMALS = 2
 INIT_RANGE = 1.0
+PARAMS_SAID = "biases 0, weights uniform in [−1, 1] from seed 0, rounded to two decimals"
 DEFAULTS_SAID = (
-    "each input 0.5, the label 1 (one-hot on class 1 for several outputs), biases 0, weights "
-    "uniform in [−1, 1] from seed 0, rounded to two decimals"
+    f"each input 0.5, the label 1 (one-hot on class 1 for several outputs), {PARAMS_SAID}"
 )
 
 
@@ -127,8 +128,8 @@ class ParamValue:
 Rows = tuple[tuple[float, ...], ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class LayeredEvaluation:
+@dataclass(frozen=True, kw_only=True, repr=False)
+class LayeredEvaluation(Displayable):
     """Every number of the network at the point: lists index layers 1 … L (a also has a⁰)."""
 
     shape: Shape
@@ -147,10 +148,14 @@ class LayeredEvaluation:
     h: float
     cost_after: float | None  # None where J is not finite after the step
     clipped: bool
+    cancels: bool  # δᴸ came out as ŷ − y (f′ and ∂J/∂ŷ cancel), with no f′ multiplied in
 
     @property
     def rows(self) -> int:
         return len(self.X)
+
+    def _summary(self) -> str:
+        return f"{self.shape.text} network: J = {self.cost:.6g}, {len(self.gradients)} gradients"
 
     @property
     def agrees(self) -> bool:
@@ -247,6 +252,7 @@ def evaluate_shape(
         h=h,
         cost_after=j_after if math.isfinite(j_after) else None,
         clipped=grad.clipped,
+        cancels=compiled.locals.output_delta is not None,
     )
 
 
