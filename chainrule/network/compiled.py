@@ -20,11 +20,10 @@ from typing import Any
 import sympy
 
 from chainrule.errors import ChainruleError
+from chainrule.network.compiled_cost import StableCost, inside
 from chainrule.network.compiled_locals import LAYERWISE, YHAT, Locals, Y, Z, reference_locals
 from chainrule.network.shape import Shape, ShapeError
 
-_LOG_YHAT = sympy.Symbol("log_yhat")
-_LOG_1M_YHAT = sympy.Symbol("log_1m_yhat")
 NUMPY_MISSING = (
     "this needs NumPy, which is not installed: pip install numpy (or pip install 'chainrule[fast]')"
 )
@@ -109,7 +108,7 @@ class Compiled:
             )
             start += rows * cols + rows
         self.size = start
-        self._cost, self._logs = _cost_function(locals.cost, modules)
+        self._j = StableCost(locals.cost, shape.activations[-1], modules, np)
         self._delta = (
             None
             if locals.output_delta is None
@@ -254,23 +253,6 @@ class Compiled:
             fps.append(fp)
         return zs, As, fps
 
-    def _j(self, z, yhat, Y) -> tuple[float, bool]:
-        np = self._np
-        logs, clipped = {}, False
-        last = self.shape.activations[-1]
-        for symbol in self._logs:
-            if last == "sigmoid":  # ln σ(z) = −ln(1 + e^(−z)), exact where σ(z) rounds to 0 or 1
-                logs[symbol] = -np.logaddexp(0, -z if symbol == _LOG_YHAT else z)
-            elif last == "softmax" and symbol == _LOG_YHAT:  # log-sum-exp
-                m = z.max(axis=1, keepdims=True)
-                logs[symbol] = z - m - np.log(np.exp(z - m).sum(axis=1, keepdims=True))
-            else:
-                inside = _inside(np, yhat)
-                clipped = clipped or bool((inside != yhat).any())
-                logs[symbol] = np.log(inside if symbol == _LOG_YHAT else 1 - inside)
-        term = self._cost(yhat, Y, *(logs[s] for s in self._logs))
-        return float(np.sum(term)) / yhat.shape[0], clipped
-
     def _run(self, flat, X, Y, out, keep: bool):
         np = self._np
         zs, As, fps = self._forward(flat, X)
@@ -283,7 +265,7 @@ class Compiled:
         else:
             at = yhat
             if self._pole:
-                at = _inside(np, yhat)
+                at = inside(np, yhat)
                 clipped = clipped or bool((at != yhat).any())
             g = self._gradient(at, Y)
             if fps[-1] is None:  # softmax: δⱼ = ŷⱼ(gⱼ − Σₖ ŷₖgₖ), its Jacobian applied to g
@@ -303,19 +285,6 @@ class Compiled:
                     deltas.append(d)
         out /= X.shape[0]
         return cost, deltas[::-1], (zs, As), clipped
-
-
-def _inside(np, yhat):
-    """ŷ moved off exactly 0 and 1 (where ln ŷ would be −inf), by the least a float can."""
-    return np.clip(yhat, np.finfo(float).tiny, np.nextafter(1.0, 0.0))
-
-
-def _cost_function(cost: sympy.Expr, modules):
-    """The cost of one output compiled in (ŷ, y, ln ŷ, ln(1 − ŷ)): the logs are handed in, so
-    the compiler can take them from z without ever forming ln 0."""
-    replaced = cost.xreplace({sympy.log(YHAT): _LOG_YHAT, sympy.log(1 - YHAT): _LOG_1M_YHAT})
-    logs = tuple(s for s in (_LOG_YHAT, _LOG_1M_YHAT) if replaced.has(s))
-    return sympy.lambdify([YHAT, Y, *logs], replaced, modules=modules), logs
 
 
 def compile_shape(shape: Shape, locals: Locals | None = None) -> Compiled:
