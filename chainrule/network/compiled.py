@@ -13,7 +13,7 @@ training builds no dict and copies nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,7 +199,7 @@ class Compiled:
         """zˡ = aˡ⁻¹(Wˡ)ᵀ + bˡ and aˡ = f(zˡ), layer by layer, for every row at once."""
         X, _ = self.batch(X)
         with self._np.errstate(over="ignore"):
-            zs, As, _ = self._forward(self.params(params), X)
+            zs, As, _ = self._forward(*self.layers(self.params(params)), X)
         return Forward(z=tuple(zs), a=tuple(As))
 
     def gradient(self, params, X, Y) -> Gradient:
@@ -210,7 +210,8 @@ class Compiled:
         flat = self.params(params)
         out = np.empty(self.size)
         with np.errstate(over="ignore"):
-            cost, deltas, (zs, As), clipped = self._run(flat, X, Y, out, keep=True)
+            views = (*self.layers(flat), *self.layers(out))
+            cost, deltas, (zs, As), clipped = self._run(views, out, X, Y, keep=True)
         Ws, bs = self.layers(out)
         return Gradient(
             shape=self.shape,
@@ -228,17 +229,22 @@ class Compiled:
         X, Y = self.batch(X, Y)
         self.check_labels(Y)
         with self._np.errstate(over="ignore"):
-            zs, As, _ = self._forward(self.params(params), X)
+            zs, As, _ = self._forward(*self.layers(self.params(params)), X)
             return self._j(zs[-1], As[-1], Y)[0]
 
-    def step(self, flat, X, Y, out) -> tuple[float, Any]:
-        """J and ŷ at ``flat``, ∂J/∂θ written into ``out``: the training loop's inner call. No
-        checks, no copies; run it under ``np.errstate(over="ignore")``."""
-        cost, _, (_, As), _ = self._run(flat, X, Y, out, keep=False)
-        return cost, As[-1]
+    def stepper(self, flat, out):
+        """f(X, Y) → (J, ŷ) at the parameters in ``flat``, writing ∂J/∂θ into ``out``: the
+        training loop's inner call. Both views are made once, so ``flat`` may be updated in
+        place between calls; no checks, no copies. Run it under ``np.errstate(over="ignore")``."""
+        views = (*self.layers(flat), *self.layers(out))
 
-    def _forward(self, flat, X):
-        Ws, bs = self.layers(flat)
+        def step(X, Y):
+            cost, _, (_, As), _ = self._run(views, out, X, Y, keep=False)
+            return cost, As[-1]
+
+        return step
+
+    def _forward(self, Ws, bs, X):
         zs, As, fps = [], [X], []
         a = X
         for W, b, act in zip(Ws, bs, self._acts, strict=True):
@@ -253,9 +259,10 @@ class Compiled:
             fps.append(fp)
         return zs, As, fps
 
-    def _run(self, flat, X, Y, out, keep: bool):
+    def _run(self, views, out, X, Y, keep: bool):
         np = self._np
-        zs, As, fps = self._forward(flat, X)
+        Ws, bs, gWs, gbs = views
+        zs, As, fps = self._forward(Ws, bs, X)
         yhat = As[-1]
         cost, clipped = self._j(zs[-1], yhat, Y)
         if self._delta is not None:
@@ -272,8 +279,6 @@ class Compiled:
                 d = yhat * (g - (yhat * g).sum(axis=1, keepdims=True))
             else:
                 d = g * fps[-1]
-        Ws, _ = self.layers(flat)
-        gWs, gbs = self.layers(out)
         deltas = [d]
         for l in range(len(Ws) - 1, -1, -1):
             np.matmul(d.T, As[l], out=gWs[l])
@@ -292,8 +297,3 @@ def compile_shape(shape: Shape, locals: Locals | None = None) -> Compiled:
     (``reference_locals(shape)``, by sympy.diff, when none are given)."""
     numpy()
     return Compiled(shape, locals if locals is not None else reference_locals(shape))
-
-
-def as_rows(values: Sequence[Sequence[float]]):
-    """A list of rows as a float array (rows, columns)."""
-    return numpy().asarray(values, dtype=float)

@@ -137,9 +137,10 @@ def train_shape(
     costs: list[float] = []
     accs: list[float] | None = [] if classifies(shape) else None
     records: list[ShapeRecord] = []
+    gradient_at = compiled.stepper(theta, grad)  # theta is updated in place: its views stay true
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for step in range(steps + 1):
-            cost, yhat = compiled.step(theta, X, Y, grad)
+            cost, yhat = gradient_at(X, Y)
             if not math.isfinite(cost):
                 raise ShapeError(_diverged(step))
             costs.append(cost)
@@ -153,7 +154,7 @@ def train_shape(
             if step == steps:
                 break
             # Every parameter moves against the mean gradient at once.
-            theta -= lr * grad
+            theta -= lr * grad  # in place, so the stepper's views still see it
             if not np.isfinite(theta).all():
                 raise ShapeError(
                     f"training diverged at step {step + 1}: a parameter grew past what a "
