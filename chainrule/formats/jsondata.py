@@ -303,6 +303,10 @@ def _data(obj, at=None) -> dict[str, Any]:
     own = getattr(obj, "json_data", None)
     if callable(own):  # a result that writes its own data: the calculus results
         return own()
+    from chainrule.formats.json_layered_numbers import layered_data
+
+    if (found := layered_data(obj)) is not None:  # a layered network's numbers or training
+        return found
     raise TypeError(f"cannot write a {type(obj).__name__} as JSON")
 
 

@@ -56,4 +56,15 @@ def document(obj: Any, *, param: str = "all", at: Any = None) -> Document:
         from chainrule.views.graph import graph_view
 
         return graph_view(obj)
+    from chainrule.network.layered_numbers import LayeredEvaluation
+    from chainrule.network.layered_training import ShapeTrainingRun
+
+    if isinstance(obj, LayeredEvaluation):
+        from chainrule.views.layered_numbers import layered_numbers_view
+
+        return layered_numbers_view(obj)
+    if isinstance(obj, ShapeTrainingRun):
+        from chainrule.views.layered_training import layered_training_view
+
+        return layered_training_view(obj)
     raise TypeError(f"no view shows a {type(obj).__name__}: explain() or a network result")

@@ -1,0 +1,74 @@
+"""CLI glue for a network of any shape (``--shape 2-3-1``): its numbers at a point or over a
+batch, and its training, each returning the text to echo (None where the rich view was printed
+straight to the terminal). Thin: read the options, call the library, lay the result out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def numbers_output(
+    shape, at: str | None, lr: float, fmt: str, standalone: bool = False, data: str | None = None
+) -> str | None:
+    """``--shape S --at …`` (and ``--data`` for a batch): every number, checked, one step."""
+    from chainrule.cli.output import laid_out
+    from chainrule.network.layered_data import load_data
+    from chainrule.network.layered_numbers import evaluate_shape, parse_shape_point
+
+    given = parse_shape_point(at, shape) if at else {}
+    rows = load_data(data, shape) if data is not None else None
+    result = evaluate_shape(shape, given, lr, data=rows)
+    return laid_out(result, fmt, standalone=standalone)
+
+
+def training_output(
+    shape,
+    at: str | None,
+    lr: float,
+    steps: int,
+    data: str | None,
+    seed: int,
+    plot: Path | None,
+    fmt: str,
+    standalone: bool = False,
+) -> str | None:
+    """``--shape S --train``: gradient descent with J and accuracy per step, ``--plot FILE``."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from chainrule.cli.output import echo, laid_out
+    from chainrule.network.layered_data import load_data
+    from chainrule.network.layered_numbers import parse_shape_point
+    from chainrule.network.layered_training import train_shape
+
+    given = parse_shape_point(at, shape) if at else {}
+    if plot is not None:
+        from chainrule.plotting import check_figure_path
+
+        check_figure_path(plot)  # a wrong suffix or no matplotlib: say so before training
+    rows = load_data(data, shape) if data is not None else None
+    console = Console(stderr=True)
+    # The bar goes to stderr and vanishes when done; in a pipe or a file it is not drawn at all.
+    with Progress(
+        TextColumn("gradient descent"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("train", total=steps)
+        every = max(1, steps // 100)  # the bar moves a hundred times at most
+
+        def moved(i: int) -> None:
+            if i % every == 0 or i == steps:
+                progress.update(task, completed=i)
+
+        run = train_shape(shape, rows, lr, steps, seed, given, on_step=moved)
+    if plot is not None:
+        from chainrule.plotting import write_figure
+        from chainrule.views.wording import figure_title
+
+        write_figure(run.costs, plot, title=figure_title(shape.cost_kind, lr))
+        echo(f"J over the steps written to {plot}", err=True)
+    return laid_out(run, fmt, standalone=standalone)
