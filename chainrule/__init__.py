@@ -37,12 +37,20 @@ _EXPORTS = {
     "derivatives": "chainrule.calculus",
     "at_point": "chainrule.calculus",
     "gradient": "chainrule.calculus",
+    "implicit": "chainrule.calculus",
+    "log_differentiate": "chainrule.calculus",
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from chainrule.calculus import at_point, derivatives, gradient
+    from chainrule.calculus import (
+        at_point,
+        derivatives,
+        gradient,
+        implicit,
+        log_differentiate,
+    )
     from chainrule.checking import Check, check
     from chainrule.errors import ChainruleError, ParseError, VariableError
     from chainrule.explaining import explain

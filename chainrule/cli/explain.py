@@ -17,6 +17,11 @@ from chainrule.formats import FORMATS
 Format = StrEnum("Format", {name: name for name in FORMATS if name != "dot"})
 
 
+class Method(StrEnum):
+    rules = "rules"
+    log = "log"
+
+
 def explain(
     formula: Annotated[
         str,
@@ -49,6 +54,14 @@ def explain(
             "--wrt variable. Default: y.",
         ),
     ] = None,
+    method: Annotated[
+        Method,
+        typer.Option(
+            help="rules: the rules of differentiation, each where it applies; log: "
+            "logarithmic differentiation of a product or quotient of many factors (ln of both "
+            "sides, the log rules, differentiate, multiply back by y).",
+        ),
+    ] = Method.rules,
     at: Annotated[
         str | None,
         typer.Option(
@@ -96,6 +109,8 @@ def explain(
 
       chainrule explain "x^2 + y^2 = 25" --at x=3,y=4   implicitly: dy/dx = −x/y
 
+      chainrule explain "x sqrt(2x+1)/(e^x sin(x)^3)" --method log
+
       chainrule explain "sigmoid(w*x + b)" --wrt w --format latex
 
       chainrule explain "log(sin(x^2))" --svg chain.svg
@@ -116,4 +131,5 @@ def explain(
         order=order,
         at=at,
         of=of,
+        method=method.value,
     )

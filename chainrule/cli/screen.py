@@ -26,17 +26,19 @@ def explain_all(
     order: int | None = None,
     at: str | None = None,
     of: str | None = None,
+    method: str = "rules",
 ) -> None:
     """``chainrule explain``: FORMULA, or with - each line of stdin, explained in ``format``.
     The defaults are the command's. ``order`` asks for the derivatives up to that one, ``at``
-    for the derivative at a point and its tangent; several names in ``wrt`` for the gradient."""
+    for the derivative at a point and its tangent; several names in ``wrt`` for the gradient;
+    ``method="log"`` for logarithmic differentiation."""
     # Imported here so that `chainrule --help` does not load SymPy.
     from chainrule.cli.output import echo, fail, message
     from chainrule.cli.running import computing
     from chainrule.errors import ChainruleError
 
     try:
-        run = _computation(wrt, order, at, of)
+        run = _computation(wrt, order, at, of, method)
     except ChainruleError as error:
         raise fail(error) from None
 
@@ -76,11 +78,21 @@ def explain_all(
         raise SystemExit(2)
 
 
-def _computation(wrt: str | None, order: int | None, at: str | None, of: str | None = None):
+def _computation(
+    wrt: str | None,
+    order: int | None,
+    at: str | None,
+    of: str | None = None,
+    method: str = "rules",
+):
     """What each formula becomes: an explanation, the derivatives up to ``order``, the
-    derivative at the point ``at``, with several names in ``wrt`` the gradient, and for an
-    equation (x^2 + y^2 = 25) implicit differentiation, ``of`` naming the function (y)."""
+    derivative at the point ``at``, with several names in ``wrt`` the gradient, for an
+    equation (x^2 + y^2 = 25) implicit differentiation, ``of`` naming the function (y), and
+    logarithmic differentiation for ``method="log"``."""
     from chainrule.errors import ChainruleError
+
+    if method == "log":
+        return _log_method(wrt, order, at, of)
 
     explicit = _explicit(wrt, order, at)
     if of is not None and (order is not None or (wrt is not None and "," in wrt)):
@@ -102,6 +114,32 @@ def _computation(wrt: str | None, order: int | None, at: str | None, of: str | N
         from chainrule.calculus import implicit
 
         return implicit(text, x=wrt or "x", y=of or "y", at=at)
+
+    return run
+
+
+def _log_method(wrt: str | None, order: int | None, at: str | None, of: str | None):
+    """``_computation`` for ``--method log``: one first derivative of one variable."""
+    from chainrule.errors import ChainruleError
+
+    others = [name for name, given in (("--order", order), ("--at", at), ("--of", of)) if given]
+    if wrt is not None and "," in wrt:
+        others.append("--wrt x,y")
+    if others:
+        raise ChainruleError(
+            f"--method log takes one first derivative: leave out {' and '.join(others)}"
+        )
+
+    def run(text: str):
+        from chainrule.calculus import log_differentiate
+        from chainrule.parsing.equations import read_equation
+
+        if read_equation(text) is not None:
+            raise ChainruleError(
+                "--method log takes a formula, not an equation: y = … with y alone on the "
+                "left, or just the right side"
+            )
+        return log_differentiate(text, wrt)
 
     return run
 

@@ -94,3 +94,38 @@ def implicit_check(c) -> dict[str, Any]:
         "expected": code(c.expected),
         "points_compared": c.points,
     }
+
+
+def log_method(m) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "kind": "logarithmic differentiation",
+        "input": m.text,
+        "expression": code(m.expression),
+        "variable": code(m.variable),
+        "factors": [{"base": code(b), "exponent": code(n)} for b, n in m.factors],
+        "logs": code(m.logs),
+        "logs_derivative": code(m.explanation.derivative),
+        "derivative": code(m.derivative),
+        "verified": m.verified,
+        "explanation": _inner(m.explanation),
+    }
+
+
+def point_check(c) -> dict[str, Any]:
+    p = c.at
+    return {
+        "schema": SCHEMA,
+        "kind": "check at a point",
+        "function": code(p.explanation.expression),
+        "variable": code(p.variable),
+        "point": _number(p.point),
+        "asked": c.kind,
+        "answer": c.answer,
+        "given": code(c.given),
+        "status": c.status,
+        "correct": c.correct,
+        "mistake": c.mistake,
+        "expected": code(c.expected),
+        "decimals": c.decimals,
+    }
