@@ -93,11 +93,14 @@ def check(
     answer: str,
     wrt: str | sympy.Symbol | None = None,
     order: int = 1,
-) -> Check:
+    at: str | None = None,
+):
     """Whether ``answer`` (a derivative, or links joined by "=") is the derivative of
     ``function`` (its ``order``-th derivative, 1 to 5: the last one is then checked as the
     derivative of the one before it, as simplified); which link is the first wrong one, and
-    which usual mistake gives it.
+    which usual mistake gives it. With ``at`` ("x=pi/3") the answer is h′ there, a number, or
+    the tangent line there written ``y = …`` (``chainrule.checking.point``); for an equation's
+    curve, dy/dx judged on the curve (``chainrule.checking.implicit``).
 
     Raises ``ParseError`` for an unreadable function or answer (its caret in the answer) and
     ``VariableError`` for an answer in letters the function does not have.
@@ -113,6 +116,14 @@ def check(
             from chainrule.checking.implicit import check_implicit
 
             return check_implicit(function, answer, x=str(wrt or "x"))
+    if at is not None:
+        if order != 1:
+            from chainrule.errors import ChainruleError
+
+            raise ChainruleError("--at checks the first derivative there: leave out --order")
+        from chainrule.checking.point import check_at_point
+
+        return check_at_point(function, answer, at, wrt)
 
     if order == 1:
         ex = explain(function, wrt=wrt)

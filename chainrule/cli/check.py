@@ -34,6 +34,14 @@ def check(
             help="Check the N-th derivative (1 to 5), as the derivative of the one before it.",
         ),
     ] = 1,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            metavar="POINT",
+            help="Check the derivative at a point, e.g. x=pi/3: ANSWER is h′ there (a number, "
+            "exact or a decimal judged to the digits typed), or the tangent line y = ….",
+        ),
+    ] = None,
     format: options.format_option(
         Format,
         "rich, text, latex, markdown, html, or json (correct, first_wrong, mistake, "
@@ -63,6 +71,12 @@ def check(
       chainrule check "(1+x^2)^6" "6(1+x^2)^5 2x"     (a space multiplies, as on paper)
 
       chainrule check "sin(x^2)" "2cos(x^2) - 4x^2 sin(x^2)" --order 2
+
+      chainrule check "log(2+cos(x))" "-sqrt(3)/5" --at x=pi/3
+
+      chainrule check "x^2" "y = 2x - 1" --at x=1      (the tangent line there)
+
+      chainrule check "x^2 + y^2 = 25" "-x/y"       (dy/dx, judged on the curve)
     """
     from chainrule.checking import check as run
     from chainrule.cli.output import echo, fail, laid_out
@@ -73,7 +87,7 @@ def check(
         raise fail(ValueError("--standalone goes with --format latex"))
     with computing(timeout):
         try:
-            result = run(function, answer, wrt=wrt, order=order)
+            result = run(function, answer, wrt=wrt, order=order, at=at)
             text = laid_out(result, format.value, standalone=standalone)
         except ChainruleError as error:  # a formula unread, or steps too long to show
             raise fail(error) from None
