@@ -77,8 +77,17 @@ def test_every_id_has_words_and_the_new_ones_are_tested_twice():
 
 def test_the_readme_lists_every_id_and_no_other_in_order():
     readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    section = readme.split("**How a mistake is named.**", 1)[1].split("`--wrt`", 1)[0]
-    assert re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE) == list(MISTAKES)
+    section = readme.split("**How a mistake is named.**", 1)[1]
+    first, beyond = section.split("**Beyond the first derivative.**", 1)
+    assert re.findall(r"^\| `(\w+)` \|", first, re.MULTILINE) == list(MISTAKES)
+    from chainrule.checking.implicit import IMPLICIT_MISTAKES
+    from chainrule.checking.point import POINT_MISTAKES
+
+    beyond = beyond.split("`--wrt`", 1)[0]
+    assert re.findall(r"^\| `(\w+)` \|", beyond, re.MULTILINE) == [
+        *IMPLICIT_MISTAKES,
+        *POINT_MISTAKES,
+    ]
 
 
 @pytest.mark.parametrize(
