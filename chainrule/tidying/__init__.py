@@ -77,8 +77,19 @@ def tidy(derived: sympy.Expr, x: sympy.Symbol) -> Tidying:
                 results[key] = expr  # a rational move on what is not rational after all
         return results[key]
 
+    sizes: dict[sympy.Expr, int] = {}  # plans meet at the same forms: each is measured once
+
+    def cost(expr: sympy.Expr, path: tuple, as_derived: bool) -> tuple[int, int]:
+        """Operations, and one more for each fraction inside a denominator, which a teacher
+        always clears (1/(3(x²/9 + 1)) is 3/(x² + 9)); a rewrite pays the margin; then
+        fewer moves."""
+        if expr not in sizes:
+            sizes[expr] = operations(expr) + _compound(expr)
+        margin = 0 if as_derived or not path else REWRITE_MARGIN - 1
+        return sizes[expr] + margin, len(path)
+
     # Only a strictly better form replaces the best so far: ties go to the earlier plan.
-    best_cost, best = _cost(derived, (), True), ()
+    best_cost, best = cost(derived, (), True), ()
     for plan in PLANS:
         path: tuple[Tidy, ...] = ()
         expr = derived
@@ -88,9 +99,9 @@ def tidy(derived: sympy.Expr, x: sympy.Symbol) -> Tidying:
                 continue
             path += (Tidy(move=move, before=expr, after=after),)
             expr = after
-            cost = _cost(expr, path, expanded_is_derived and move == "expand" and len(path) == 1)
-            if cost < best_cost:
-                best_cost, best = cost, path
+            now = cost(expr, path, expanded_is_derived and move == "expand" and len(path) == 1)
+            if now < best_cost:
+                best_cost, best = now, path
     moves = best
     for move in moves:
         _in_descending_powers(move.after, x)
@@ -140,14 +151,6 @@ def _power_of(term: sympy.Expr, x: sympy.Symbol) -> sympy.Expr | None:
     if rest.is_Pow and rest.base == x and rest.exp.is_Number:
         return rest.exp
     return None
-
-
-def _cost(expr: sympy.Expr, path: tuple, as_derived: bool) -> tuple[int, int]:
-    """Operations, and one more for each fraction inside a denominator, which a teacher
-    always clears (1/(3(x²/9 + 1)) is 3/(x² + 9)); a rewrite pays the margin; then fewer
-    moves."""
-    margin = 0 if as_derived or not path else REWRITE_MARGIN - 1
-    return operations(expr) + _compound(expr) + margin, len(path)
 
 
 def _compound(expr: sympy.Expr) -> int:
