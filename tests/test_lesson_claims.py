@@ -212,3 +212,25 @@ def test_lesson_five_counts_products_as_the_library_does():
         counted = backprop(Network(layers=depth), verify=False).multiplications
         assert (int(nodes), int(chains), int(shared)) == (depth, *counted)
     assert all(int(c) > int(s) for _, c, s in table.rows)
+
+
+# Lesson 9: one neuron per layer cannot learn XOR; two hidden neurons can, and only with a bend.
+
+
+def test_xor_needs_two_hidden_neurons_with_a_bend():
+    from chainrule.network.layered_data import load_data
+    from chainrule.network.layered_training import train_shape
+    from chainrule.network.shape import Shape
+
+    nine = script(9)
+
+    def best(widths: str, activations: str) -> float:
+        shape = Shape.parse(widths, activations, "cross-entropy")
+        data = load_data("xor", shape)
+        return max(train_shape(shape, data, seed=s).accuracies[-1] for s in nine["SEEDS"])
+
+    assert best("2-1", "sigmoid") < 1 and best("2-1-1", "tanh,sigmoid") < 1
+    assert best("2-2-1", "linear,sigmoid") < 1
+    shape = Shape.parse("2-2-1", "tanh,sigmoid", "cross-entropy")
+    data = load_data("xor", shape)
+    assert all(train_shape(shape, data, seed=s).accuracies[-1] == 1 for s in nine["SEEDS"])
