@@ -205,8 +205,8 @@ def main() -> None:
         if not ok:
             failed += 1
             print(f"{text}: not verified")
-    duplicates = len(FORMULAS) - len(set(FORMULAS))
-    print(f"{len(FORMULAS)} formulas, {failed} failed, {duplicates} repeated")
+    repeated = len(FORMULAS) - len(set(FORMULAS))
+    print(f"{len(FORMULAS)} formulas, {failed} failed, {repeated} repeated")
 
 
 if __name__ == "__main__":
