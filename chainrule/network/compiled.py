@@ -25,7 +25,7 @@ from chainrule.network.compiled_locals import LAYERWISE, YHAT, Locals, Y, Z, ref
 from chainrule.network.shape import Shape, ShapeError
 
 NUMPY_MISSING = (
-    "this needs NumPy, which is not installed: pip install numpy (or pip install 'chainrule[fast]')"
+    "this needs NumPy, which chainrule depends on but cannot import here: pip install numpy"
 )
 
 
