@@ -98,7 +98,8 @@ def test_a_named_function_in_every_format(format):
     result = run("explain", "f(x) = log(x^2 + 1)", "-f", format)
     assert result.exit_code == 0, result.output
     if format == "json":
-        assert json.loads(result.stdout)["variable"] == "x"
+        data = json.loads(result.stdout)
+        assert data["variable"] == "x" and data["name"] == "f(x)"
     elif format != "html":
         assert "f'" in result.stdout or "f′" in result.stdout
 

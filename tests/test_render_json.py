@@ -18,6 +18,7 @@ from chainrule.functions import sigmoid
 TOP_KEYS = {
     "schema",
     "input",
+    "name",
     "expression",
     "variable",
     "constants",
@@ -83,6 +84,7 @@ def test_top_level_contract(explained):
     assert set(doc) == TOP_KEYS
     assert doc["schema"] == SCHEMA == 2
     assert doc["input"] == ex.input
+    assert doc["name"] is None  # no name typed; test_book_input types one
     assert doc["variable"] == str(ex.variable)
     assert doc["constants"] == [str(c) for c in ex.constants]
     assert set(doc["verification"]) == {

@@ -91,6 +91,7 @@ def explanation(obj: s.Explanation | s.Step) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "input": obj.input,
+        "name": None if obj.name is None else code(obj.name),
         "expression": code(obj.expression),
         "variable": code(obj.variable),
         "constants": [code(c) for c in obj.constants],
