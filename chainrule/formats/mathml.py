@@ -97,6 +97,13 @@ class _Printer(TermPrinter, Markup):
     def _print_Function(self, expr):
         return self._applied(self._name(expr.func), expr.args)
 
+    def _print_polygamma(self, expr):
+        n, u = expr.args
+        head = self._mi("ψ")
+        if n != 0:
+            head = self._el("msup", head, self._row(self._mo("("), self._print(n), self._mo(")")))
+        return self._applied(head, (u,))
+
     def _print_LogBase(self, expr):
         u, b = expr.args
         return self._applied(self._el("msub", self._mi("log"), self._print(b)), (u,))

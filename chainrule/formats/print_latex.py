@@ -150,6 +150,12 @@ class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
             return rf"{name}_{{{index}}}\left({args}\right)"
         return super()._print_Function(expr, exp)
 
+    def _print_polygamma(self, expr, exp=None):
+        n, u = expr.args
+        order = "" if n == 0 else rf"^{{({self._print(n)})}}"
+        text = rf"\psi{order}\left({self._print(u)}\right)"
+        return text if exp is None else rf"\left({text}\right)^{{{exp}}}"
+
     def _print_LogBase(self, expr, exp=None):
         # The way SymPy writes ln: \log_{2}{\left(x \right)}^{2} as \ln{\left(x \right)}^{2}.
         u, b = (self._print(arg) for arg in expr.args)

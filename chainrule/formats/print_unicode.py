@@ -133,6 +133,12 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
         name = symbol(name) if isinstance(expr, AppliedUndef) else UNICODE_NAMES.get(name, name)
         return f"{name}({self.stringify(expr.args, ', ')})"
 
+    def _print_polygamma(self, expr):
+        # Γ′ = Γ·ψ: the digamma function ψ, and ψ⁽ⁿ⁾ its n-th derivative, as tables write them.
+        n, u = expr.args
+        order = "" if n == 0 else f"⁽{str(n).translate(_SUPERSCRIPT)}⁾"
+        return f"ψ{order}({self._print(u)})"
+
     def _print_LogBase(self, expr):
         u, b = expr.args
         if b.is_Integer:

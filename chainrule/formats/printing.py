@@ -40,6 +40,7 @@ T = TypeVar("T")
 UNICODE_NAMES = {
     "log": "ln",
     "sigmoid": "σ",
+    "gamma": "Γ",
     **{f"a{name}": f"arc{name}" for name in ("sin", "cos", "tan", "cot", "sec", "csc")},
 }
 # Written sin²(x) rather than sin(x)², as textbooks do.

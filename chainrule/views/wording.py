@@ -177,7 +177,7 @@ def no_rule(unevaluated: bool = False, gamma: bool = False) -> Parts:
     if gamma:
         return (
             "the Gamma function has no rule in elementary functions: its derivative is itself"
-            " times the digamma function polygamma(0, ·), as SymPy gives it",
+            " times the digamma function ψ = Γ′/Γ (SymPy's polygamma(0, ·))",
         )
     if unevaluated:
         return ("neither chainrule nor SymPy has a rule for this: the derivative is left as it is",)
