@@ -89,6 +89,7 @@ def test_a_mistyped_option_is_named_with_the_nearest(args, said):
         (["network", "--layers", "99"], "--layers 99: must be at most 50"),
         (["network", "--layers", "abc"], "--layers abc: not a whole number"),
         (["explain", "x", "--timeout", "never"], "--timeout never: not a number"),
+        (["explain", "x", "--timeout", "nan"], "--timeout nan: not a number"),
         (["explain", "x", "--timeout", "-1"], "--timeout -1: must be at least 0"),
         (["lesson", "abc"], "N: not a whole number"),
         (["explain"], "missing FORMULA; see 'chainrule explain --help'"),

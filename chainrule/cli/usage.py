@@ -149,6 +149,8 @@ def _bad_value(param, reason: str, args: list[str]) -> str:
     choices = _choices(param)
     if choices:
         return f"{shown}: choose one of {', '.join(choices)}"
+    if value is not None and value.strip().lower() in ("nan", "+nan", "-nan"):
+        return f"{shown}: not a number"  # nan fails every bound, but the bound is not why
     for words, plain in (
         ("valid integer", "not a whole number"),
         ("valid number", "not a number"),
