@@ -40,6 +40,8 @@ T = TypeVar("T")
 UNICODE_NAMES = {
     "log": "ln",
     "sigmoid": "σ",
+    "relu": "ReLU",
+    "heaviside": "H",
     **{f"a{name}": f"arc{name}" for name in ("sin", "cos", "tan", "cot", "sec", "csc")},
 }
 # Written sin²(x) rather than sin(x)², as textbooks do.
