@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from chainrule.functions import sigmoid
+from chainrule.functions import heaviside, sigmoid
 from chainrule.network.shape import RELU_AT_ZERO, Shape
 
 #: The scalar every activation is written in, and ŷ, y for the cost of one output.
@@ -106,8 +106,13 @@ def from_symbolic(pieces) -> Locals:
     from chainrule.network import locals as symbolic  # the symbolic side's module
 
     to_ours = {symbolic.Z: Z, symbolic.YHAT: YHAT, symbolic.Y: Y}
+
+    def step(e: sympy.Expr) -> sympy.Expr:
+        # ReLU′ = H with H(0) = 0, as SymPy's Heaviside(u, 0): NumPy's heaviside runs it.
+        return e.xreplace(to_ours).replace(heaviside, lambda u: sympy.Heaviside(u, RELU_AT_ZERO))
+
     activation = {
-        name: (a.f.xreplace(to_ours), a.derivative.xreplace(to_ours))
+        name: (a.f.xreplace(to_ours), step(a.derivative))
         for name, a in pieces.activations.items()
         if name not in LAYERWISE
     }
