@@ -19,6 +19,7 @@ __all__ = [
     "DerivativeOf",
     "Equals",
     "Frac",
+    "Grid",
     "InOrder",
     "Leibniz",
     "Neg",
@@ -109,6 +110,15 @@ class Frac:
     precedence: ClassVar[int] = PRECEDENCE["Mul"]
     numerator: Any
     denominator: Any
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A matrix of math, ``rows`` of equal length (a column vector has rows of one): written
+    as a bracketed array where the notation has one, else row by row, [a, b; c, d]."""
+
+    precedence: ClassVar[int] = PRECEDENCE["Atom"]
+    rows: tuple[tuple, ...]
 
 
 @dataclass(frozen=True)

@@ -345,6 +345,10 @@ class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
     def _print_Compose(self, t):
         return r" \circ ".join(self._print(sympy.Symbol(name)) for name in t.names)
 
+    def _print_Grid(self, t):
+        rows = r" \\ ".join(" & ".join(self._print(c) for c in row) for row in t.rows)
+        return rf"\begin{{bmatrix}} {rows} \end{{bmatrix}}"
+
     def _print_Num(self, t):
         return latex_number(t.value)
 

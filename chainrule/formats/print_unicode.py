@@ -252,6 +252,10 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
     def _print_Compose(self, t):
         return "∘".join(symbol(name) for name in t.names)
 
+    def _print_Grid(self, t):
+        # One line a row, rows apart by "; ", as a matrix is typed (MATLAB, NumPy's np.matrix).
+        return "[" + "; ".join(", ".join(self._print(c) for c in row) for row in t.rows) + "]"
+
     def _print_Num(self, t):
         return number(t.value)
 
