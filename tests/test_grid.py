@@ -35,3 +35,14 @@ def test_every_format_lays_it_out():
     assert "<mtable>" in render(doc, "html")
     (block,) = json.loads(render(doc, "json"))["blocks"]
     assert block["sides"][1] == {"type": "Grid", "rows": [["a", "b"], ["c", "d"]]}
+
+
+def test_transposed_and_entrywise_products():
+    from chainrule.document import Hadamard, InOrder, Transposed
+
+    W, delta, z = sympy.symbols("W__2 delta__2 z__1")
+    f = sympy.Function("f")
+    e = Hadamard((InOrder((Transposed(W), delta), tight=True), sympy.Derivative(f(z), z)))
+    assert unicode(e) == "(W²)ᵀδ² ⊙ f′(z¹)"
+    assert latex(e) == r"\left(W^{2}\right)^{\mathsf{T}} \delta^{2} \odot f'\left(z^{1}\right)"
+    assert "<mo>⊙</mo>" in mathml(e) and ">T</mi>" in mathml(e)

@@ -35,6 +35,7 @@ from chainrule.document.terms import (
     Equals,
     Frac,
     Grid,
+    Hadamard,
     InOrder,
     Leibniz,
     Neg,
@@ -42,6 +43,7 @@ from chainrule.document.terms import (
     Num,
     Prime,
     Terms,
+    Transposed,
     Update,
 )
 
@@ -61,6 +63,7 @@ __all__ = [
     "Flowchart",
     "Frac",
     "Grid",
+    "Hadamard",
     "Heading",
     "Later",
     "InOrder",
@@ -77,6 +80,7 @@ __all__ = [
     "Prime",
     "Table",
     "Terms",
+    "Transposed",
     "Update",
     "Verdict",
     "joined",

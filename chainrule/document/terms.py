@@ -20,6 +20,7 @@ __all__ = [
     "Equals",
     "Frac",
     "Grid",
+    "Hadamard",
     "InOrder",
     "Leibniz",
     "Neg",
@@ -27,6 +28,7 @@ __all__ = [
     "Num",
     "Prime",
     "Terms",
+    "Transposed",
     "Update",
 ]
 
@@ -119,6 +121,22 @@ class Grid:
 
     precedence: ClassVar[int] = PRECEDENCE["Atom"]
     rows: tuple[tuple, ...]
+
+
+@dataclass(frozen=True)
+class Transposed:
+    """``body``ᵀ, a matrix turned on its side: (W²)ᵀ."""
+
+    precedence: ClassVar[int] = PRECEDENCE["Pow"]
+    body: Any
+
+
+@dataclass(frozen=True)
+class Hadamard:
+    """Factors multiplied entry by entry, in the order given: (W²)ᵀδ² ⊙ f′(z¹)."""
+
+    precedence: ClassVar[int] = PRECEDENCE["Mul"]
+    items: tuple
 
 
 @dataclass(frozen=True)
