@@ -233,7 +233,8 @@ def test_output_delta_cancels_to_yhat_minus_y():
     out = r.delta(1)
     m = r.model
     assert out.cancels and out.entries == tuple(m.yhat(j) - m.y(j) for j in (1, 2, 3))
-    (expanded,) = out.cancellation
+    expanded, final = out.cancellation
+    assert final == m.yhat(1) - m.y(1)
     assert sympy.expand(expanded - (m.yhat(1) * (m.y(1) + m.y(2) + m.y(3)) - m.y(1))) == 0
 
 

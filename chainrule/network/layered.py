@@ -219,6 +219,8 @@ class Layered:
             ordering.record(order, 1 - y, [sympy.S.One, -y])
             ordering.record(order, 1 - yhat, [sympy.S.One, -yhat])
             ordering.record(order, y - yhat, [y, -yhat])
+            log = sympy.log(1 - yhat)
+            ordering.record(order, (1 - y) * log, [1 - y, log])
         return tuple(order.items())
 
     @cached_property

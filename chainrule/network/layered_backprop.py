@@ -19,7 +19,7 @@ from chainrule.display import Displayable
 from chainrule.network.backprop import GradientCheck
 from chainrule.network.layered import Layered
 from chainrule.network.layered_checking import CHECK_PARAMS, compare
-from chainrule.network.layered_links import LayeredLinks, delta_sum, delta_values
+from chainrule.network.layered_links import LayeredLink, LayeredLinks, delta_sum, delta_values
 from chainrule.network.shape import Shape
 
 
@@ -28,7 +28,8 @@ class LayerDelta:
     """δˡ, neuron by neuron: ``entries`` in the index form (in δˡ⁺¹, the weights and the
     activations), ``fprimes`` each f′(zˡⱼ) in the activations. At the output, ``raw`` is
     each δᴸⱼ as the product (or with softmax the sum) of its links, and ``cancels`` says it
-    came out as ŷⱼ − yⱼ, by the steps in ``cancellation`` (neuron 1's, each a formula)."""
+    came out as ŷⱼ − yⱼ, by the steps in ``cancellation`` (neuron 1's, each a formula, the
+    last ŷ₁ − y₁) from the products of ``links`` (``output_links`` of neuron 1)."""
 
     layer: int
     entries: tuple[sympy.Expr, ...]
@@ -36,6 +37,7 @@ class LayerDelta:
     raw: tuple[sympy.Expr, ...] = ()
     cancels: bool = False
     cancellation: tuple[sympy.Expr, ...] = ()
+    links: tuple = ()
 
     @property
     def output(self) -> bool:
@@ -118,7 +120,17 @@ def growth(shape: Shape) -> tuple[tuple[str, Counts], ...]:
     return tuple(("-".join(map(str, w)), counts(w, softmax)) for w in (wider, deeper))
 
 
-def _output_delta(links: LayeredLinks, j: int) -> tuple[sympy.Expr, tuple]:
+def output_links(links: LayeredLinks, j: int) -> tuple[tuple[LayeredLink, LayeredLink], ...]:
+    """The pairs (∂J/∂ŷᵢ, ∂ŷᵢ/∂zᴸⱼ) whose products add up to δᴸⱼ: one pair, i = j, for an
+    elementwise output; one per output ŷᵢ for softmax."""
+    model = links.model
+    L = model.layers
+    if model.activation(L) != "softmax":
+        return ((links.cost(j), links.activation(L, j)),)
+    return tuple((links.cost(i), links.softmax(i, j)) for i in range(1, model.width(L) + 1))
+
+
+def output_delta(links: LayeredLinks, j: int) -> tuple[sympy.Expr, tuple]:
     """δᴸⱼ in its simplest honest form, and the steps by which it got there."""
     model, pieces = links.model, links.pieces
     raw = delta_sum(links, model.layers, j)
@@ -126,7 +138,7 @@ def _output_delta(links: LayeredLinks, j: int) -> tuple[sympy.Expr, tuple]:
         return raw, ()
     yhat, y = model.yhat(j), model.y(j)
     if model.activation(model.layers) != "softmax":
-        return yhat - y, (sympy.cancel(raw),)
+        return yhat - y, ()  # (ŷ − y)/(ŷ(1 − ŷ)) · ŷ(1 − ŷ): the σ′ cancels whole
     # Σᵢ (−yᵢ/ŷᵢ)·∂ŷᵢ/∂zⱼ: each ŷᵢ in a denominator cancels, leaving ŷⱼ·Σᵢ yᵢ − yⱼ.
     expanded = sympy.collect(sympy.expand(raw), yhat)
     return yhat - y, (expanded,)
@@ -139,7 +151,7 @@ def layered_backprop(model: Layered, *, verify: bool | None = None) -> LayeredBa
     L = model.layers
     rows = {l: range(1, model.width(l) + 1) for l in range(L + 1)}
     deltas = []
-    outputs = [_output_delta(links, j) for j in rows[L]]
+    outputs = [output_delta(links, j) for j in rows[L]]
     deltas.append(
         LayerDelta(
             layer=L,
@@ -147,7 +159,8 @@ def layered_backprop(model: Layered, *, verify: bool | None = None) -> LayeredBa
             fprimes=tuple(links.into_output(j, j).in_activations for j in rows[L]),
             raw=tuple(delta_sum(links, L, j) for j in rows[L]),
             cancels=links.pieces.cost.cancels,
-            cancellation=outputs[0][1],
+            cancellation=(*outputs[0][1], outputs[0][0]) if links.pieces.cost.cancels else (),
+            links=output_links(links, 1),
         )
     )
     for l in range(L - 1, 0, -1):

@@ -28,6 +28,8 @@ class LayeredLink(Factor):
     (``in_activations``): σ(zˡⱼ)·(1 − σ(zˡⱼ)) reads aˡⱼ·(1 − aˡⱼ), a softmax's ŷᵢ·(1 − ŷᵢ)."""
 
     in_activations: sympy.Expr
+    #: Derived for neuron 1 (from neuron 1) and renamed to this one's indices.
+    renamed: bool = False
 
 
 class LayeredLinks:
@@ -63,6 +65,7 @@ class LayeredLinks:
             derivative=derivative,
             explanation=why,
             in_activations=shown,
+            renamed=expression != why.expression,
         )
         return self._made[key]
 

@@ -16,6 +16,7 @@ from chainrule import ordering
 from chainrule.display import Displayable
 from chainrule.network.backprop import Factor, GradientCheck
 from chainrule.network.layered import Layered
+from chainrule.network.layered_backprop import output_delta, output_links
 from chainrule.network.layered_checking import CHECK_PARAMS, compare
 from chainrule.network.layered_links import LayeredLinks, delta_sum, delta_values
 from chainrule.network.shape import Shape
@@ -38,7 +39,9 @@ class Path:
 class ParamPaths(Displayable):
     """Every path from ``param`` to J (``paths``, empty past ``MAX_PATHS``; ``count`` is how
     many there are), their ``total``; the δ form ``delta`` · ``own`` (δˡⱼ and ∂zˡⱼ/∂θ), with
-    δˡⱼ written as the sum it stands for (``delta_sum``); and the check of both."""
+    δˡⱼ written as the sum it stands for (``delta_sum``); and the check of both. ``output`` is
+    δᴸ₁ as the product (or softmax's sum) of its links, then each step of its simplification
+    (ŷ₁ − y₁ last where ``cancels``)."""
 
     model: Layered
     param: sympy.Symbol
@@ -50,6 +53,9 @@ class ParamPaths(Displayable):
     delta_sum: sympy.Expr
     own: Factor
     check: GradientCheck
+    output: tuple = ()
+    output_links: tuple = ()
+    cancels: bool = False
     order: tuple = ()
 
     @property
@@ -132,6 +138,8 @@ def param_paths(model: Layered, name: str, *, verify: bool | None = None) -> Par
         if total is not None:
             formulas.append(model.expand(total))
     check = compare(model, {param: formulas}, verify=verify)[param]
+    final, steps = output_delta(links, 1)
+    raw = delta_sum(links, model.layers, 1)
     return ParamPaths(
         model=model,
         param=param,
@@ -143,5 +151,8 @@ def param_paths(model: Layered, name: str, *, verify: bool | None = None) -> Par
         delta_sum=delta_sum(links, l, j),
         own=own,
         check=check,
+        output=(raw, *steps, final) if links.pieces.cost.cancels else (raw,),
+        output_links=output_links(links, 1),
+        cancels=links.pieces.cost.cancels,
         order=tuple(order.items()),
     )
