@@ -72,3 +72,58 @@ def training_output(
         write_figure(run.costs, plot, title=figure_title(shape.cost_kind, lr))
         echo(f"J over the steps written to {plot}", err=True)
     return laid_out(run, fmt, standalone=standalone)
+
+
+def chosen_shape(text: str | None, activation: str, cost: str, layers: int, typed):
+    """The network the options name: None for the course's (``--shape`` left out, or a chain
+    1-1-…-1 with one sigmoid or tanh for every layer, which keeps the course's own views),
+    else the ``Shape``. A ShapeError says what is wrong with the shape or the activations."""
+    from chainrule.network.model import ACTIVATIONS as COURSE
+    from chainrule.network.shape import Shape, ShapeError
+
+    names = [a.strip().lower() for a in activation.split(",")]
+    if text is None:
+        if len(set(names)) == 1 and names[0] in COURSE:
+            return None
+        return Shape.parse("-".join(["1"] * (layers + 2)), activation, cost)
+    if "layers" in typed:
+        raise ShapeError("--layers and --shape go separately: --layers L is the shape 1-1-…-1")
+    shape = Shape.parse(text, activation, cost)
+    if shape.is_chain and len(set(shape.activations)) == 1 and shape.activations[0] in COURSE:
+        return None
+    return shape
+
+
+def course_layers(text: str | None, layers: int) -> int:
+    """--layers for the course's network: a chain given as --shape 1-1-…-1 has its own."""
+    return layers if text is None else text.count("-") - 1
+
+
+def shape_output(
+    shape,
+    *,
+    param: str,
+    graph: bool,
+    fmt: str,
+    standalone: bool = False,
+    svg=None,
+    show=None,
+):
+    """``--shape S``: one parameter's paths (``--param w1[2,1]``), backpropagation (``all``),
+    or the graph (``--graph``, its paths picked out with ``--param``); ``show`` lays it out."""
+    from chainrule.network.layered import Layered
+
+    model = Layered(shape)
+    if graph:
+        from chainrule.network.layered_graph import layered_graph
+
+        result = layered_graph(model, None if param == "all" else param)
+    elif param == "all":
+        from chainrule.network.layered_backprop import layered_backprop
+
+        result = layered_backprop(model)
+    else:
+        from chainrule.network.paths import param_paths
+
+        result = param_paths(model, param)
+    return show(result, fmt, standalone=standalone, svg=svg)
