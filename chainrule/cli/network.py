@@ -254,9 +254,8 @@ def _run(
         layered=layered is not None,
     )
     if layered is not None:
-        return _run_shape(
+        return network_shape.run_shape(
             layered,
-            typed,
             param,
             at,
             lr,
@@ -269,6 +268,7 @@ def _run(
             fmt,
             standalone,
             svg,
+            _show,
         )
     layers = network_shape.course_layers(shape, layers)
     net = Network(layers=layers, cost=cost, activation=activation)
@@ -307,37 +307,6 @@ def _run(
     result = backprop(net, wanted)
     numbers = evaluate(result, given, lr=lr) if at is not None else None
     return _show(result, fmt, param=param, at=numbers, **show)
-
-
-def _run_shape(
-    shape, typed, param, at, lr, train, steps, data, seed, plot, graph, fmt, standalone, svg
-):
-    """--shape S: the library for a layered network, through ``cli.network_shape``."""
-    from chainrule.cli import network_shape
-    from chainrule.network import NetworkError
-
-    data_name = None if data is None else str(data)
-    if svg is not None:
-        if not svg.parent.is_dir():
-            raise NetworkError(f"cannot write {svg}: no directory {svg.parent}")
-        from chainrule.plotting import check_output_path
-
-        check_output_path(svg)
-    if svg is not None and (train or at is not None):
-        raise NetworkError(
-            "--svg with --shape saves the derivation or the graph: not --at or --train"
-        )
-    if train:
-        return network_shape.training_output(
-            shape, at, lr, steps, data_name, seed, plot, fmt, standalone
-        )
-    if at is not None:
-        return network_shape.numbers_output(shape, at, lr, fmt, standalone, data_name)
-    if fmt == "dot" and not graph:
-        raise NetworkError("--format dot draws the graph: add --graph")
-    return network_shape.shape_output(
-        shape, param=param, graph=graph, fmt=fmt, standalone=standalone, svg=svg, show=_show
-    )
 
 
 def _typed(ctx: typer.Context) -> frozenset[str]:

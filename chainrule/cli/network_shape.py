@@ -127,3 +127,32 @@ def shape_output(
 
         result = param_paths(model, param)
     return show(result, fmt, standalone=standalone, svg=svg)
+
+
+def run_shape(
+    shape, param, at, lr, train, steps, data, seed, plot, graph, fmt, standalone, svg, show
+):
+    """``--shape S`` after the options are checked together: training, numbers, or the
+    derivation; ``show`` is the command's own layout (the terminal, or text, and --svg)."""
+    from chainrule.network import NetworkError
+
+    data_name = None if data is None else str(data)
+    if svg is not None:
+        if not svg.parent.is_dir():
+            raise NetworkError(f"cannot write {svg}: no directory {svg.parent}")
+        if train or at is not None:
+            raise NetworkError(
+                "--svg with --shape saves the derivation or the graph: not --at or --train"
+            )
+        from chainrule.plotting import check_output_path
+
+        check_output_path(svg)
+    if train:
+        return training_output(shape, at, lr, steps, data_name, seed, plot, fmt, standalone)
+    if at is not None:
+        return numbers_output(shape, at, lr, fmt, standalone, data_name)
+    if fmt == "dot" and not graph:
+        raise NetworkError("--format dot draws the graph: add --graph")
+    return shape_output(
+        shape, param=param, graph=graph, fmt=fmt, standalone=standalone, svg=svg, show=show
+    )
