@@ -159,7 +159,15 @@ class Layered:
 
     def weighted_input(self, l: int, j: int) -> sympy.Expr:
         """zˡⱼ = Σₖ wˡⱼₖ·aˡ⁻¹ₖ + bˡⱼ, in the activations of the layer before."""
-        return sympy.Add(*(self._term(l, j, k) for k in self._rows(l - 1)), self.b(l, j))
+        made = self._made_inputs.get((l, j))
+        if made is None:  # every link and path asks again: 2-32-32-1 has 1,024 weights
+            made = sympy.Add(*(self._term(l, j, k) for k in self._rows(l - 1)), self.b(l, j))
+            self._made_inputs[(l, j)] = made
+        return made
+
+    @cached_property
+    def _made_inputs(self) -> dict:
+        return {}
 
     def _term(self, l: int, j: int, k: int) -> sympy.Expr:
         return self.w(l, j, k) * self.a(l - 1, k)
