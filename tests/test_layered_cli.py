@@ -148,3 +148,25 @@ def test_help_shows_the_shape_examples():
     result = runner.invoke(app, ["network", "--help"], env={"COLUMNS": "120"})
     assert "--shape" in result.stdout and "2-3-1" in result.stdout
     assert "w1[2,1]" in result.stdout
+
+
+def test_svg_of_the_numbers_and_of_training(tmp_path):
+    numbers, trained = tmp_path / "at.svg", tmp_path / "train.svg"
+    at = run("--shape", "2-2-1", "--at", "x1=1", "--svg", str(numbers), "-f", "text")
+    assert at.exit_code == 0, at.stderr
+    assert numbers.read_text().startswith("<svg") and "finite" in numbers.read_text()
+    train = run(
+        "--shape",
+        "2-2-1",
+        "--train",
+        "--data",
+        "xor",
+        "--steps",
+        "20",
+        "--svg",
+        str(trained),
+        "-f",
+        "text",
+    )
+    assert train.exit_code == 0, train.stderr
+    assert trained.read_text().startswith("<svg")

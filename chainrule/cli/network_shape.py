@@ -8,9 +8,16 @@ from pathlib import Path
 
 
 def numbers_output(
-    shape, at: str | None, lr: float, fmt: str, standalone: bool = False, data: str | None = None
+    shape,
+    at: str | None,
+    lr: float,
+    fmt: str,
+    standalone: bool = False,
+    data: str | None = None,
+    show=None,
 ) -> str | None:
-    """``--shape S --at …`` (and ``--data`` for a batch): every number, checked, one step."""
+    """``--shape S --at …`` (and ``--data`` for a batch): every number, checked, one step.
+    ``show(result, fmt, standalone=…)`` lays it out (the command's own, with --svg)."""
     from chainrule.cli.output import laid_out
     from chainrule.network.layered_data import load_data
     from chainrule.network.layered_numbers import evaluate_shape, parse_shape_point
@@ -18,7 +25,7 @@ def numbers_output(
     given = parse_shape_point(at, shape) if at else {}
     rows = load_data(data, shape) if data is not None else None
     result = evaluate_shape(shape, given, lr, data=rows)
-    return laid_out(result, fmt, standalone=standalone)
+    return (show or laid_out)(result, fmt, standalone=standalone)
 
 
 def training_output(
@@ -31,6 +38,7 @@ def training_output(
     plot: Path | None,
     fmt: str,
     standalone: bool = False,
+    show=None,
 ) -> str | None:
     """``--shape S --train``: gradient descent with J and accuracy per step, ``--plot FILE``."""
     from rich.console import Console
@@ -71,7 +79,7 @@ def training_output(
 
         write_figure(run.costs, plot, title=figure_title(shape.cost_kind, lr))
         echo(f"J over the steps written to {plot}", err=True)
-    return laid_out(run, fmt, standalone=standalone)
+    return (show or laid_out)(run, fmt, standalone=standalone)
 
 
 def chosen_shape(text: str | None, activation: str, cost: str, layers: int, typed):
@@ -140,17 +148,19 @@ def run_shape(
     if svg is not None:
         if not svg.parent.is_dir():
             raise NetworkError(f"cannot write {svg}: no directory {svg.parent}")
-        if train or at is not None:
-            raise NetworkError(
-                "--svg with --shape saves the derivation or the graph: not --at or --train"
-            )
         from chainrule.plotting import check_output_path
 
         check_output_path(svg)
+
+    def shown(result, fmt: str, standalone: bool = False):
+        return show(result, fmt, standalone=standalone, svg=svg)
+
     if train:
-        return training_output(shape, at, lr, steps, data_name, seed, plot, fmt, standalone)
+        return training_output(
+            shape, at, lr, steps, data_name, seed, plot, fmt, standalone, show=shown
+        )
     if at is not None:
-        return numbers_output(shape, at, lr, fmt, standalone, data_name)
+        return numbers_output(shape, at, lr, fmt, standalone, data_name, show=shown)
     if fmt == "dot" and not graph:
         raise NetworkError("--format dot draws the graph: add --graph")
     return shape_output(
