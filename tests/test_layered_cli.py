@@ -170,3 +170,25 @@ def test_svg_of_the_numbers_and_of_training(tmp_path):
     )
     assert train.exit_code == 0, train.stderr
     assert trained.read_text().startswith("<svg")
+
+
+def test_a_relu_chain_uses_the_layered_views_with_the_course_names():
+    result = run("--activation", "relu", "--param", "w1", "-f", "text")
+    assert result.exit_code == 0, result.stderr
+    assert "the course does (w1, b2, …)" in result.stdout and "ReLU′(0)" in result.stdout
+
+
+def test_a_bias_has_no_factor_one_in_its_products():
+    result = run(
+        "--shape",
+        "2-2-2",
+        "--activation",
+        "tanh,softmax",
+        "--cost",
+        "cross-entropy",
+        "--param",
+        "b2[1]",
+        "-f",
+        "text",
+    )
+    assert "= δ²₁\n" in result.stdout and "·1\n" not in result.stdout

@@ -43,7 +43,20 @@ def title(model: Layered) -> tuple:
 
 def introduction(model: Layered) -> list[Block]:
     """The title, how the weights are named, and ReLU's kink, said once, where ReLU is used."""
-    blocks: list[Block] = [Heading(title(model)), convention(model.shape)]
+    said = convention(model.shape)
+    if model.shape.is_chain:
+        w, b = model.w(1, 1, 1), model.b(2, 1)
+        said = Para(
+            (
+                "One neuron per layer: you name the parameters as the course does (w1, b2, …); "
+                "the formulas write them with the layer above and the neurons below, w1 as ",
+                w,
+                " and b2 as ",
+                b,
+                ".",
+            )
+        )
+    blocks: list[Block] = [Heading(title(model)), said]
     if "relu" in model.shape.activations:
         blocks.append(Para((RELU_SAID,)))
     return blocks

@@ -65,7 +65,7 @@ def paths_view(p: ParamPaths) -> Document:
     for n, path in enumerate(p.paths[:SHOWN_PATHS], start=1):
         blocks.append(Para((f"Path {n}: ", *common.arrows(path.nodes))))
         names = InOrder(tuple(Leibniz(f.of, f.wrt) for f in path.links), spaced=True)
-        blocks.append(Equation((names, InOrder(tuple(f.in_activations for f in path.links)))))
+        blocks.append(Equation((names, _product(path.links))))
     if len(p.paths) > SHOWN_PATHS:
         blocks.append(
             Para((f"… and {len(p.paths) - SHOWN_PATHS} more, one for each choice of neuron.",))
@@ -85,9 +85,7 @@ def paths_view(p: ParamPaths) -> Document:
         blocks.append(Heading(("Their sum",), level=3))
         sides: list = [Leibniz(J, theta)]
         if len(p.paths) <= SHOWN_PATHS and len(p.paths) > 1:
-            sides.append(
-                Terms(tuple(InOrder(tuple(f.in_activations for f in q.links)) for q in p.paths))
-            )
+            sides.append(Terms(tuple(_product(q.links) for q in p.paths)))
         sides.append(p.total)
         blocks.append(Equation(tuple(sides)))
     blocks += _delta_form(p)
@@ -96,6 +94,11 @@ def paths_view(p: ParamPaths) -> Document:
     blocks.append(Heading(("Checked",), level=3))
     blocks.append(common.verdict(model, [p.check], f"∂J/∂{p.name} (the sum and the δ form)"))
     return Document(tuple(blocks), title=f"chainrule: dJ/d{p.name}", order=p.order)
+
+
+def _product(links) -> InOrder:
+    """The links' derivatives in chain order; a factor 1 (∂z/∂b) is left out, as in a sum."""
+    return InOrder(tuple(f.in_activations for f in links if f.in_activations != 1))
 
 
 def _delta_form(p: ParamPaths) -> list[Block]:
@@ -117,7 +120,7 @@ def _delta_form(p: ParamPaths) -> list[Block]:
             (
                 Leibniz(J, theta),
                 InOrder((Leibniz(J, z), Leibniz(z, theta)), spaced=True),
-                InOrder((p.delta, p.own.in_activations)),
+                p.delta if p.own.in_activations == 1 else InOrder((p.delta, p.own.in_activations)),
             )
         ),
     ]
