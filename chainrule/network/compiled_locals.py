@@ -2,8 +2,9 @@
 each activation f(Z) with f′(Z), the cost of one output J(ŷ, y) with ∂J/∂ŷ, and the output δ
 where f′ and ∂J/∂ŷ cancel. ``chainrule.network.compiled`` turns them into NumPy code.
 
-``reference_locals`` derives them here with ``sympy.diff``; it is what the compiler uses until
-the explainer-derived pieces (the symbolic side's ``local_derivatives``) are passed instead.
+``explained_locals`` takes them from the explainer (``network.locals.local_derivatives``, the
+pieces every view shows): what the compiler uses by default. ``reference_locals`` derives them
+here with ``sympy.diff``, the outside answer they are tested against.
 """
 
 from __future__ import annotations
@@ -97,6 +98,22 @@ def _cancelled(last, pieces, gradient, kind) -> sympy.Expr | None:
     if sympy.degree(product, s) > 1:
         return None
     return product.subs(s, YHAT)
+
+
+def explained_locals(shape: Shape) -> Locals:
+    """The explainer's pieces for ``shape`` as the compiler takes them (``from_symbolic``),
+    derived once for each set of activations, output activation and cost (all they hang on)."""
+    key = (frozenset(shape.activations), shape.activations[-1], shape.cost)
+    found = _EXPLAINED.get(key)
+    if found is None:
+        from chainrule.network.locals import local_derivatives
+
+        found = _EXPLAINED[key] = from_symbolic(local_derivatives(shape))
+    return found
+
+
+#: At most 5 activations' subsets × 5 outputs × 2 costs: small, and kept for the process.
+_EXPLAINED: dict = {}
 
 
 def from_symbolic(pieces) -> Locals:
