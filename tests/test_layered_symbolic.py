@@ -287,3 +287,8 @@ def test_any_small_shape_agrees_with_sympy_diff(shape, data):
 def test_relu_output_of_the_explainer_is_our_function():
     piece = local_derivatives(Shape.parse("1-1-1", "relu,sigmoid")).activations["relu"]
     assert piece.f == relu(Z)
+
+
+def test_a_deep_network_skips_the_check_and_says_why():
+    p = param_paths(model("2-2-2-2-2-2-2-1"), "w1[1,1]")
+    assert p.check.method == "skipped" and "7 layers, past the 5" in p.check.reason

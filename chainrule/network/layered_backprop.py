@@ -18,7 +18,7 @@ from chainrule import ordering
 from chainrule.display import Displayable
 from chainrule.network.backprop import GradientCheck
 from chainrule.network.layered import Layered
-from chainrule.network.layered_checking import CHECK_PARAMS, compare
+from chainrule.network.layered_checking import checkable, compare
 from chainrule.network.layered_links import LayeredLink, LayeredLinks, delta_sum, delta_values
 from chainrule.network.shape import Shape
 
@@ -145,7 +145,8 @@ def output_delta(links: LayeredLinks, j: int) -> tuple[sympy.Expr, tuple]:
 
 
 def layered_backprop(model: Layered, *, verify: bool | None = None) -> LayeredBackprop:
-    """Every δ and gradient of ``model``; checked against sympy.diff up to ``CHECK_PARAMS``."""
+    """Every δ and gradient of ``model``, checked against sympy.diff where
+    ``layered_checking.checkable`` allows."""
     order = dict(model.order)
     links = LayeredLinks(model, order=order)
     L = model.layers
@@ -183,7 +184,7 @@ def layered_backprop(model: Layered, *, verify: bool | None = None) -> LayeredBa
     )
     biases = tuple(tuple(model.delta(l, j) for j in rows[l]) for l in range(1, L + 1))
     if verify is None:
-        verify = model.shape.params <= CHECK_PARAMS
+        verify = checkable(model.shape)
     formulas: dict = {p: [] for p in model.params}
     if verify:
         cancelled = {model.delta(L, j): e for j, (e, _) in zip(rows[L], outputs, strict=True)}

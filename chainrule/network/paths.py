@@ -17,7 +17,7 @@ from chainrule.display import Displayable
 from chainrule.network.backprop import Factor, GradientCheck
 from chainrule.network.layered import Layered
 from chainrule.network.layered_backprop import output_delta, output_links
-from chainrule.network.layered_checking import CHECK_PARAMS, compare
+from chainrule.network.layered_checking import checkable, compare
 from chainrule.network.layered_links import LayeredLinks, delta_sum, delta_values
 from chainrule.network.shape import Shape
 
@@ -116,7 +116,7 @@ def _paths(model: Layered, links: LayeredLinks, param: sympy.Symbol, order: dict
 
 def param_paths(model: Layered, name: str, *, verify: bool | None = None) -> ParamPaths:
     """∂J/∂(the parameter called ``name``) along every path, and in δ form, checked against
-    sympy.diff up to ``CHECK_PARAMS`` parameters (past it the check says it was skipped)."""
+    sympy.diff within ``layered_checking.checkable`` (past it the check says it was skipped)."""
     param = model.param(name)
     order = dict(model.order)
     links = LayeredLinks(model, order=order)
@@ -129,7 +129,7 @@ def param_paths(model: Layered, name: str, *, verify: bool | None = None) -> Par
         ordering.record(order, total, [p.product for p in paths])
     own = links.own(param)
     if verify is None:
-        verify = model.shape.params <= CHECK_PARAMS
+        verify = checkable(model.shape)
     formulas = []
     if verify:
         # The sum over the paths and the δ form, each written out in x, y and the parameters.

@@ -21,7 +21,7 @@ from chainrule.document import (
 from chainrule.functions import relu, sigmoid
 from chainrule.network.backprop import GradientCheck
 from chainrule.network.layered import J, Layered
-from chainrule.network.layered_checking import CHECK_PARAMS
+from chainrule.network.layered_checking import CHECK_LAYERS, CHECK_PARAMS
 from chainrule.network.layered_links import LayeredLink
 from chainrule.views import wording
 from chainrule.views.layered_numbers import convention
@@ -157,7 +157,7 @@ def verdict(model: Layered, checks: list[GradientCheck], what: str) -> Verdict:
         (
             f"{what} equal sympy.diff of J written out in the inputs, labels and parameters "
             f"(compared at {points} random points; sympy.diff is taken up to {CHECK_PARAMS} "
-            "parameters)",
+            f"parameters and {CHECK_LAYERS} layers)",
         ),
     )
 
