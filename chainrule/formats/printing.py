@@ -40,9 +40,9 @@ T = TypeVar("T")
 UNICODE_NAMES = {
     "log": "ln",
     "sigmoid": "σ",
+    **{f"a{name}": f"arc{name}" for name in ("sin", "cos", "tan", "cot", "sec", "csc")},
     "relu": "ReLU",
     "heaviside": "H",
-    **{f"a{name}": f"arc{name}" for name in ("sin", "cos", "tan", "cot", "sec", "csc")},
 }
 # Written sin²(x) rather than sin(x)², as textbooks do.
 POWER_BEFORE_ARGUMENT = frozenset(
