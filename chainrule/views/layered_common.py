@@ -136,6 +136,8 @@ def _how(f: LayeredLink) -> tuple:
     names: list[str] = []
     for step in f.explanation.steps():
         title = wording.title(step.rule)
+        if title.endswith(" (table)"):  # as views.network.rules names it: "table: sigmoid"
+            title = "table: " + title.removesuffix(" (table)").lower()
         title = title[0].lower() + title[1:]
         if step.rule not in ("constant", "variable") and title not in names:
             names.append(title)
