@@ -292,3 +292,36 @@ def test_relu_output_of_the_explainer_is_our_function():
 def test_a_deep_network_skips_the_check_and_says_why():
     p = param_paths(model("2-2-2-2-2-2-2-1"), "w1[1,1]")
     assert p.check.method == "skipped" and "7 layers, past the 5" in p.check.reason
+
+
+@pytest.mark.parametrize(("text", "activation", "cost"), SHAPES)
+def test_every_backprop_gradient_equals_sympy_diff_outside_the_checker(text, activation, cost):
+    from chainrule.network.layered_links import delta_values
+
+    m = model(text, activation, cost)
+    r = layered_backprop(m, verify=False)
+    links = LayeredLinks(m)
+    L = m.layers
+    out = r.delta(L)
+    cancelled = dict(zip(range(1, m.width(L) + 1), out.entries, strict=True))
+    values = delta_values(links, output=lambda j: cancelled[j])
+    point = sample(m, random.Random(3))
+    for l in range(1, L + 1):
+        for j, row in enumerate(r.weights[l - 1], start=1):
+            for k, entry in enumerate(row, start=1):
+                ours = _numbers(m, m.expand(entry.xreplace(values)), point)
+                expected = _reference(m, m.w(l, j, k), point)
+                assert ours == pytest.approx(expected, rel=1e-9, abs=1e-12)
+            bias = _numbers(m, m.expand(r.biases[l - 1][j - 1].xreplace(values)), point)
+            assert bias == pytest.approx(_reference(m, m.b(l, j), point), rel=1e-9, abs=1e-12)
+
+
+def test_the_check_sees_a_wrong_gradient():
+    from chainrule.network.layered_checking import compare
+
+    m = model("2-2-1")
+    w = m.w(1, 1, 1)
+    right = param_paths(m, "w1[1,1]", verify=False)
+    wrong = m.expand(right.total / 2)  # half of it: a path left out of a sum of two would do
+    (check,) = compare(m, {w: [wrong]}).values()
+    assert not check.ok and check.method == "numeric"
