@@ -178,7 +178,7 @@ def network(
     svg: options.svg(SVG_WIDTH) = None,
     timeout: options.Timeout = TIMEOUT,
 ) -> None:
-    """Derive ∂J/∂w and ∂J/∂b of the course's network by the chain rule, as backpropagation."""
+    """Derive ∂J/∂w and ∂J/∂b by the chain rule, as backpropagation (any shape: --shape 2-3-1)."""
     from chainrule.cli.output import echo, fail
     from chainrule.cli.running import computed
     from chainrule.errors import ChainruleError
