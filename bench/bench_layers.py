@@ -266,11 +266,27 @@ def training_table() -> None:
 
 
 def symbolic_derivation(shape: Shape) -> float | None:
-    """HOOK for the lead: the time to derive every gradient of ``shape`` symbolically with the
-    symbolic side's code. Calls ``chainrule.network.locals.local_derivatives`` and, when it is
-    there, the layered model's derivation of every parameter; None where neither is on this
-    branch."""
+    """The time to derive every gradient of ``shape`` symbolically: each local derivative by the
+    explainer (``chainrule.network.locals`` and ``layered_links``), every δ in index form and
+    every ∂J/∂θ = δ·a, as ``network --shape S`` shows them (without the sympy.diff check,
+    which is skipped past ``layered_checking.CHECK_PARAMS`` anyway). None where the symbolic
+    side is not on this branch."""
     try:
+        from chainrule.network.layered import Layered
+        from chainrule.network.layered_backprop import layered_backprop
+    except ImportError:
+        return None
+    from sympy.core.cache import clear_cache
+
+    clear_cache()
+    start = time.perf_counter()
+    layered_backprop(Layered(shape), verify=False)
+    return time.perf_counter() - start
+
+
+def _compiled_from_the_explainer(shape: Shape) -> float | None:
+    try:
+        from chainrule.network.compiled_locals import from_symbolic
         from chainrule.network.locals import local_derivatives
     except ImportError:
         return None
@@ -278,13 +294,7 @@ def symbolic_derivation(shape: Shape) -> float | None:
 
     clear_cache()
     start = time.perf_counter()
-    local_derivatives(shape)
-    try:  # the symbolic side's every-gradient derivation, by the name it has on its branch
-        from chainrule.network.layered import Layered
-
-        Layered(shape)  # HOOK: replace with the call that derives every parameter's gradient
-    except ImportError:
-        pass
+    compile_shape(shape, from_symbolic(local_derivatives(shape)))
     return time.perf_counter() - start
 
 
@@ -294,9 +304,9 @@ def derivation_table() -> None:
     print()
     print(
         "| network | parameters | symbolic derivation (s) "
-        "| compile: sympy.diff locals + lambdify (s) |"
+        "| compile: sympy.diff locals + lambdify (s) | compile: the explainer's locals (s) |"
     )
-    print("|---|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|")
     for width in (2, 4, 8, 16, 32):
         shape = Shape.parse(f"2-{width}-{width}-1", "tanh,tanh,sigmoid", "cross-entropy")
         derived = symbolic_derivation(shape)
@@ -304,8 +314,10 @@ def derivation_table() -> None:
         start = time.perf_counter()
         compile_shape(shape, reference_locals(shape))
         compiled = time.perf_counter() - start
+        explained = _compiled_from_the_explainer(shape)
         shown = "not on this branch" if derived is None else f"{derived:.3f}"
-        print(f"| {shape.text} | {shape.params} | {shown} | {compiled:.3f} |", flush=True)
+        also = "–" if explained is None else f"{explained:.3f}"
+        print(f"| {shape.text} | {shape.params} | {shown} | {compiled:.3f} | {also} |", flush=True)
     if symbolic_derivation(Shape.parse("2-1")) is None:
         print("\nsymbolic derivation: not on this branch")
 

@@ -1,4 +1,5 @@
-"""Functions chainrule adds to SymPy: the logistic sigmoid σ, kept whole as networks use it."""
+"""Functions chainrule adds to SymPy, kept whole as networks use them: the logistic sigmoid σ,
+the rectifier ReLU and its derivative, the unit step H with H(0) = 0."""
 
 from __future__ import annotations
 
@@ -55,6 +56,97 @@ class sigmoid(sympy.Function):  # noqa: N801 - named like SymPy's own functions 
         return f"sigmoid({printer._print(self.args[0])})"
 
 
+#: ReLU has a kink at 0 and no derivative there; like PyTorch and NumPy code we take
+#: ReLU′(0) = H(0) = 0 (``chainrule.network.shape.RELU_AT_ZERO`` is the same choice).
+STEP_AT_ZERO = 0
+
+
+class relu(sympy.Function):  # noqa: N801 - named like SymPy's own functions
+    """ReLU(u) = max(0, u): u where u > 0, else 0.
+
+    Named, like σ, so that its derivative reads ReLU′(u) = H(u), the unit step, rather than
+    SymPy's Heaviside of a Max.
+    """
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, arg):
+        if arg.is_number and arg.is_real:
+            return arg if arg > 0 else sympy.S.Zero
+        return None
+
+    def fdiff(self, argindex=1):
+        if argindex != 1:
+            raise sympy.ArgumentIndexError(self, argindex)
+        return heaviside(self.args[0])
+
+    def _eval_rewrite_as_Max(self, arg, **kwargs):
+        return sympy.Max(0, arg)
+
+    def _eval_evalf(self, prec):
+        return sympy.Max(0, self.args[0])._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _eval_is_nonnegative(self):
+        return True if self.args[0].is_real else None
+
+    def _latex(self, printer, exp=None):
+        body = rf"\operatorname{{ReLU}}\left({printer._print(self.args[0])}\right)"
+        return rf"{body}^{{{exp}}}" if exp else body
+
+    def _sympystr(self, printer):
+        return f"relu({printer._print(self.args[0])})"
+
+
+class heaviside(sympy.Function):  # noqa: N801 - named like SymPy's own functions
+    """H(u) = 1 for u > 0 and 0 for u ≤ 0: ReLU′, with the kink at 0 taken as 0
+    (``STEP_AT_ZERO``). SymPy's ``Heaviside(u, 0)`` is the same function."""
+
+    nargs = 1
+
+    @classmethod
+    def eval(cls, arg):
+        if arg.is_number and arg.is_real:
+            return sympy.S.One if arg > 0 else sympy.Integer(STEP_AT_ZERO)
+        return None
+
+    def fdiff(self, argindex=1):
+        # Flat on each side of the jump; at 0 there is no derivative, as for sign(u).
+        if argindex != 1:
+            raise sympy.ArgumentIndexError(self, argindex)
+        return sympy.S.Zero
+
+    def _eval_rewrite_as_Heaviside(self, arg, **kwargs):
+        return sympy.Heaviside(arg, STEP_AT_ZERO)
+
+    def _eval_evalf(self, prec):
+        return sympy.Heaviside(self.args[0], STEP_AT_ZERO)._eval_evalf(prec)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _eval_is_nonnegative(self):
+        return True if self.args[0].is_real else None
+
+    def _latex(self, printer, exp=None):
+        body = rf"H\left({printer._print(self.args[0])}\right)"
+        return rf"{body}^{{{exp}}}" if exp else body
+
+    def _sympystr(self, printer):
+        return f"heaviside({printer._print(self.args[0])})"
+
+
+def numeric_relu(u: float) -> float:
+    return u if u > 0 else 0.0
+
+
+def numeric_heaviside(u: float) -> float:
+    return 1.0 if u > 0 else float(STEP_AT_ZERO)
+
+
 def _logistic(u: sympy.Expr) -> sympy.Expr:
     return 1 / (1 + sympy.exp(-u))
 
@@ -77,7 +169,10 @@ def numeric_sigmoid(u: float) -> float:
 
 
 # lambdify has no numeric sigmoid of its own: hand it this mapping.
-LAMBDIFY_MODULES = [{"sigmoid": numeric_sigmoid}, "math"]
+LAMBDIFY_MODULES = [
+    {"sigmoid": numeric_sigmoid, "relu": numeric_relu, "heaviside": numeric_heaviside},
+    "math",
+]
 
 
 def on_the_reals(expr: sympy.Expr) -> sympy.Expr:

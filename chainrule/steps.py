@@ -40,6 +40,7 @@ RULES = (
     "abs",
     "sign",
     "sigmoid",
+    "relu",
     "general_power",
     "chain",
     "unknown_function",
@@ -195,6 +196,13 @@ class SigmoidStep(TableStep):
     """d/du σ(u) = σ(u)·(1 − σ(u))."""
 
     rule: ClassVar[str] = "sigmoid"
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class ReluStep(TableStep):
+    """d/du ReLU(u) = H(u): 1 for u > 0, 0 for u < 0, and taken as 0 at the kink u = 0."""
+
+    rule: ClassVar[str] = "relu"
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)

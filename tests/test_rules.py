@@ -43,7 +43,7 @@ from sympy import (
 )
 
 from chainrule import steps as s
-from chainrule.functions import sigmoid
+from chainrule.functions import heaviside, relu, sigmoid
 from chainrule.rules import DISPATCH, derive, no_rule
 from chainrule.steps import RULES
 
@@ -107,6 +107,7 @@ ROOTS = [
     (Abs(x), "abs", s.AbsStep),
     (sympy.sign(x), "sign", s.SignStep),
     (sigmoid(x), "sigmoid", s.SigmoidStep),
+    (relu(x), "relu", s.ReluStep),
     (x**x, "general_power", s.GeneralPowerStep),
     (sin(x) ** cos(x), "general_power", s.GeneralPowerStep),
     (f(x), "unknown_function", s.UnknownFunctionStep),
@@ -168,6 +169,7 @@ TABLE = [
     (acsch(x), -1 / (Abs(x) * sqrt(1 + x**2))),
     (Abs(x), x / Abs(x)),
     (sigmoid(x), sigmoid(x) * (1 - sigmoid(x))),
+    (relu(x), heaviside(x)),
     (f(x), sympy.Derivative(f(x), x)),
 ]
 

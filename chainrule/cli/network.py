@@ -1,4 +1,5 @@
-"""``chainrule network``: the course's network, its gradient by the chain rule, and training."""
+"""``chainrule network``: the course's network, or a network of any small shape (``--shape``,
+glue in ``cli.network_shape``), its gradient by the chain rule, and training."""
 
 from __future__ import annotations
 
@@ -30,11 +31,6 @@ class Cost(StrEnum):
     cross_entropy = "cross-entropy"
 
 
-class Activation(StrEnum):
-    sigmoid = "sigmoid"
-    tanh = "tanh"
-
-
 #: The choices of --format: the formats' own list (that module loads no SymPy).
 Format = StrEnum("Format", {name: name for name in FORMATS})
 
@@ -59,6 +55,17 @@ _EXAMPLES = """
 
   chainrule network --layers 5 -f json      a deeper chain, as data
 
+  chainrule network --shape 2-3-1 --param "w1[2,1]"    every path, their sum, δ
+
+  chainrule network --shape 2-3-1           backpropagation, index and matrix form
+
+  chainrule network --shape 2-3-2 --activation tanh,softmax --cost cross-entropy
+
+  chainrule network --shape 2-2-1 --activation tanh,sigmoid --cost cross-entropy
+  --train --data xor                        XOR, trained
+
+  chainrule network --shape 2-2-1 --graph --param "w1[1,2]" -f dot
+
 [bold]Defaults[/bold] for names that --at leaves out: x = 0.5, y = 1, every weight 0.5,
 every bias 0.
 """
@@ -72,15 +79,29 @@ def network(
             "--param",
             "-p",
             metavar="NAME",
-            help="Which gradient: w1, b1, w2, b2 (… up to the last node for --layers), "
-            "or 'all' for the backpropagation view (not with --train or --graph).",
+            help="Which gradient: w1, b1, w2, b2 (… up to the last node for --layers); with "
+            "--shape a weight w2[1,3] (layer 2, into neuron 1, from neuron 3) or a bias b1[2]; "
+            "or 'all' for the backpropagation view (not with --train).",
         ),
     ] = "all",
     cost: Annotated[Cost, typer.Option(help="The cost J(y, ŷ).")] = Cost.squared,
     activation: Annotated[
-        Activation,
-        typer.Option(help="The activation of every node (tanh only with --cost squared)."),
-    ] = Activation.sigmoid,
+        str,
+        typer.Option(
+            metavar="NAME[,NAME…]",
+            help="The activation of every layer (sigmoid, tanh, relu, linear, softmax on the "
+            "output), or one per layer after the input: tanh,sigmoid. The course's network "
+            "takes sigmoid or tanh (tanh only with --cost squared).",
+        ),
+    ] = "sigmoid",
+    shape: Annotated[
+        str | None,
+        typer.Option(
+            metavar="WIDTHS",
+            help="A network of any small shape: widths from the inputs to the outputs, e.g. "
+            "2-3-1 (1-1-1 is the course's network). Names: w2[1,3], b1[2], x1, y1.",
+        ),
+    ] = None,
     layers: Annotated[
         int,
         typer.Option(
@@ -115,7 +136,8 @@ def network(
         typer.Option(
             metavar="FILE",
             help="With --train, a CSV file of x,y rows to train on (header optional; a regular "
-            f"file of at most {MAX_ROWS:,} rows, not a pipe); else one sample.",
+            f"file of at most {MAX_ROWS:,} rows, not a pipe); else one sample. With --shape, "
+            "columns x1…,y1… or a built-in set: xor, moons (also with --at: J over the rows).",
         ),
     ] = None,
     seed: Annotated[
@@ -139,8 +161,8 @@ def network(
         bool,
         typer.Option(
             "--graph",
-            help="Draw the computational graph, a local derivative per edge (on its own: "
-            "not with --at, --train or --param).",
+            help="Draw the computational graph, a local derivative per edge (not with --at or "
+            "--train; with --shape, --param picks out one parameter's paths).",
         ),
     ] = False,
     format: Annotated[  # noqa: A002 - the option is called --format
@@ -156,7 +178,7 @@ def network(
     svg: options.svg(SVG_WIDTH) = None,
     timeout: options.Timeout = TIMEOUT,
 ) -> None:
-    """Derive ∂J/∂w and ∂J/∂b of the course's network by the chain rule, as backpropagation."""
+    """Derive ∂J/∂w and ∂J/∂b by the chain rule, as backpropagation (any shape: --shape 2-3-1)."""
     from chainrule.cli.output import echo, fail
     from chainrule.cli.running import computed
     from chainrule.errors import ChainruleError
@@ -168,7 +190,8 @@ def network(
             typed=_typed(ctx),
             param=param,
             cost=cost.value,
-            activation=activation.value,
+            activation=activation,
+            shape=shape,
             layers=layers,
             at=at,
             lr=lr,
@@ -198,6 +221,7 @@ def _run(
     cost,
     activation,
     layers,
+    shape=None,
     at,
     lr,
     train,
@@ -212,10 +236,12 @@ def _run(
 ):
     """Call the library, then hand the result to the chosen format. Returns text, or None when
     it printed through rich itself."""
+    from chainrule.cli import network_shape
     from chainrule.network import Network, NetworkError, backprop
     from chainrule.network.numbers import check_learning_rate, evaluate, parse_point
 
     check_learning_rate(lr)  # nan, inf or ≤ 0 is refused whether or not a step is taken
+    layered = network_shape.chosen_shape(shape, activation, cost, layers, typed)
     _check_together(
         typed,
         at=at,
@@ -225,7 +251,26 @@ def _run(
         plot=plot,
         fmt=fmt,
         standalone=standalone,
+        layered=layered is not None,
     )
+    if layered is not None:
+        return network_shape.run_shape(
+            layered,
+            param,
+            at,
+            lr,
+            train,
+            steps,
+            data,
+            seed,
+            plot,
+            graph,
+            fmt,
+            standalone,
+            svg,
+            _show,
+        )
+    layers = network_shape.course_layers(shape, layers)
     net = Network(layers=layers, cost=cost, activation=activation)
     given = parse_point(at, net) if at is not None else {}
     if train and "seed" in typed:
@@ -273,7 +318,7 @@ def _typed(ctx: typer.Context) -> frozenset[str]:
     )
 
 
-def _check_together(typed, *, at, train, graph, data, plot, fmt, standalone) -> None:
+def _check_together(typed, *, at, train, graph, data, plot, fmt, standalone, layered=False):
     """Refuse an option that would have no effect, saying which options it goes with."""
     from chainrule.network import NetworkError
 
@@ -281,12 +326,23 @@ def _check_together(typed, *, at, train, graph, data, plot, fmt, standalone) -> 
     unused = [
         (graph and train, "--graph and --train go separately: the graph is drawn, not trained"),
         (graph and numbers, "--graph and --at go separately: the graph has no numbers"),
-        ("param" in typed and graph, "--param and --graph go separately: the graph shows all"),
+        (
+            "param" in typed and graph and not layered,
+            "--param and --graph go separately: the graph shows all",
+        ),
         ("param" in typed and train, "--param and --train go separately: training uses all"),
+        (
+            "param" in typed and numbers and layered,
+            "--param and --at go separately with --shape: the numbers hold every parameter",
+        ),
         ("lr" in typed and not (train or numbers), "--lr goes with --train or --at"),
         ("steps" in typed and not train, "--steps goes with --train"),
         ("seed" in typed and not train, "--seed goes with --train"),
-        (data is not None and not train, "--data goes with --train"),
+        (
+            data is not None and not train and not (layered and numbers),
+            "--data goes with --train" + (" or --at" if layered else ""),
+        ),
+        (data is not None and graph, "--data and --graph go separately: the graph has no numbers"),
         (plot is not None and not train, "--plot draws the training curve: add --train"),
         (fmt == "dot" and not graph, "--format dot draws the graph: add --graph"),
         (standalone and fmt != "latex", "--standalone goes with --format latex"),

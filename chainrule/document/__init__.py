@@ -34,6 +34,8 @@ from chainrule.document.terms import (
     DerivativeOf,
     Equals,
     Frac,
+    Grid,
+    Hadamard,
     InOrder,
     Leibniz,
     Neg,
@@ -41,6 +43,7 @@ from chainrule.document.terms import (
     Num,
     Prime,
     Terms,
+    Transposed,
     Update,
 )
 
@@ -59,6 +62,8 @@ __all__ = [
     "FlowNode",
     "Flowchart",
     "Frac",
+    "Grid",
+    "Hadamard",
     "Heading",
     "Later",
     "InOrder",
@@ -75,6 +80,7 @@ __all__ = [
     "Prime",
     "Table",
     "Terms",
+    "Transposed",
     "Update",
     "Verdict",
     "joined",

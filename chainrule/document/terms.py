@@ -19,6 +19,8 @@ __all__ = [
     "DerivativeOf",
     "Equals",
     "Frac",
+    "Grid",
+    "Hadamard",
     "InOrder",
     "Leibniz",
     "Neg",
@@ -26,6 +28,7 @@ __all__ = [
     "Num",
     "Prime",
     "Terms",
+    "Transposed",
     "Update",
 ]
 
@@ -109,6 +112,31 @@ class Frac:
     precedence: ClassVar[int] = PRECEDENCE["Mul"]
     numerator: Any
     denominator: Any
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A matrix of math, ``rows`` of equal length (a column vector has rows of one): written
+    as a bracketed array where the notation has one, else row by row, [a, b; c, d]."""
+
+    precedence: ClassVar[int] = PRECEDENCE["Atom"]
+    rows: tuple[tuple, ...]
+
+
+@dataclass(frozen=True)
+class Transposed:
+    """``body``ᵀ, a matrix turned on its side: (W²)ᵀ."""
+
+    precedence: ClassVar[int] = PRECEDENCE["Pow"]
+    body: Any
+
+
+@dataclass(frozen=True)
+class Hadamard:
+    """Factors multiplied entry by entry, in the order given: (W²)ᵀδ² ⊙ f′(z¹)."""
+
+    precedence: ClassVar[int] = PRECEDENCE["Mul"]
+    items: tuple
 
 
 @dataclass(frozen=True)

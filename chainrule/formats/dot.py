@@ -17,7 +17,12 @@ def _quote(text: str) -> str:
 def render(g) -> str:
     """The graph's dot source; anything else is refused, naming what draws a graph."""
     from chainrule.network.graph import Graph
+    from chainrule.network.layered_graph import LayeredGraph
 
+    if isinstance(g, LayeredGraph):
+        from chainrule.formats import dot_layered
+
+        return dot_layered.render(g)
     if not isinstance(g, Graph):
         raise ChainruleError(
             "the dot format draws a computational graph (chainrule network --graph), "

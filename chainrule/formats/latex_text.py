@@ -47,6 +47,7 @@ MATH_SYMBOLS = {
     "−": "-",
     "′": "'",
     "∘": r"\circ",
+    "⊙": r"\odot",
     "←": r"\leftarrow",
     "→": r"\rightarrow",
     "↓": r"\downarrow",

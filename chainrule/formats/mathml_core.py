@@ -206,6 +206,10 @@ def _width(node) -> float:
     inner = [width(child) for child in node.childNodes]
     if node.tagName == "mfrac":
         return max(inner) + 0.3
+    if node.tagName == "mtable":  # as wide as its widest row
+        return max(inner, default=0.0)
+    if node.tagName == "mtr":
+        return sum(inner) + 0.8 * (len(inner) - 1)
     if node.tagName in ("msup", "msub"):
         return inner[0] + 0.7 * sum(inner[1:])
     if node.tagName == "mo" and node.firstChild.data not in "()|" + APPLY + TIMES:

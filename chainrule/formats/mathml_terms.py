@@ -128,6 +128,20 @@ class TermPrinter:
     def _print_Frac(self, t):
         return self._el("mfrac", self._print(t.numerator), self._print(t.denominator))
 
+    def _print_Transposed(self, t):
+        body = self._print(t.body)
+        if body.tagName != "mi":
+            body = self._brackets(body)
+        return self._el("msup", body, self._el("mi", "T", mathvariant="normal"))
+
+    def _print_Hadamard(self, t):
+        return self._between([self._factor(item, True) for item in t.items], "⊙")
+
+    def _print_Grid(self, t):
+        rows = [self._el("mtr", *(self._el("mtd", self._print(c)) for c in row)) for row in t.rows]
+        table = self._el("mtable", *rows)
+        return self._row(self._mo("[", stretchy="true"), table, self._mo("]", stretchy="true"))
+
     def _print_Compose(self, t):
         names = [self._print_Symbol(sympy.Symbol(name)) for name in t.names]
         return self._between(names, "∘")

@@ -351,6 +351,19 @@ class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
     def _print_Compose(self, t):
         return r" \circ ".join(self._print(sympy.Symbol(name)) for name in t.names)
 
+    def _print_Transposed(self, t):
+        body = self._print(t.body)
+        if not isinstance(t.body, sympy.Symbol) or "^" in body or "_" in body:
+            body = rf"\left({body}\right)"
+        return rf"{body}^{{\mathsf{{T}}}}"
+
+    def _print_Hadamard(self, t):
+        return r" \odot ".join(self._factor(item, True) for item in t.items)
+
+    def _print_Grid(self, t):
+        rows = r" \\ ".join(" & ".join(self._print(c) for c in row) for row in t.rows)
+        return rf"\begin{{bmatrix}} {rows} \end{{bmatrix}}"
+
     def _print_Num(self, t):
         return latex_number(t.value)
 

@@ -258,6 +258,17 @@ class UnicodePrinter(Remembering, SharedPrinting, StrPrinter):
     def _print_Compose(self, t):
         return "∘".join(symbol(name) for name in t.names)
 
+    def _print_Transposed(self, t):
+        text = self._print(t.body)  # (W²)ᵀ: a script on W would run into the ᵀ
+        return (text if len(text) == 1 else f"({text})") + "ᵀ"
+
+    def _print_Hadamard(self, t):
+        return " ⊙ ".join(self._factor(item, True) for item in t.items)
+
+    def _print_Grid(self, t):
+        # One line a row, rows apart by "; ", as a matrix is typed (MATLAB, NumPy's np.matrix).
+        return "[" + "; ".join(", ".join(self._print(c) for c in row) for row in t.rows) + "]"
+
     def _print_Num(self, t):
         return number(t.value)
 

@@ -42,6 +42,8 @@ UNICODE_NAMES = {
     "sigmoid": "σ",
     "gamma": "Γ",
     **{f"a{name}": f"arc{name}" for name in ("sin", "cos", "tan", "cot", "sec", "csc")},
+    "relu": "ReLU",
+    "heaviside": "H",
 }
 # Written sin²(x) rather than sin(x)², as textbooks do.
 POWER_BEFORE_ARGUMENT = frozenset(

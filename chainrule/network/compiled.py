@@ -21,7 +21,7 @@ import sympy
 
 from chainrule.errors import ChainruleError
 from chainrule.network.compiled_cost import StableCost, inside
-from chainrule.network.compiled_locals import LAYERWISE, YHAT, Locals, Y, Z, reference_locals
+from chainrule.network.compiled_locals import LAYERWISE, YHAT, Locals, Y, Z, explained_locals
 from chainrule.network.shape import Shape, ShapeError
 
 NUMPY_MISSING = (
@@ -294,6 +294,7 @@ class Compiled:
 
 def compile_shape(shape: Shape, locals: Locals | None = None) -> Compiled:
     """``shape``'s forward pass and gradient as NumPy code over a batch, from ``locals``
-    (``reference_locals(shape)``, by sympy.diff, when none are given)."""
+    (by default the explainer's, ``explained_locals(shape)``: the pieces the views derive;
+    ``reference_locals(shape)`` has sympy.diff's)."""
     numpy()
-    return Compiled(shape, locals if locals is not None else reference_locals(shape))
+    return Compiled(shape, locals if locals is not None else explained_locals(shape))

@@ -2,8 +2,9 @@
 each activation f(Z) with f′(Z), the cost of one output J(ŷ, y) with ∂J/∂ŷ, and the output δ
 where f′ and ∂J/∂ŷ cancel. ``chainrule.network.compiled`` turns them into NumPy code.
 
-``reference_locals`` derives them here with ``sympy.diff``; it is what the compiler uses until
-the explainer-derived pieces (the symbolic side's ``local_derivatives``) are passed instead.
+``explained_locals`` takes them from the explainer (``network.locals.local_derivatives``, the
+pieces every view shows): what the compiler uses by default. ``reference_locals`` derives them
+here with ``sympy.diff``, the outside answer they are tested against.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from chainrule.functions import sigmoid
+from chainrule.functions import heaviside, sigmoid
 from chainrule.network.shape import RELU_AT_ZERO, Shape
 
 #: The scalar every activation is written in, and ŷ, y for the cost of one output.
@@ -99,6 +100,22 @@ def _cancelled(last, pieces, gradient, kind) -> sympy.Expr | None:
     return product.subs(s, YHAT)
 
 
+def explained_locals(shape: Shape) -> Locals:
+    """The explainer's pieces for ``shape`` as the compiler takes them (``from_symbolic``),
+    derived once for each set of activations, output activation and cost (all they hang on)."""
+    key = (frozenset(shape.activations), shape.activations[-1], shape.cost)
+    found = _EXPLAINED.get(key)
+    if found is None:
+        from chainrule.network.locals import local_derivatives
+
+        found = _EXPLAINED[key] = from_symbolic(local_derivatives(shape))
+    return found
+
+
+#: At most 5 activations' subsets × 5 outputs × 2 costs: small, and kept for the process.
+_EXPLAINED: dict = {}
+
+
 def from_symbolic(pieces) -> Locals:
     """The symbolic side's ``chainrule.network.locals.local_derivatives(shape)`` (each piece
     derived by the explainer) as the ``Locals`` the compiler takes: its f, f′ and cost read
@@ -106,8 +123,13 @@ def from_symbolic(pieces) -> Locals:
     from chainrule.network import locals as symbolic  # the symbolic side's module
 
     to_ours = {symbolic.Z: Z, symbolic.YHAT: YHAT, symbolic.Y: Y}
+
+    def step(e: sympy.Expr) -> sympy.Expr:
+        # ReLU′ = H with H(0) = 0, as SymPy's Heaviside(u, 0): NumPy's heaviside runs it.
+        return e.xreplace(to_ours).replace(heaviside, lambda u: sympy.Heaviside(u, RELU_AT_ZERO))
+
     activation = {
-        name: (a.f.xreplace(to_ours), a.derivative.xreplace(to_ours))
+        name: (a.f.xreplace(to_ours), step(a.derivative))
         for name, a in pieces.activations.items()
         if name not in LAYERWISE
     }

@@ -40,7 +40,7 @@ from sympy import (
     tanh,
 )
 
-from chainrule.functions import sigmoid
+from chainrule.functions import heaviside, relu, sigmoid
 from chainrule.steps import (
     AbsStep,
     ExponentialStep,
@@ -48,6 +48,7 @@ from chainrule.steps import (
     InverseTrigStep,
     LogarithmStep,
     PowerStep,
+    ReluStep,
     SigmoidStep,
     SignStep,
     TableStep,
@@ -90,11 +91,13 @@ ENTRIES: dict[type, tuple[type[TableStep], Derivative]] = {
     Abs: (AbsStep, lambda u: u / Abs(u)),
     sympy.sign: (SignStep, lambda u: sympy.S.Zero),
     sigmoid: (SigmoidStep, lambda u: sigmoid(u) * (1 - sigmoid(u))),
+    # The kink at 0 is taken as ReLU′(0) = H(0) = 0, as PyTorch does.
+    relu: (ReluStep, lambda u: heaviside(u)),
 }
 
 
 def elementary(f: type, u: sympy.Symbol) -> TableStep:
-    """d/du f(u) for f in ``ENTRIES``: sin, cos, …, their inverses, hyperbolics, |u| and σ."""
+    """d/du f(u) for f in ``ENTRIES``: sin, cos, …, their inverses, hyperbolics, |u|, σ, ReLU."""
     step_class, derivative = ENTRIES[f]
     return step_class(expression=f(u), variable=u, derivative=derivative(u))
 

@@ -21,7 +21,7 @@ import mpmath
 import sympy
 from sympy.core.function import AppliedUndef
 
-from chainrule.functions import sigmoid
+from chainrule.functions import heaviside, relu, sigmoid
 from chainrule.verifying.standins import StandIns
 
 #: Candidate points tried per comparison. The last EXTRA candidates are all beyond 1 and
@@ -304,6 +304,8 @@ _NUMERIC: dict[type, Callable[..., complex]] = {
     sympy.Abs: abs,
     sympy.sign: lambda u: 0j if u == 0 else u / abs(u),
     sigmoid: _sigmoid,
+    relu: lambda u: u if u.real > 0 else 0j,
+    heaviside: lambda u: 1 + 0j if u.real > 0 else 0j,
 }
 
 #: The same functions in mpmath, for ``PrecisePoints``.
@@ -331,4 +333,6 @@ _PRECISE: dict[type, Callable[..., mpmath.mpc]] = {
     sympy.Abs: abs,
     sympy.sign: lambda u: mpmath.mpc(0) if u == 0 else u / abs(u),
     sigmoid: lambda u: 1 / (1 + mpmath.exp(-u)),
+    relu: lambda u: u if u.real > 0 else mpmath.mpc(0),
+    heaviside: lambda u: mpmath.mpc(1) if u.real > 0 else mpmath.mpc(0),
 }

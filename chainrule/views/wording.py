@@ -30,6 +30,7 @@ TITLES = {
     "abs": "Absolute value (table)",
     "sign": "Sign (table)",
     "sigmoid": "Sigmoid (table)",
+    "relu": "ReLU (table)",
     "general_power": "Logarithmic differentiation",
     "chain": "Chain rule",
     "substitute": "Substitute back",
