@@ -86,3 +86,84 @@ def test_json(course):
     data = json.loads(render(judge(course, "w2", "delta2*yhat"), "json"))
     assert data["kind"] == "network check" and data["mistake"] == "previous_activation"
     assert data["status"] == "wrong" and data["name"] == "w2"
+
+
+# -- a network of any shape ---------------------------------------------------------------------
+
+
+def _shape(text: str, activations: str = "sigmoid", cost: str = "squared"):
+    from chainrule.network.shape import Shape
+
+    return Shape.parse(text, activations, cost)
+
+
+def _judge(shape, name: str, answer: str):
+    from chainrule.checking.network_layered import layered_target
+
+    return judge(layered_target(shape, name), name, answer)
+
+
+@pytest.mark.parametrize(
+    ("shape", "name", "answer", "status", "mistake"),
+    [
+        ("2-2-1", "w2[1,1]", "delta2*a1[1]", "right", None),
+        ("2-2-1", "w2[1,1]", "delta2*x1", "wrong", None),
+        ("2-2-1", "w1[2,1]", "delta1[2]*x1", "right", None),
+        ("2-2-1", "w1[2,1]", "delta2*w2[1,2]*a1[2]*(1-a1[2])*x1", "right", None),
+        ("2-2-1", "w1[2,1]", "delta2*w2[1,2]*x1", "wrong", "activation_derivative_left_out"),
+        ("2-2-1", "w2[1,2]", "delta2*yhat", "wrong", "previous_activation"),
+        ("2-2-1", "delta1[2]", "delta2*w2[1,2]*a1[2]*(1-a1[2])", "right", None),
+        ("2-2-1", "b2[1]", "(y - yhat)*yhat*(1 - yhat)", "wrong", "cost_derivative_sign"),
+        ("2-2-2", "w1[1,1]", "(delta2[1]*w2[1,1] + delta2[2]*w2[2,1])*a1[1]*(1-a1[1])*x1",
+         "right", None),
+        ("2-2-2", "w1[1,1]", "delta2[1]*w2[1,1]*a1[1]*(1-a1[1])*x1", "wrong", "path_left_out"),
+        ("2-2-2", "w1[1,1]", "(delta2[1]*w2[1,1] + delta2[2]*w2[1,2])*a1[1]*(1-a1[1])*x1",
+         "wrong", "weight_not_transposed"),
+        ("2-2-2", "delta1[1]", "(delta2[1]*w2[1,1] + delta2[2]*w2[1,2])*a1[1]*(1-a1[1])",
+         "wrong", "weight_not_transposed"),
+        ("2-2-2", "delta1[1]", "(delta2[1]*w2[1,1] + delta2[2]*w2[2,1])*(1 - a1[1]^2)",
+         "wrong", "wrong_activation_derivative"),
+    ],
+)  # fmt: skip
+def test_a_layered_networks_answers(shape, name, answer, status, mistake):
+    c = _judge(_shape(shape), name, answer)
+    assert (c.status, c.mistake) == (status, mistake)
+
+
+def test_softmax_with_cross_entropy_gives_yhat_minus_y():
+    shape = _shape("2-2-2", "tanh,softmax", "cross-entropy")
+    assert _judge(shape, "delta2[1]", "yhat1 - y1").correct
+    assert _judge(shape, "b2[2]", "yhat2 - y2").correct
+    assert _judge(shape, "w1[1,2]", "delta1[1]*x2").correct
+
+
+def test_a_layered_check_names_what_it_does_not_have():
+    shape = _shape("2-2-1")
+    with pytest.raises(ParseError, match=r"a1\[3\] is not a name") as caught:
+        _judge(shape, "w2[1,1]", "delta2*a1[3]")
+    assert caught.value.position == 7
+    with pytest.raises(ChainruleError, match="not a parameter or a δ"):
+        _judge(shape, "W2", "delta2")
+
+
+def test_the_cli():
+    from typer.testing import CliRunner
+
+    from chainrule.cli.app import app
+
+    runner = CliRunner()
+    ok = runner.invoke(app, ["network", "--check", "w2", "delta2*a1", "-f", "text"])
+    assert ok.exit_code == 0 and "Right" in ok.stdout
+    wrong = runner.invoke(
+        app, ["network", "--shape", "2-2-2", "--check", "w1[1,1]", "delta1[1]", "-f", "json"]
+    )
+    assert wrong.exit_code == 1 and json.loads(wrong.stdout)["status"] == "wrong"
+    for bad in (
+        ["--check", "w9", "x"],
+        ["--check", "w2", "x("],
+        ["--check", "w2", "x", "--at", "x=1"],
+        ["--shape", "2-2-1", "--check", "w2[1,1]", "delta2*a1[3]"],
+        ["--check", "w2"],
+    ):
+        result = runner.invoke(app, ["network", *bad])
+        assert result.exit_code == 2 and "Traceback" not in result.output, bad

@@ -157,6 +157,15 @@ def _read(answer: str, names: Mapping[str, sympy.Symbol]):
     symbols; a ParseError's caret points into the answer as typed."""
     from chainrule.checking.links import read_links
 
+    for m in _INDEXED.finditer(answer):
+        typed = f"{m.group(1)}[{','.join(g for g in m.groups()[1:] if g)}]"
+        if typed not in names:
+            raise ParseError(
+                f"{typed} is not a name of this network: its layers and neurons are counted "
+                "from 1, a weight w2[j,k] goes into neuron j from neuron k",
+                m.start(),
+                answer,
+            )
     plain, where = _unindexed(answer)
     declared = {_plain_name(n): s for n, s in names.items()}
     symbols = [sympy.Symbol(n) for n in declared]
@@ -174,7 +183,18 @@ def _read(answer: str, names: Mapping[str, sympy.Symbol]):
             + ", ".join(names)
         )
     renamed = link.expr.xreplace(back)
-    return type(link)(link.text, link.start, renamed, link.order)
+    # The typed order is keyed by the expressions as read: key it by the network's symbols too.
+    order = tuple((_renamed(key, back), _renamed(parts, back)) for key, parts in link.order)
+    return type(link)(link.text, link.start, renamed, order)
+
+
+def _renamed(item, back: dict):
+    """``item`` (an expression, or a frozenset or tuple of them) with ``back`` put in."""
+    if isinstance(item, sympy.Basic):
+        return item.xreplace(back)
+    if isinstance(item, frozenset | tuple):
+        return type(item)(_renamed(part, back) for part in item)
+    return item
 
 
 def _plain_name(name: str) -> str:

@@ -66,6 +66,10 @@ _EXAMPLES = """
 
   chainrule network --shape 2-2-1 --graph --param "w1[1,2]" -f dot
 
+  chainrule network --check w2 "delta2*a1"      is your ∂J/∂w2 right?
+
+  chainrule network --shape 2-2-1 --check "w1[1,2]" "delta1[1]*x2"
+
 [bold]Defaults[/bold] for names that --at leaves out: x = 0.5, y = 1, every weight 0.5,
 every bias 0.
 """
@@ -157,6 +161,17 @@ def network(
             "path, not a link or a pipe.",
         ),
     ] = None,
+    check: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--check",
+            metavar="NAME ANSWER",
+            help="Check your gradient or δ: NAME is a parameter (w2, w2[1,1]) or a δ (delta2, "
+            "delta1[2]); ANSWER may use every name of the network (x, y, the weights and "
+            "biases, z, a, yhat, the δs). Judged as a function; the network's mistakes named. "
+            "Exit status 0 right, 1 wrong.",
+        ),
+    ] = None,
     graph: Annotated[
         bool,
         typer.Option(
@@ -183,6 +198,10 @@ def network(
     from chainrule.cli.running import computed
     from chainrule.errors import ChainruleError
 
+    if check is not None:
+        _checked(
+            ctx, check, cost.value, activation, shape, layers, format.value, standalone, timeout
+        )
     try:
         output = computed(
             timeout,
@@ -212,6 +231,44 @@ def network(
 
 
 network.__doc__ = (network.__doc__ or "") + _EXAMPLES
+
+
+def _checked(ctx, check, cost, activation, shape, layers, fmt, standalone, timeout) -> None:
+    """``--check NAME ANSWER``: the verdict in ``fmt``, then exit 0 (right) or 1 (wrong)."""
+    from chainrule.cli.output import echo, fail
+    from chainrule.cli.running import computed
+    from chainrule.errors import ChainruleError
+
+    others = {"at", "train", "graph", "param", "data", "plot", "steps", "seed", "lr", "svg"}
+    given = sorted(n for n in _typed(ctx) & others)
+    if given:
+        raise fail(ValueError(f"--check goes alone: leave out --{given[0]}"))
+    name, answer = check
+
+    def run():
+        from chainrule.checking.network import course_target, judge
+        from chainrule.cli import network_shape
+        from chainrule.cli.output import laid_out
+        from chainrule.network import Network
+
+        layered = network_shape.chosen_shape(shape, activation, cost, layers, _typed(ctx))
+        if layered is not None:
+            from chainrule.checking.network_layered import layered_target
+
+            target = layered_target(layered, name)
+        else:
+            n = network_shape.course_layers(shape, layers)
+            target = course_target(Network(layers=n, cost=cost, activation=activation))
+        result = judge(target, name, answer)
+        return result.status, laid_out(result, fmt, standalone=standalone)
+
+    try:
+        status, output = computed(timeout, run)
+    except ChainruleError as error:
+        raise fail(error) from None
+    if output is not None:
+        echo(output, nl=False)
+    raise typer.Exit(code={"right": 0, "wrong": 1, "undecided": 3}[status])
 
 
 def _run(
