@@ -234,3 +234,31 @@ def test_xor_needs_two_hidden_neurons_with_a_bend():
     shape = Shape.parse("2-2-1", "tanh,sigmoid", "cross-entropy")
     data = load_data("xor", shape)
     assert all(train_shape(shape, data, seed=s).accuracies[-1] == 1 for s in nine["SEEDS"])
+
+
+# Lessons 7 and 8: the sum over paths is sympy.diff's; the shapes the lesson states are the network's.
+
+
+def test_the_two_paths_from_x_add_up_to_sympys_derivative():
+    from chainrule.network.layered import Layered
+    from chainrule.network.paths import param_paths
+    from chainrule.network.shape import Shape
+
+    seven = script(7)
+    model = Layered(Shape.parse(seven["NARROW"], "sigmoid", "squared"))
+    x = model.x(1)
+    assert sympy.simplify(model.expand(seven["total"]) - sympy.diff(model.expanded_cost, x)) == 0
+    wide = Layered(Shape.parse(seven["TWO_OUT"], "sigmoid", "squared"))
+    assert param_paths(wide, "w1[1,1]").count == 2
+
+
+def test_the_matrix_lessons_shapes_and_numbers():
+    from chainrule.network.layered_numbers import evaluate_shape
+    from chainrule.network.shape import Shape
+
+    eight = script(8)
+    shape = Shape.parse(eight["SHAPE"], "sigmoid", "squared")
+    at = evaluate_shape(shape, {})
+    assert at.agrees
+    W2 = at.weight_gradients[1]  # ∂J/∂W² has the shape of W²: outputs × hidden neurons
+    assert len(W2) == shape.widths[2] and all(len(row) == shape.widths[1] for row in W2)
