@@ -94,7 +94,7 @@ def check_implicit(equation: str, answer: str, x: str = "x", y: str = "y") -> Im
     mistake = next(
         (
             name
-            for name, path in _wrong_paths(im).items()
+            for name, path in wrong_slopes(im).items()
             if path is not None and _same(given, path, points)
         ),
         None,
@@ -104,7 +104,9 @@ def check_implicit(equation: str, answer: str, x: str = "x", y: str = "y") -> Im
     )
 
 
-def _wrong_paths(im) -> dict[str, sympy.Expr | None]:
+def wrong_slopes(im) -> dict[str, sympy.Expr | None]:
+    """The dy/dx each usual mistake gives for ``im``'s curve, by mistake id (None where the
+    mistake cannot be made: no mixed terms to treat y as constant in)."""
     x, y = im.x, im.y
     f = im.left - im.right
     terms = sympy.Add.make_args(sympy.expand(f))
