@@ -156,10 +156,10 @@ Score: 0 of 1 part right first time (1 problem).
 
 def test_the_readme_session_is_what_the_command_shows():
     readme = (pathlib.Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    command = "$ chainrule practice --topic implicit --level 2 --count 1 --seed 3\n"
+    command = "$ chainrule practice --topic implicit --level 2 --count 1 --seed 1\n"
     shown = readme.split(command, 1)[1].split("```", 1)[0]
-    typed = ["-2x y/(3y^2)", "?", "-2x y/(x^2+3y^2)", "3/14", "-3/14"]
-    args = ["practice", "-t", "implicit", "-l", "2", "-n", "1", "-s", "3", "-f", "text"]
+    typed = ["-y/(2y)", "?", "-y/(x+2y)", "3/7", "-3/7"]
+    args = ["practice", "-t", "implicit", "-l", "2", "-n", "1", "-s", "1", "-f", "text"]
     result = runner.invoke(app, args, input="\n".join(typed) + "\n", env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     assert result.stdout == shown
@@ -208,15 +208,16 @@ def test_a_tangent_session_names_the_value_for_the_slope_and_the_normal():
 
 
 def test_an_implicit_session_names_y_held_constant_and_a_slip_at_the_point():
-    (p, _) = _set("implicit", 2, 3)
-    assert p.text == "x^2*y + y^3 = 30" and p.point == (1, 3)
-    answers = ["-2x y/(3y^2)", "?", "-2x y/(x^2 + 3y^2)", "3/14", "??", "-0.214"]
-    out = _session("implicit", 2, 3, [*answers, "q"])
-    assert "Practice: 2 problems on implicit differentiation at level 2, seed 3" in out
+    (p, _) = _set("implicit", 2, 1)
+    assert p.text == "x*y + y^2 = 12" and p.point == (1, 3)
+    # d/dx (x·y) taken as y: y′ = −y/(2y); at the point, the sign lost: +3/7.
+    answers = ["-y/(2y)", "?", "-y/(x + 2y)", "3/7", "??", "-0.429"]
+    out = _session("implicit", 2, 1, [*answers, "q"])
+    assert "Practice: 2 problems on implicit differentiation at level 2, seed 1" in out
     assert "(implicit_y_as_constant)" in out and "(implicit_sign)" in out
     assert "A term with x and y in it is a product" in out
-    assert "✓ Right: dy/dx = −2x·y/(x² + 3y²)" in out
-    assert "Put x = 1 and y = 3 into dy/dx" in out and "✓ Right: y′(1) = −3/14" in out
+    assert "✓ Right: dy/dx = −y/(x + 2y)" in out
+    assert "Put x = 1 and y = 3 into dy/dx" in out and "✓ Right: y′(1) = −3/7" in out
     assert "Score: 0 of 2 parts right first time; stopped after 1 of 2 problems." in out
 
 

@@ -129,6 +129,11 @@ def wrong_slopes(im) -> dict[str, sympy.Expr | None]:
     }
 
 
+def points_of(im) -> list[dict]:
+    """The points of ``im``'s curve an answer is compared at (fewer than 2: undecided)."""
+    return _on_the_curve(im.left - im.right, im.x, im.y, im.coefficient)
+
+
 def _on_the_curve(f: sympy.Expr, x: sympy.Symbol, y: sympy.Symbol, coefficient) -> list[dict]:
     """Up to ``POINTS`` points (x, y) with f = 0 where the slope exists, found by Newton's
     method from seeded starts (the same points every run)."""
