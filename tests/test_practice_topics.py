@@ -322,3 +322,32 @@ def test_the_cli_mirrors_the_topics():
     assert max(practice_cmd.TOPIC_LEVELS.values()) == practice_cmd.MAX_LEVEL
     shown = runner.invoke(app, ["practice", "--help"], env={"COLUMNS": "200"}).stdout
     assert "rules|higher|tangent|implicit" in shown and "practice -t implicit" in shown
+
+
+# -- properties -----------------------------------------------------------------------------------
+
+_TYPED = "0123456789xy+-*/^().= eπ,sincolgqrt'"
+
+
+@pytest.mark.parametrize("topic", ["higher", "tangent", "implicit"])
+def test_any_text_gets_a_verdict_or_an_error_to_show(topic):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    (p, _) = _set(topic, 1, 2)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(p.parts), st.text(alphabet=_TYPED, max_size=14))
+    def judged(part, text):
+        # Never a traceback: a verdict, or an error the session shows under the answer.
+        j = judge(p, part, text)
+        assert j.counted or isinstance(j.error, ChainruleError)
+
+    judged()
+
+
+@pytest.mark.parametrize("topic", ["higher", "tangent", "implicit"])
+def test_a_problem_of_each_topic_shows_itself_with_its_answers(topic):
+    (p, _) = _set(topic, 2)
+    assert p._repr_markdown_().startswith("**Try it yourself:**")
+    assert "<details>" in p._repr_html_() and repr(p).startswith("<")

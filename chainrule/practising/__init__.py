@@ -13,7 +13,12 @@ imported first.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from chainrule.practising.problems import Part, Problem
+
+if TYPE_CHECKING:
+    from chainrule.practising.implicit import ImplicitProblem
 
 __all__ = ["DEFAULT_COUNT", "Part", "Problem", "new_seed", "practice"]
 
@@ -23,7 +28,7 @@ DEFAULT_COUNT = 5
 
 def practice(
     level: int = 1, seed: int | None = None, count: int = DEFAULT_COUNT, topic: str = "rules"
-) -> list[Problem]:
+) -> list[Problem | ImplicitProblem]:
     """``count`` problems of ``topic`` at ``level``: the same ``seed`` gives the same problems
     on every platform; without one, a new seed is drawn. The topics (``topics.TOPICS``):
     "rules" (levels 1 to 5), "higher" (h′ then h″, of a function of those levels), "tangent"

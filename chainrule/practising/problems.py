@@ -28,7 +28,8 @@ from chainrule.display import Displayable, formula
 @dataclass(frozen=True)
 class Part:
     """One answer asked for: ``key`` names it (``f``, ``g``, ``g_prime``, ``f_prime``,
-    ``u_prime``, ``v_prime``, ``ln_h``, ``ln_h_prime``, ``derivative``), ``answer`` is the
+    ``u_prime``, ``v_prime``, ``ln_h``, ``ln_h_prime``, ``derivative``; the topics' ``second``,
+    ``value``, ``slope``, ``tangent``, ``dy_dx``, ``dy_dx_at``), ``answer`` is the
     right one, written in ``variable``. A derivative part holds the function it derives in
     ``of`` (judged by ``chainrule.check``); an expression part has ``of`` None (judged as
     equal functions). ``step`` is the step whose lines are its worked steps.
