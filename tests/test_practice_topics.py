@@ -254,6 +254,20 @@ def test_a_tangent_line_may_be_typed_with_or_without_y():
     assert error.text == "3 - 2x)"  # the caret under the answer as typed
 
 
+@pytest.mark.parametrize(("topic", "level"), CASES)
+def test_every_part_has_a_hint_and_worked_steps_in_every_format(topic, level):
+    from chainrule.formats import render
+    from chainrule.practising import view
+
+    for p in _set(topic, level, 2):
+        for part in p.parts:
+            hint = render(view.hint(p, part), "text", width=200)
+            assert hint.startswith("Hint: ") and len(hint) > 20
+            worked = view.steps(p, part)
+            for fmt in ("text", "latex", "markdown", "html"):
+                assert render(worked, fmt)
+
+
 # -- JSON and worksheets --------------------------------------------------------------------------
 
 

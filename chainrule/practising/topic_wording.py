@@ -99,11 +99,10 @@ def setting(problem) -> tuple:
 
 def hint(problem, part: Part) -> tuple:
     """A nudge for ``part``, short of its answer."""
-    from chainrule.practising.wording import _final
-
     x, key = problem.variable, part.key
     if key == "derivative":
-        return _final(problem)
+        # The rule at the top: the rules topic's hint speaks of the f and g asked before it.
+        return (rule(problem.explanation.root),)
     if key == "second":
         first = Equals((_d("h", x), problem.derivative))
         return ("Differentiate ", first, " again, as it stands. ", rule(problem.second.root))
