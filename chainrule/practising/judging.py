@@ -94,10 +94,11 @@ def _number(part: Part, text: str) -> Judgement:
     question = _QUESTION.match(text)
     start = question.end() if question else 0
     try:
-        (*_, last) = read_links(text[start:], [sympy.Symbol(n) for n in names])
+        links = read_links(text[start:], [sympy.Symbol(n) for n in names])
     except ParseError as error:
         raise ParseError(error.message, start + error.position, text) from None
-    foreign = sorted({s.name for s in last.expr.free_symbols} - set(names))
+    last = links[-1]
+    foreign = sorted({s.name for link in links for s in link.expr.free_symbols} - set(names))
     if foreign:
         raise VariableError(f"the answer uses {', '.join(foreign)}: it is a number")
     # A formula in the point's letters is taken at the point.
