@@ -213,3 +213,12 @@ def test_cannot_tell_is_its_own_exit_status_and_json_field():
         False,
         None,
     )
+
+
+def test_a_derivative_too_large_at_some_points_for_a_complex_modulus_is_judged():
+    from chainrule import check
+
+    # x/e^(x³) at the verifier's complex points: finite parts, a modulus past a float's range.
+    c = check("x/e^(x^3)", "1")
+    assert c.status == "wrong" and c.mistake is not None
+    assert check("x/e^(x^3)", "(1 - 3x^3) e^(-x^3)").correct

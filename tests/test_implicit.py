@@ -120,6 +120,17 @@ def test_an_answer_right_only_on_the_curve_is_right():
     assert check("x^2 + y^2 = 25", "(x^2 + y^2 - 25 - x)/y").status == "right"
 
 
+def test_a_curve_with_no_point_over_some_x_is_judged_promptly():
+    from chainrule import check
+    from chainrule.budget import within
+
+    # Over |x| < √3 e^y = x² − 3 has no point: Newton's method from there runs off, and once
+    # ran until exp of its iterate took mpmath minutes.
+    with within(10):
+        assert check("e^y = x^2 - 3", "2x e^(-y)").status == "right"
+        assert check("e^y = x^2 - 3", "2x").status == "wrong"
+
+
 def test_the_cli_checks_an_implicit_answer():
     runner = CliRunner()
     right = runner.invoke(app, ["check", "x^2 + y^2 = 25", "-x/y", "-f", "text"])

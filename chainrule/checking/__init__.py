@@ -260,13 +260,22 @@ def _constant_ratio(wrong: sympy.Expr, ex: Explanation) -> sympy.Expr | None:
         d = points.value(ex.derivative, i)
         w = points.value(wrong, i)
         e = points.value(ex.expression, i)
-        if abs(e.imag) > 1e-12 or abs(d) < 1e-9 or not all(map(_finite, (d, w))):
+        if not all(map(_finite, (d, w, e))) or abs(e.imag) > 1e-12:
             continue
-        ratios.append(w / d)
+        try:
+            if abs(d) >= 1e-9:
+                ratios.append(w / d)
+        except OverflowError:  # finite parts, too large a modulus: x/e^(x³) far out
+            continue
     if len(ratios) < 3:
         return None
     first = ratios[0]
-    if any(abs(r - first) > 1e-7 * max(1.0, abs(first)) for r in ratios) or abs(first) < 1e-12:
+    try:
+        if any(abs(r - first) > 1e-7 * max(1.0, abs(first)) for r in ratios):
+            return None
+    except OverflowError:
+        return None
+    if abs(first) < 1e-12:
         return None
     if abs(first.imag) > 1e-9:
         return None

@@ -28,6 +28,8 @@ IMPLICIT_MISTAKES = {
 }
 #: Points of the curve the answer is compared at, when that many can be found.
 POINTS = 5
+#: How far from the starts a point of the curve is looked for (|y| at most this).
+FAR = 1e3
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)
@@ -92,7 +94,7 @@ def check_implicit(equation: str, answer: str, x: str = "x", y: str = "y") -> Im
     mistake = next(
         (
             name
-            for name, path in _wrong_paths(im).items()
+            for name, path in wrong_slopes(im).items()
             if path is not None and _same(given, path, points)
         ),
         None,
@@ -102,7 +104,9 @@ def check_implicit(equation: str, answer: str, x: str = "x", y: str = "y") -> Im
     )
 
 
-def _wrong_paths(im) -> dict[str, sympy.Expr | None]:
+def wrong_slopes(im) -> dict[str, sympy.Expr | None]:
+    """The dy/dx each usual mistake gives for ``im``'s curve, by mistake id (None where the
+    mistake cannot be made: no mixed terms to treat y as constant in)."""
     x, y = im.x, im.y
     f = im.left - im.right
     terms = sympy.Add.make_args(sympy.expand(f))
@@ -125,6 +129,11 @@ def _wrong_paths(im) -> dict[str, sympy.Expr | None]:
     }
 
 
+def points_of(im) -> list[dict]:
+    """The points of ``im``'s curve an answer is compared at (fewer than 2: undecided)."""
+    return _on_the_curve(im.left - im.right, im.x, im.y, im.coefficient)
+
+
 def _on_the_curve(f: sympy.Expr, x: sympy.Symbol, y: sympy.Symbol, coefficient) -> list[dict]:
     """Up to ``POINTS`` points (x, y) with f = 0 where the slope exists, found by Newton's
     method from seeded starts (the same points every run)."""
@@ -135,16 +144,24 @@ def _on_the_curve(f: sympy.Expr, x: sympy.Symbol, y: sympy.Symbol, coefficient) 
     gy = sympy.lambdify((x, y), sympy.diff(f, y), modules="mpmath")
     slope_exists = sympy.lambdify((x, y), coefficient, modules="mpmath")
     found: list[dict] = []
+
+    def near(t):
+        # A start with no root beside it can run off (e^y = x² − 3 where x² < 3): past this,
+        # exp of the iterate takes mpmath longer than any learner would wait.
+        if abs(t) > FAR:
+            raise ValueError("Newton's method ran off the curve")
+        return t
+
     for _ in range(60):
         if len(found) >= POINTS:
             break
         a = mpmath.mpf(rng.uniform(-3, 3))
         try:
             b = mpmath.findroot(
-                lambda t, a=a: g(a, t),
+                lambda t, a=a: g(a, near(t)),
                 mpmath.mpf(rng.uniform(-4, 4)),
                 tol=1e-20,
-                df=lambda t, a=a: gy(a, t),
+                df=lambda t, a=a: gy(a, near(t)),
                 solver="newton",
             )
             if abs(mpmath.im(b)) > 1e-12 or abs(g(a, b)) > 1e-12 or abs(slope_exists(a, b)) < 1e-9:

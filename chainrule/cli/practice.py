@@ -4,6 +4,7 @@ a hint or the worked steps on request and a score at the end. Exit status 0 howe
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -17,6 +18,16 @@ from chainrule.cli.running import TIMEOUT
 MAX_LEVEL = 5
 MAX_COUNT = 20
 DEFAULT_COUNT = 5
+#: Each topic's highest level (chainrule.practising.topics.TOPICS).
+TOPIC_LEVELS = {"rules": 5, "higher": 5, "tangent": 5, "implicit": 3}
+
+
+class Topic(StrEnum):
+    rules = "rules"
+    higher = "higher"
+    tangent = "tangent"
+    implicit = "implicit"
+
 
 _WORKSHEETS = (Format.latex, Format.markdown, Format.html)
 
@@ -31,9 +42,21 @@ def practice(
             max=MAX_LEVEL,
             help="1: one table rule (sin x, eˣ, x⁵, ln x); 2: a sum, product or quotient of "
             "two; 3: a product with a chain (x²·sin(3x+1)); 4: a chain of three links "
-            "(ln(cos(x²+1))); 5: a quotient with a chain, or a variable power (xˣ).",
+            "(ln(cos(x²+1))); 5: a quotient with a chain, or a variable power (xˣ). For higher "
+            "and tangent, the level of the function; implicit has 1 to 3: y in terms of its "
+            "own (x²+y²=5), x·y (xy+y²=6), a function of x·y or x³+y³=9xy.",
         ),
     ] = 1,
+    topic: Annotated[
+        Topic,
+        typer.Option(
+            "--topic",
+            "-t",
+            help="rules: the rules of differentiation; higher: h′ then h″; tangent: h(a), "
+            "h′(a) and the tangent line at a point; implicit: dy/dx of a curve, then its value "
+            "at a point of it.",
+        ),
+    ] = Topic.rules,
     seed: Annotated[
         int | None,
         typer.Option(
@@ -69,6 +92,9 @@ def practice(
 
     Answers may be piped in, one per line; the end of the input ends the set with its score.
 
+    --topic higher asks h′ then h″; tangent h(a), h′(a) and the line (y = …); implicit dy/dx
+    of a curve in x and y, then its value at a point of the curve.
+
     [bold]Examples[/bold]
 
       chainrule practice                         five problems at level 1
@@ -80,6 +106,12 @@ def practice(
       chainrule practice -l 5 --format json      every part's answer, as data
 
       chainrule practice -l 2 -f markdown        a worksheet with its key
+
+      chainrule practice -t higher -l 2          h′ then h″ of five functions
+
+      chainrule practice -t tangent -s 3         tangent lines, the same ones anywhere
+
+      chainrule practice -t implicit -l 3        dy/dx of curves like x³ + y³ = 9xy
     """
     from chainrule.cli.output import echo, fail, laid_out
     from chainrule.cli.running import computing
@@ -92,11 +124,11 @@ def practice(
     seed = new_seed() if seed is None else seed
     with computing(timeout):
         try:
-            problems = generate(level, seed, count)
+            problems = generate(level, seed, count, topic=topic.value)
         except ChainruleError as error:
             raise fail(error) from None
         if format is Format.json:
-            echo(_json(problems, level, seed), nl=False)
+            echo(_json(problems, level, seed, topic.value), nl=False)
         elif format in _WORKSHEETS:
             from chainrule.practising.view import worksheet
 
@@ -108,18 +140,20 @@ def practice(
             run(problems, _dialogue(format), seed=seed)
 
 
-def _json(problems, level: int, seed: int) -> str:
+def _json(problems, level: int, seed: int, topic: str) -> str:
     import json
 
     from chainrule.cli.output import ascii_console
     from chainrule.formats.jsondata import SCHEMA
-    from chainrule.practising.problems import data
 
+    # The rules' document is as it was before there were topics: no "topic" key.
+    named = {} if topic == "rules" else {"topic": topic}
     document = {
         "schema": SCHEMA,
+        **named,
         "level": level,
         "seed": seed,
-        "problems": [data(p) for p in problems],
+        "problems": [p.as_data() for p in problems],
     }
     return json.dumps(document, indent=2, ensure_ascii=ascii_console()) + "\n"
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
+from typing import TypeVar
 
 import sympy
 
@@ -43,6 +44,9 @@ INTERVALS = (
 POINTS = 17
 
 Draw = Callable[[random.Random], str]
+T = TypeVar("T")
+#: Makes a problem from what was drawn (the generator at hand for any further draws), or None.
+Make = Callable[[T, random.Random], object]
 
 
 def generate(level: int, seed: int, count: int) -> list[Problem]:
@@ -52,21 +56,27 @@ def generate(level: int, seed: int, count: int) -> list[Problem]:
     """
     if level not in LEVELS:
         raise ChainruleError(f"level {level} does not exist: choose 1 to {LEVELS[-1]}")
+    return collect(seed, count, _LEVELS[level], lambda text, _: accepted(text, level))
+
+
+def collect(seed: int, count: int, draw: Callable[[random.Random], T], make: Make) -> list:
+    """``count`` problems made by ``make`` from what ``draw`` draws, each drawn thing tried
+    once: both draw from the one ``random.Random(seed)``, so the seed fixes the set."""
     if not 1 <= count <= MAX_COUNT:
         raise ChainruleError(f"{count} problems: choose 1 to {MAX_COUNT}")
     rng = random.Random(seed)
-    problems: list[Problem] = []
-    tried: set[str] = set()
+    problems: list = []
+    tried: set = set()
     draws = 0
     while len(problems) < count:
         draws += 1
         if draws > MAX_DRAWS * count:  # pragma: no cover - the supplies are far larger
-            raise RuntimeError(f"level {level}: no more problems to draw")
-        text = _LEVELS[level](rng)
-        if text in tried:
+            raise RuntimeError("no more problems to draw")
+        drawn = draw(rng)
+        if drawn in tried:
             continue
-        tried.add(text)
-        problem = accepted(text, level)
+        tried.add(drawn)
+        problem = make(drawn, rng)
         if problem is not None:
             problems.append(problem)
     return problems
@@ -90,13 +100,13 @@ def accepted(text: str, level: int) -> Problem | None:
         return None
     if any(_power_of_power(step) for step in ex.steps()):
         return None
-    interval = next((i for i in INTERVALS if _real_on(ex, i)), None)
+    interval = next((i for i in INTERVALS if real_on(ex, i)), None)
     if interval is None:
         return None
     return Problem(text, level, ex, parts_of(ex, text), interval)
 
 
-def _real_on(ex: s.Explanation, interval: tuple[sympy.Rational, sympy.Rational]) -> bool:
+def real_on(ex: s.Explanation, interval: tuple[sympy.Rational, sympy.Rational]) -> bool:
     """Whether the function and its derivative are real and finite at points across
     ``interval``, and no denominator changes sign between them (a pole in between)."""
     a, b = interval

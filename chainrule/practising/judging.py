@@ -6,6 +6,11 @@ expression part (f, g, ln h) is compared the way check compares: SymPy's arithme
 values at random real points (``chainrule.verifying.Checker``). f is written in the placeholder u:
 ln(u) and log u are right, ln(x) is the right function in the wrong letter, and is told so.
 
+A part at a point goes to ``check`` with ``at`` (h′(a), the tangent line: written after the
+prompt "y = ", it is judged as ``y = …``), a part of order 2 with ``order`` (h″), and dy/dx of a
+curve with the equation. A number (h(a), the slope at a point of a curve) is judged exactly, or
+to the decimals typed; one a usual mistake gives is named.
+
 An answer that cannot be read costs no try: it comes back as an error to show, and the part is
 asked again.
 """
@@ -27,6 +32,12 @@ from chainrule.verifying import Checker
 
 #: A name written before the answer, as on paper: "u = 3x + 1", "f(u) = ln u", "ln h = …".
 _NAMED = re.compile(r"(\s*(ln\s*\(?\s*[hy]\s*\)?|[A-Za-z](\s*\(\s*[A-Za-z]\s*\))?)\s*=(?!=))+")
+#: The question before a number, as on paper: "h(1/2) =", "h′(1) =", "y'(1) =", "dy/dx =".
+_QUESTION = re.compile(r"\s*([A-Za-z]\w*\s*['′]*\s*\([^=()]*\)|d\w*\s*/\s*d\w+)\s*=(?!=)")
+_DECIMALS = re.compile(r"\d*\.(\d+)")
+#: A tangent line written whole, y = …, and what is put before one written after the prompt.
+_LINE = re.compile(r"\s*y\s*=(?!=)")
+_Y = "y = "
 
 
 @dataclass(frozen=True)
@@ -40,11 +51,15 @@ class Judgement:
     note: tuple = ()
     check: Check | None = None
     error: ChainruleError | None = None
+    #: For a number, the id of the usual mistake that gives it (a check names its own).
+    mistake: str | None = None
 
 
 def judge(problem: Problem, part: Part, text: str) -> Judgement:
     """The verdict on ``text`` as the answer to ``part`` of ``problem``."""
     try:
+        if part.is_number:
+            return _number(part, text)
         if part.is_derivative:
             return _derivative(problem, part, text)
         return _expression(problem, part, text)
@@ -59,9 +74,54 @@ def _derivative(problem: Problem, part: Part, text: str) -> Judgement:
         (*_, last) = read_links(text, (v, x))
         if x in last.expr.free_symbols:
             return Judgement(False, note=_in_x(problem, part, last.expr))
-    wrt = None if part.key == "derivative" else v
-    c = check(part.of, text, wrt=wrt)
+    # A function as typed is checked as the learner would check it; a part of it in its letter.
+    wrt = None if isinstance(part.of, str) else v
+    if part.key == "tangent" and not _LINE.match(text):
+        try:
+            c = check(part.of, _Y + text, at=part.at)
+        except ParseError as error:  # the caret under the answer as typed
+            raise ParseError(error.message, error.position - len(_Y), text) from None
+    else:
+        c = check(part.of, text, wrt=wrt, order=part.order, at=part.at)
     return Judgement(c.correct, check=c)
+
+
+def _number(part: Part, text: str) -> Judgement:
+    from chainrule.calculus.point import read_point
+
+    names = tuple(item.partition("=")[0].strip() for item in part.at.split(","))
+    point = read_point(part.at, names)
+    question = _QUESTION.match(text)
+    start = question.end() if question else 0
+    try:
+        links = read_links(text[start:], [sympy.Symbol(n) for n in names])
+    except ParseError as error:
+        raise ParseError(error.message, start + error.position, text) from None
+    last = links[-1]
+    foreign = sorted({s.name for link in links for s in link.expr.free_symbols} - set(names))
+    if foreign:
+        raise VariableError(f"the answer uses {', '.join(foreign)}: it is a number")
+    # A formula in the point's letters is taken at the point.
+    value = last.expr.xreplace({s: point[s.name] for s in last.expr.free_symbols})
+    decimals = min((len(m.group(1)) for m in _DECIMALS.finditer(last.text)), default=None)
+    if _equal(value, part.answer, decimals):
+        return Judgement(True)
+    mistake = next((m for m, slip in part.slips if _equal(value, slip, decimals)), None)
+    return Judgement(False, mistake=mistake)
+
+
+def _equal(value: sympy.Expr, expected: sympy.Expr, decimals: int | None) -> bool:
+    """Equal numbers; to a decimal typed with d digits, within half a unit of the last."""
+    try:
+        z = complex(sympy.N(value - expected, 30))
+        size = abs(complex(sympy.N(expected, 30)))
+    except (TypeError, ValueError):
+        return False  # no number: 1/0 typed, say
+    if not abs(z.imag) <= 1e-12 * max(1.0, size):
+        return False
+    if decimals is not None:
+        return abs(z.real) <= 0.5 * 10.0**-decimals * 1.001
+    return abs(z.real) <= 1e-12 * max(1.0, size)
 
 
 def _expression(problem: Problem, part: Part, text: str) -> Judgement:

@@ -17,6 +17,7 @@ The answers are the explanation's own, so every one agrees with ``sympy.diff``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import sympy
 
@@ -27,20 +28,34 @@ from chainrule.display import Displayable, formula
 @dataclass(frozen=True)
 class Part:
     """One answer asked for: ``key`` names it (``f``, ``g``, ``g_prime``, ``f_prime``,
-    ``u_prime``, ``v_prime``, ``ln_h``, ``ln_h_prime``, ``derivative``), ``answer`` is the
+    ``u_prime``, ``v_prime``, ``ln_h``, ``ln_h_prime``, ``derivative``; the topics' ``second``,
+    ``value``, ``slope``, ``tangent``, ``dy_dx``, ``dy_dx_at``), ``answer`` is the
     right one, written in ``variable``. A derivative part holds the function it derives in
     ``of`` (judged by ``chainrule.check``); an expression part has ``of`` None (judged as
-    equal functions). ``step`` is the step whose lines are its worked steps."""
+    equal functions). ``step`` is the step whose lines are its worked steps.
+
+    The other topics (``chainrule.practising.topics``) ask more of a part: a derivative of
+    ``order`` 2 (h″), one at the point ``at`` ("x=1/2", as ``check`` takes it: h′(a), the
+    tangent line), or a number there (h(a), dy/dx at a point of a curve; ``of`` None), whose
+    ``slips`` are the values the usual mistakes give, each (mistake id, value)."""
 
     key: str
     answer: sympy.Expr
     variable: sympy.Symbol
     step: s.Step
     of: sympy.Expr | str | None = None
+    order: int = 1
+    at: str | None = None
+    slips: tuple[tuple[str, sympy.Expr], ...] = ()
 
     @property
     def is_derivative(self) -> bool:
         return self.of is not None
+
+    @property
+    def is_number(self) -> bool:
+        """A value at a point: judged as a number, exact or to the decimals typed."""
+        return self.of is None and self.at is not None
 
 
 @dataclass(frozen=True, repr=False)
@@ -54,6 +69,14 @@ class Problem(Displayable):
     explanation: s.Explanation
     parts: tuple[Part, ...]
     interval: tuple[sympy.Rational, sympy.Rational]
+
+    #: What the problem practises: the rules (``generate``), or a topic of ``topics``.
+    topic: ClassVar[str] = "rules"
+
+    @property
+    def order(self) -> tuple:
+        """The typed order of its sums and products, which every document of it keeps."""
+        return self.explanation.order
 
     @property
     def expression(self) -> sympy.Expr:
@@ -81,6 +104,10 @@ class Problem(Displayable):
         from chainrule.practising.view import exercise
 
         return exercise(self)
+
+    def as_data(self) -> dict:
+        """The problem as JSON data (``data``)."""
+        return data(self)
 
     def _summary(self) -> str:
         return f"level {self.level}: {formula(self.expression)}"

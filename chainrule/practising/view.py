@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from chainrule.checking import Check
 from chainrule.document import (
     Box,
     Derivation,
@@ -30,15 +31,19 @@ if TYPE_CHECKING:
 
 def _doc(blocks, problem: Problem | None = None) -> Document:
     # The problem's typed order: its sums and products read as the problem was written.
-    order = problem.explanation.order if problem is not None else ()
+    order = problem.order if problem is not None else ()
     return Document(tuple(blocks), title="chainrule: practice", order=order)
 
 
 def _title(problems: list[Problem], seed: int | None) -> str:
+    from chainrule.practising.topics import NAMES
+
     levels = sorted({p.level for p in problems})
     level = f"level {levels[0]}" if len(levels) == 1 else "levels " + ", ".join(map(str, levels))
     seeded = f", seed {seed}" if seed is not None else ""
-    return f"Practice: {_count(len(problems), 'problem')} at {level}{seeded}"
+    topics = sorted({NAMES[p.topic] for p in problems} - {""})
+    on = f" on {' and '.join(topics)}" if topics else ""
+    return f"Practice: {_count(len(problems), 'problem')}{on} at {level}{seeded}"
 
 
 def start(problems: list[Problem], seed: int | None = None, tries: int = TRIES) -> Document:
@@ -47,7 +52,10 @@ def start(problems: list[Problem], seed: int | None = None, tries: int = TRIES) 
         f"? gives a hint, ?? the worked steps; a wrong answer gets {tries} tries in all; "
         "q stops."
     )
-    return _doc([Heading((_title(problems, seed),), level=1), Para((rules,))])
+    from chainrule.practising.topic_wording import ABOUT
+
+    said = [rules, *(ABOUT[t] for t in sorted({p.topic for p in problems}) if t in ABOUT)]
+    return _doc([Heading((_title(problems, seed),), level=1), Para((" ".join(said),))])
 
 
 def problem(p: Problem, number: int, total: int) -> Document:
@@ -72,9 +80,29 @@ def wrong(p: Problem, part: Part, j: Judgement, left: int) -> Document:
     if j.note:
         blocks.append(Para(j.note))
     c = j.check
-    if c is not None and c.mistake not in (None, "unknown"):
+    if isinstance(c, Check) and c.mistake not in (None, "unknown"):
         blocks.append(_mistake(c))
+    elif not isinstance(c, Check | None) and c.mistake is not None:
+        blocks.append(_named(c.mistake))
+    elif j.mistake is not None:
+        blocks.append(_named(j.mistake))
     return _doc(blocks, p)
+
+
+def _named(mistake: str) -> Box:
+    """A mistake at a point or on a curve, named without the answer."""
+    from chainrule.checking.implicit import IMPLICIT_MISTAKES
+    from chainrule.checking.point import POINT_MISTAKES
+
+    said = {**POINT_MISTAKES, **IMPLICIT_MISTAKES}.get(mistake)
+    if said is not None:
+        rows: tuple = (Para(("It looks like ", said, f" ({mistake}).")),)
+    else:  # a usual wrong path of the derivative, taken at the point
+        rows = (
+            Para(("It is the value of a derivative that ", hints.WHAT[mistake], f" ({mistake}).")),
+            Para(("Hint: ", hints.HINT[mistake])),
+        )
+    return Box((WHERE,), rows, status="failed")
 
 
 def _mistake(c) -> Box:
@@ -107,7 +135,12 @@ def shown(p: Problem, part: Part, j: Judgement, tries: int = TRIES) -> Document:
     ]
     if j.note:
         blocks.append(Para(j.note))
-    if j.check is not None:
+    if j.mistake is not None:
+        blocks.append(_named(j.mistake))
+    if j.check is not None and not isinstance(j.check, Check):
+        # At a point or on a curve: check's own verdict and working.
+        blocks += j.check.document().blocks[3:]
+    elif j.check is not None:
         blocks.append(diagnosis(j.check))
         if j.check.path is None and j.check.mistake != "algebra_slip":
             # No usual mistake explains it: the steps, as check shows them.
@@ -121,7 +154,12 @@ def hint(p: Problem, part: Part) -> Document:
 
 def steps(p: Problem, part: Part) -> Document:
     """The worked steps for ``part``: the whole explanation for the derivative, else the
-    explanation's own lines for the step that answers the part (numbered as there)."""
+    explanation's own lines for the step that answers the part (numbered as there); a
+    topic's part as ``worked`` works it."""
+    from chainrule.practising import worked
+
+    if part.key in worked.KEYS:
+        return _doc(worked.steps(p, part), p)
     if part.key == "derivative":
         from chainrule.views import document
 

@@ -22,6 +22,10 @@ def _d(name: str, arg: sympy.Expr) -> sympy.Subs:
 
 def name(problem: Problem, part: Part):
     """The part's own name, as the left side of its answer: f(u), g′(x), h′(x) …"""
+    if problem.topic != "rules":
+        from chainrule.practising import topic_wording
+
+        return topic_wording.name(problem, part)
     x, v = problem.variable, part.variable
     h = sympy.Function("h")(x)
     return {
@@ -40,6 +44,10 @@ def name(problem: Problem, part: Part):
 
 def setting(problem: Problem) -> tuple:
     """The sentence that sets the problem and says what will be asked."""
+    if problem.topic != "rules":
+        from chainrule.practising import topic_wording
+
+        return topic_wording.setting(problem)
     x, root = problem.variable, problem.explanation.root
     f, g, h = (sympy.Function(letter) for letter in "fgh")
     whole = Equals((h(x), problem.expression))
@@ -113,6 +121,10 @@ TABLE = {
 
 def hint(problem: Problem, part: Part) -> tuple:
     """A nudge for ``part``, short of its answer."""
+    if problem.topic != "rules":
+        from chainrule.practising import topic_wording
+
+        return topic_wording.hint(problem, part)
     key, chain, x = part.key, problem.chain, problem.variable
     if key == "f":
         return (
