@@ -175,6 +175,19 @@ LAMBDIFY_MODULES = [
 ]
 
 
+def _mp_sigmoid(u):
+    import mpmath
+
+    return 1 / (1 + mpmath.exp(-u))
+
+
+#: The same for lambdify with mpmath's numbers (a derivative's value at a point, to 30 digits).
+MPMATH_MODULES = [
+    {"sigmoid": _mp_sigmoid, "relu": numeric_relu, "heaviside": numeric_heaviside},
+    "mpmath",
+]
+
+
 def on_the_reals(expr: sympy.Expr) -> sympy.Expr:
     """``expr`` with re(u) written u and im(u) written 0, as they are for real u.
 

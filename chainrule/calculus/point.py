@@ -17,6 +17,7 @@ import sympy
 
 from chainrule.display import Displayable
 from chainrule.errors import ChainruleError, ParseError
+from chainrule.functions import MPMATH_MODULES
 from chainrule.steps import Explanation
 
 #: The distance either side of a at which the slopes are compared for a kink, relative to |a|.
@@ -238,7 +239,7 @@ def _refuse_no_slope(dh: sympy.Expr, x: sympy.Symbol, a: sympy.Expr, slope: symp
     # A kink (|x| at 0): a finite value at a may still be no slope, when the two sides'
     # slopes disagree. SymPy writes d|x|/dx as sign(x), which is 0 at 0.
     step = SIDE * max(1.0, abs(float(a.evalf())))
-    f = sympy.lambdify(x, dh, modules="mpmath")
+    f = sympy.lambdify(x, dh, modules=MPMATH_MODULES)
     try:
         left, right = (complex(f(sympy.Float(a.evalf(30) + s, 30))) for s in (-step, step))
     except (TypeError, ValueError, ZeroDivisionError, OverflowError):

@@ -17,6 +17,7 @@ import sympy
 
 from chainrule.display import Displayable
 from chainrule.errors import VariableError
+from chainrule.functions import MPMATH_MODULES
 
 #: Each id a diagnosis of an implicit derivative can give, with what it means.
 IMPLICIT_MISTAKES = {
@@ -140,9 +141,9 @@ def _on_the_curve(f: sympy.Expr, x: sympy.Symbol, y: sympy.Symbol, coefficient) 
     import mpmath
 
     rng = random.Random(0)
-    g = sympy.lambdify((x, y), f, modules="mpmath")
-    gy = sympy.lambdify((x, y), sympy.diff(f, y), modules="mpmath")
-    slope_exists = sympy.lambdify((x, y), coefficient, modules="mpmath")
+    g = sympy.lambdify((x, y), f, modules=MPMATH_MODULES)
+    gy = sympy.lambdify((x, y), sympy.diff(f, y), modules=MPMATH_MODULES)
+    slope_exists = sympy.lambdify((x, y), coefficient, modules=MPMATH_MODULES)
     found: list[dict] = []
 
     def near(t):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import sympy
 
 from chainrule.errors import ParseError
-from chainrule.functions import sigmoid
+from chainrule.functions import heaviside, relu, sigmoid
 from chainrule.parsing import words
 from chainrule.parsing.characters import GREEK_LETTERS
 
@@ -79,6 +79,8 @@ def _table() -> dict[str, FunctionSpec]:
     add("abs Abs", sympy.Abs)
     add("sign sgn", sympy.sign)
     add("sigmoid sigma", sigmoid)
+    add("relu ReLU", relu)
+    add("heaviside", heaviside)  # ReLU′, written H(u) in the output
     return table
 
 

@@ -82,11 +82,10 @@ def _sum(*terms):
 
 
 def _times(m, factor):
-    """m·factor, a negative m's sign in front and a fraction in brackets: −(√3/5)·(x − π/3)."""
+    """m·factor, a negative m's sign in front and a fraction in brackets: −(√3/5)·(x − π/3).
+    A slope of 1 stays (1·(x − 1)): the line shows the point-slope form, simplified after it."""
     if m == 0:
         return sympy.S.Zero
-    if m == 1:
-        return factor
     if m.could_extract_minus_sign():
         return Neg(_times(-m, factor))
     return InOrder((m, factor), strict=True)
