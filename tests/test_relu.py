@@ -52,3 +52,15 @@ def test_printed_in_every_notation():
     assert code(e) in ("heaviside(x)*relu(x)", "relu(x)*heaviside(x)")
     text = render(explain(relu(x)), "text")
     assert "ReLU (table)" in text and "H(x)" in text
+
+
+def test_a_learner_types_relu_and_its_step():
+    from chainrule import at_point, check, explain
+    from chainrule.calculus.point import PointError
+
+    ex = explain("relu(x^2 - 1)")
+    assert ex.verification.ok
+    assert check("relu(3x)", "3 heaviside(3x)").correct
+    assert at_point("x relu(x - 1)", "x=2").slope == 3
+    with pytest.raises(PointError, match="corner"):
+        at_point("relu(x)", "x=0")
