@@ -8,7 +8,8 @@ import json
 import pytest
 
 from chainrule import render
-from chainrule.checking.network import NETWORK_HINTS, NETWORK_MISTAKES, course_target, judge
+from chainrule.checking.network import NETWORK_HINTS, NETWORK_MISTAKES, judge
+from chainrule.checking.network_course import course_target
 from chainrule.errors import ChainruleError, ParseError, VariableError
 from chainrule.network import Network
 

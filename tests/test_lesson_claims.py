@@ -236,7 +236,7 @@ def test_xor_needs_two_hidden_neurons_with_a_bend():
     assert all(train_shape(shape, data, seed=s).accuracies[-1] == 1 for s in nine["SEEDS"])
 
 
-# Lessons 7 and 8: the sum over paths is sympy.diff's; the shapes the lesson states are the network's.
+# Lessons 7 and 8: the sum over paths is sympy.diff's; the shapes stated are the network's.
 
 
 def test_the_two_paths_from_x_add_up_to_sympys_derivative():

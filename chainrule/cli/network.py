@@ -246,7 +246,8 @@ def _checked(ctx, check, cost, activation, shape, layers, fmt, standalone, timeo
     name, answer = check
 
     def run():
-        from chainrule.checking.network import course_target, judge
+        from chainrule.checking.network import judge
+        from chainrule.checking.network_course import course_target
         from chainrule.cli import network_shape
         from chainrule.cli.output import laid_out
         from chainrule.network import Network
