@@ -46,3 +46,11 @@ def test_transposed_and_entrywise_products():
     assert unicode(e) == "(W²)ᵀδ² ⊙ f′(z¹)"
     assert latex(e) == r"\left(W^{2}\right)^{\mathsf{T}} \delta^{2} \odot f'\left(z^{1}\right)"
     assert "<mo>⊙</mo>" in mathml(e) and ">T</mi>" in mathml(e)
+
+
+def test_a_layered_weights_two_indices_are_apart_in_latex():
+    from chainrule.formats.notation import latex
+
+    # w1[12,3] and w1[1,23] must not both read w^{1}_{1 2 3}.
+    assert latex(sympy.Symbol("w__1_12_3")) == "w^{1}_{12,3}"
+    assert latex(sympy.Symbol("w__1_1_23")) == "w^{1}_{1,23}"

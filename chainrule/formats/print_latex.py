@@ -35,6 +35,7 @@ from chainrule.functions import sigmoid
 
 #: Names as SymPy writes them with their scripts (w_1 → w_{1}), by name and style.
 _NAMES: dict[tuple[str, str], str] = {}
+_INDICES = re.compile(r"_\{(\d+(?: \d+)+)\}")
 _KEPT_NAMES = 4096
 _INVERSE_TRIG = frozenset(
     f"a{name}{h}" for name in ("sin", "cos", "tan", "csc", "sec", "cot") for h in ("", "h")
@@ -77,7 +78,10 @@ class LearnerLatexPrinter(Remembering, SharedPrinting, LatexPrinter):
         if key not in _NAMES:
             if len(_NAMES) >= _KEPT_NAMES:
                 _NAMES.clear()
-            _NAMES[key] = super()._deal_with_super_sub(string, style=style)
+            named = super()._deal_with_super_sub(string, style=style)
+            if "__" in string:  # a layered network's w²₁,₃: two indices, as MathML writes them
+                named = _INDICES.sub(lambda m: "_{" + m.group(1).replace(" ", ",") + "}", named)
+            _NAMES[key] = named
         return _NAMES[key]
 
     def parenthesize(self, item, level, is_neg=False, strict=False) -> str:
