@@ -401,3 +401,11 @@ def test_math_wider_than_the_page_is_broken_to_fit_it(name, tmp_path):
     tex = latex.render(long_ones()[name], standalone=True)
     wide = overfull(tex, tmp_path, name)
     assert max(wide, default=0.0) < 10.0, f"{name} runs past the margin: {wide}"
+
+
+def test_a_run_of_scripts_in_words_is_one_script():
+    from chainrule.formats.latex_text import split
+
+    # zˡ = Wˡaˡ⁻¹ + bˡ in a sentence: a^{l}^{-}^{1} would stop pdflatex (double superscript).
+    assert (True, "W^{l}a^{l-1}") in split("so Wˡaˡ⁻¹ + bˡ")
+    assert (True, r"\tfrac{1}{2}") in split("ŷ above ½")

@@ -41,6 +41,10 @@ _TEXT = {
 
 #: Symbols our sentences write in Unicode, as math commands.
 MATH_SYMBOLS = {
+    "½": r"\tfrac{1}{2}",
+    "⅓": r"\tfrac{1}{3}",
+    "¼": r"\tfrac{1}{4}",
+    "¾": r"\tfrac{3}{4}",
     "ŷ": r"\hat{y}",
     "∂": r"\partial",
     "·": r"\cdot",
@@ -181,11 +185,16 @@ def _breakable(word: re.Match) -> str:
 
 def _joined(pieces: list[str]) -> str:
     """Math pieces as one formula; a space only where a command would run into a letter."""
-    out = ""
+    out, last = "", ""
     for piece in pieces:
+        if piece[:2] in ("^{", "_{") and last[:2] == piece[:2]:
+            # aˡ⁻¹ is a^{l-1}: a run of scripts is one script (a^{l}^{-} does not typeset).
+            out, last = out[:-1] + piece[2:], piece
+            continue
         if re.search(r"\\[A-Za-z]+$", out) and piece[:1].isalpha():
             out += " "
         out += piece
+        last = piece
     return out
 
 
