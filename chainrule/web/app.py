@@ -47,6 +47,8 @@ def _routes() -> list[Route]:
         Route("/api/network", j.api_network, methods=_BOTH),
         Route("/api/parse", j.api_parse, methods=_BOTH),
         Route("/static/{name}", r.static),
+        # A browser asks for one on every page; there is none, and no need to log a 404.
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
     ]
 
 
