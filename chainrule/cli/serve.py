@@ -28,7 +28,7 @@ def serve(
             min=1,
             max=64,
             metavar="N",
-            help="Worker processes that compute (default: one per core, at least 2).",
+            help="Worker processes that compute (default: two per core, at least 4).",
         ),
     ] = None,
     open_browser: Annotated[

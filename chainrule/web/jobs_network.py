@@ -5,6 +5,7 @@ with the chart of J. What ``chainrule network --at`` and ``--train`` compute."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from chainrule.document import Document, Heading
@@ -58,14 +59,21 @@ def network(
             if format == "json":
                 return {"text": render(run, "json")}
             return {"html": fragment(run)}
-        wanted = None if param == "all" else [net.param(param).name]
-        result = backprop(net, wanted)
+        result = _derived(net, param)
         numbers = evaluate(result, given, lr=rate)
         if format == "json":
             return {"text": render(result, "json", at=numbers)}
         return _numbers_first(document(result, param=param, at=numbers))
     except ChainruleError as error:
         return {"error": said(error)}
+
+
+@lru_cache(maxsize=32)
+def _derived(net: Network, param: str):
+    """The gradients by the chain rule: the same for every point, so a worker keeps them and
+    a slider's move costs only the numbers."""
+    wanted = None if param == "all" else [net.param(param).name]
+    return backprop(net, wanted)
 
 
 def _numbers_first(doc: Document) -> dict[str, str]:

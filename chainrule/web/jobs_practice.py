@@ -1,8 +1,9 @@
 """Practice in the page: one part of one problem at a time, the whole session in the request.
 
-The server keeps nothing between requests, so where the learner is (problem, part, wrong tries,
-help seen, the score so far) travels in the form, and the problems are generated again from the
-level and seed each time: the same seed gives the same problems (``chainrule.practising``).
+The server keeps nothing of a learner's between requests, so where the learner is (problem,
+part, wrong tries, help seen, the score so far) travels in the form, and the problems are made
+again from the level and seed: the same seed gives the same problems (``chainrule.practising``;
+a worker keeps the last few sets it made, which changes no answer).
 The turns are ``chainrule.practising.session``'s: ? a hint, the second ? the worked steps, three
 tries, then the answer is shown.
 """
@@ -10,6 +11,7 @@ tries, then the answer is shown.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any
 
 from chainrule.document import Document
@@ -47,6 +49,13 @@ class State:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
+@lru_cache(maxsize=64)
+def _problems(level: int, seed: int, n: int) -> tuple:
+    """The set for a level and seed: the same every time, so a worker keeps the last few it
+    made rather than make them again for every answer."""
+    return tuple(generate(level, seed, n))
+
+
 def _body(doc: Document) -> str:
     from chainrule.web.jobs import fragment
 
@@ -60,7 +69,7 @@ def practice(state: dict[str, Any], action: str = "", answer: str = "") -> dict:
 
     st = State.of(state)
     try:
-        problems = generate(st.level, st.seed, st.n)
+        problems = list(_problems(st.level, st.seed, st.n))
     except ChainruleError as error:
         return {"error": said(error)}
     st = replace(st, p=max(0, min(st.p, len(problems))))

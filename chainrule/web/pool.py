@@ -21,6 +21,12 @@ from typing import Any
 
 #: Seconds past the limit before a worker whose own budget did not stop it is killed.
 GRACE = 0.5
+#: Seconds after which a computation gives way: its worker is reniced, so the quick requests
+#: of everyone else get the processor first, and is replaced once it answers (a process
+#: cannot take back its priority).
+SLOW = 1.0
+#: How far a slow worker is reniced (0 normal, 19 the least).
+NICE = 10
 
 
 class GaveUp(Exception):
@@ -68,6 +74,15 @@ def _work(conn, limit: float) -> None:
 class _Worker:
     process: Any
     conn: Any
+    niced: bool = False
+
+
+def _give_way(worker: _Worker) -> None:
+    try:
+        os.setpriority(os.PRIO_PROCESS, worker.process.pid, NICE)
+        worker.niced = True
+    except (AttributeError, OSError):  # no priorities here (Windows): it runs on as it is
+        pass
 
 
 class Pool:
@@ -116,9 +131,15 @@ class Pool:
         healthy = False
         try:
             worker.conn.send((name, arguments))
-            await asyncio.wait_for(asyncio.shield(answered), self.limit + GRACE)
+            start = loop.time()
+            try:
+                await asyncio.wait_for(asyncio.shield(answered), min(SLOW, self.limit + GRACE))
+            except TimeoutError:
+                _give_way(worker)
+                left = self.limit + GRACE - (loop.time() - start)
+                await asyncio.wait_for(asyncio.shield(answered), max(left, 0))
             kind, value = worker.conn.recv()
-            healthy = True
+            healthy = not worker.niced
         except (TimeoutError, EOFError, OSError):
             kind, value = "timeout", self.limit
         finally:
@@ -160,5 +181,7 @@ class Pool:
 
 
 def default_workers() -> int:
-    """One worker per core, and at least two, so one slow request never holds up the rest."""
-    return max(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2)
+    """Two workers per core, and at least four: a slow computation holds one worker (and,
+    reniced, little of its core) while the others go on serving everyone else."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(4, 2 * (cores or 1))
