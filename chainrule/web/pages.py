@@ -54,11 +54,19 @@ def attrs(**given: str | int | bool | None) -> str:
 
 
 def field(
-    name: str, label: str, value: str = "", *, help: str = "", error: dict | None = None, **extra
+    name: str,
+    label: str,
+    value: str = "",
+    *,
+    help: str = "",
+    error: dict | None = None,
+    also: str = "",
+    **extra,
 ) -> str:
     """A labelled text box; its caret error (filled by the script as it is typed, or by the
-    server) is the box's description, so a screen reader reads it with the box."""
-    described = f"{name}-error {name}-help" if help else f"{name}-error"
+    server) is the box's description, so a screen reader reads it with the box; ``also`` names
+    more of the page that describes it (the part a practice answer is for)."""
+    described = " ".join(filter(None, (f"{name}-error", help and f"{name}-help", also)))
     box = attrs(
         id=name,
         name=name,
@@ -77,11 +85,16 @@ def field(
 
 
 def caret(error: dict | None, name: str) -> str:
-    """The parser's message under the box: the text, a caret at the spot, what is wrong."""
+    """The parser's verdict under the box: the text with a caret at the spot, and what is
+    wrong on a line of its own below (so it wraps on a phone, where the text scrolls)."""
     inner = ""
-    if error:
-        inner = escape(said(error))
-    return f'<pre class="caret" id="{name}-error" aria-live="polite">{inner}</pre>'
+    if error and "position" in error:
+        text = "".join(ch if ch.isprintable() else " " for ch in error["text"])
+        mark = " " * error["position"] + "^"
+        inner = f"<pre>{escape(text)}\n{mark}</pre><p>{escape(error['message'])}</p>"
+    elif error:
+        inner = f"<p>{escape(error['message'])}</p>"
+    return f'<div class="caret" id="{name}-error" aria-live="polite">{inner}</div>'
 
 
 def said(error: dict) -> str:

@@ -10,7 +10,6 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from chainrule.web import pages
 from chainrule.web.routes import Refused, compute, inputs, variable
 from chainrule.web.routes_course import network_arguments
 
@@ -62,8 +61,6 @@ async def api_parse(request: Request) -> Response:
         out = await compute(request, "parse", f=data.get("f", ""))
     except Refused as refused:
         return json_error(request, refused.status, {"message": refused.why})
-    if not out["ok"]:
-        out["said"] = pages.said(out["error"])
     return JSONResponse(out)
 
 

@@ -82,14 +82,14 @@ async def practice_page(request: Request) -> Response:
             "Your answer",
             typed,
             error=out.get("error"),
+            also="asked",
             autofocus=True,
-            aria_label="Your answer",
         )
         action = escape(f"/practice?level={st['level']}&seed={st['seed']}")
         body = (
             f"{said}{score}{out['problem']}"
             f'<form class="ask answer" method="post" action="{action}">{hidden}'
-            f'<p class="asked">Part {out["part"]} of {out["parts"]}: '
+            f'<p class="asked" id="asked">Part {out["part"]} of {out["parts"]}: '
             f'<span class="prompt">{out["prompt"]}</span></p>{box}'
             '<div class="buttons"><button type="submit" name="action" value="answer">'
             "Answer</button>"
@@ -151,7 +151,9 @@ async def lesson_page(request: Request) -> Response:
     else:
         nav.append('<a href="/lessons">All lessons</a>')
     steps = f'<nav class="pager" aria-label="Sections">{"".join(nav)}</nav>'
-    return show(request, f"Lesson {number}: {out['title']}", "".join(parts) + steps, here)
+    # The first section opens with the lesson's own title; the others say where they belong.
+    where = f'<p class="where">Lesson {number}: {escape(out["title"])}</p>' if s else ""
+    return show(request, f"Lesson {number}: {out['title']}", where + "".join(parts) + steps, here)
 
 
 def _count(data: dict[str, str], name: str, default: int = 0) -> int:

@@ -8,17 +8,28 @@ function later(fn, ms) {
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
 }
 
+function caret(error) {
+  // As the server writes it: the text with ^ under the spot, then what is wrong.
+  const message = document.createElement("p");
+  message.textContent = error.message;
+  if (error.position === undefined) return [message];
+  const spot = document.createElement("pre");
+  spot.textContent = error.text + "\n" + " ".repeat(error.position) + "^";
+  return [spot, message];
+}
+
 function checkAsTyped(box) {
   const said = document.getElementById(box.id + "-error");
   let asked = 0;
   const check = later(async () => {
     const mine = ++asked;
-    if (!box.value.trim()) { said.textContent = ""; box.removeAttribute("aria-invalid"); return; }
+    if (!box.value.trim()) { said.replaceChildren(); box.removeAttribute("aria-invalid"); return; }
     try {
       const reply = await fetch("/api/parse?f=" + encodeURIComponent(box.value));
       if (mine !== asked || !reply.ok) return;  // an older answer, or the server is busy
       const out = await reply.json();
-      said.textContent = out.ok ? "" : out.said;
+      said.replaceChildren();
+      if (!out.ok) said.append(...caret(out.error));
       if (out.ok) box.removeAttribute("aria-invalid"); else box.setAttribute("aria-invalid", "true");
     } catch (e) { /* offline for a moment: the form still submits */ }
   }, 250);
