@@ -115,7 +115,7 @@ def practice(state: dict[str, Any], action: str = "", answer: str = "") -> dict:
     name, equals = view.prompt(problem, part)
     out.update(
         problem=_body(view.problem(problem, st.p + 1, len(problems))),
-        prompt=html.inline(name) + equals.strip(),
+        prompt=html.inline(name) + " " + equals.strip(),
         part=st.k + 1,
         parts=len(problem.parts),
     )

@@ -76,7 +76,9 @@ async def practice_page(request: Request) -> Response:
         body = f'{said}{out["score"]}<p><a href="{again}">Another set</a></p>'
     else:
         hidden = "".join(f'<input type="hidden" name="{k}" value="{v}">' for k, v in st.items())
-        typed = data.get("answer", "") if out.get("error") else ""
+        # The same part again (not read, or wrong with tries left): the answer stays to mend.
+        same = (st["p"], st["k"]) == (state["p"], state["k"])
+        typed = data.get("answer", "") if same else ""
         box = pages.field(
             "answer",
             "Your answer",
@@ -86,8 +88,10 @@ async def practice_page(request: Request) -> Response:
             autofocus=True,
         )
         action = escape(f"/practice?level={st['level']}&seed={st['seed']}")
+        # What was said about this problem goes under it; about the last one, above this one.
+        before, after = ("", said) if st["p"] == state["p"] else (said, "")
         body = (
-            f"{said}{score}{out['problem']}"
+            f"{before}{score}{out['problem']}{after}"
             f'<form class="ask answer" method="post" action="{action}">{hidden}'
             f'<p class="asked" id="asked">Part {out["part"]} of {out["parts"]}: '
             f'<span class="prompt">{out["prompt"]}</span></p>{box}'
@@ -172,7 +176,8 @@ def _exercise(number: int, section: int, piece: dict) -> str:
     box = pages.field(
         name,
         "Your answer",
-        piece.get("answer", "") if "error" in piece else "",
+        # A wrong or unread answer stays in its box to mend; a right one is done.
+        "" if piece.get("right") else piece.get("answer", ""),
         error=piece.get("error"),
     ).replace(f'name="{name}"', 'name="answer"')
     said = piece.get("feedback", "")
