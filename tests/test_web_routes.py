@@ -332,6 +332,19 @@ def test_a_body_past_the_limit_is_refused_before_it_is_read(client):
     assert r.status_code == 413
 
 
+def test_a_streamed_body_past_the_limit_is_refused_as_it_is_read(client):
+    def chunks():
+        for _ in range(40):
+            yield b"f=" + b"x" * 1000
+
+    r = client.post(
+        "/api/explain",
+        content=chunks(),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert r.status_code == 413
+
+
 def test_an_address_past_the_limit_is_refused(client):
     assert client.get("/explain?f=" + "x" * 9000).status_code == 414
 

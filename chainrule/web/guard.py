@@ -11,6 +11,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
+from starlette.exceptions import HTTPException
+
 #: The longest address (path and query) and the largest body a request may have, in bytes:
 #: a formula is at most 1000 characters, and a page of working a few lines of them.
 MAX_URL = 8 * 1024
@@ -19,7 +21,7 @@ MAX_BODY = 16 * 1024
 #: Nothing from elsewhere: our own style and script, forms and fetches back to us alone.
 CSP = (
     "default-src 'none'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; "
-    "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
+    "img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'"
 )
 
@@ -70,8 +72,12 @@ class Guard:
             await _refuse(send_guarded, 413, "The request is too large.")
 
 
-class TooLarge(Exception):
-    """A body longer than it said, or than the limit, while it was being read."""
+class TooLarge(HTTPException):
+    """A body longer than it said, or than the limit, found while it is read: raised inside
+    the route that reads it, so the framework answers 413 as for any HTTP error."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "The request is too large.")
 
 
 _OURS = {b"content-security-policy", b"x-content-type-options", b"referrer-policy"}
