@@ -114,6 +114,12 @@ def test_a_wrong_line_of_working_is_marked_with_its_mistake_and_hint(client):
     assert "Hint:" in r.text
 
 
+def test_check_asks_for_working_when_there_is_none(client):
+    r = client.get("/check", params={"f": COURSE, "working": " "})
+    assert r.status_code == 400 and "Write your derivative" in r.text
+    assert client.get("/check", params={"f": COURSE}).status_code == 200  # a link handed out
+
+
 def test_right_working_is_right(client):
     r = client.get("/check", params={"f": COURSE, "working": "-sin(x)/(2+cos(x))"})
     assert r.status_code == 200 and "verdict ok" in r.text

@@ -22,9 +22,6 @@ from chainrule.parsing.equations import read_equation
 from chainrule.views import document
 from chainrule.web import jobs_lessons, jobs_network, jobs_practice
 
-#: The formats a page offers to download, and what ``render`` calls them.
-DOWNLOADS = ("latex", "markdown", "json")
-
 
 def run(name: str, arguments: dict[str, Any]) -> Any:
     """Job ``name`` on ``arguments``; an unknown name is a bug of the server's."""

@@ -112,13 +112,6 @@ def problem(error: dict) -> str:
     return f'<p class="problem" role="alert">{escape(said(error))}</p>'
 
 
-def gave_up(seconds: float) -> str:
-    return (
-        f'<p class="problem" role="alert">Gave up after {seconds:g} s: this one takes longer '
-        "than the server allows. Try a shorter formula.</p>"
-    )
-
-
 def busy(why: str) -> str:
     return f'<p class="problem" role="alert">{escape(why)}</p>'
 

@@ -7,7 +7,8 @@ once (``forkserver`` with ``chainrule.web.jobs`` preloaded), so a replacement is
 milliseconds, not the second a SymPy import takes.
 
 Inside a worker the library's own budget (``chainrule.budget.within``) stops the work at the
-limit when Python is running it; the kill, a moment later, is for work stuck inside C.
+limit when Python is running it; the kill, a moment later, is for work stuck inside C. Either
+way the worker is replaced: work stopped halfway may have left the library's state halfway.
 """
 
 from __future__ import annotations
@@ -139,7 +140,9 @@ class Pool:
                 left = self.limit + GRACE - (loop.time() - start)
                 await asyncio.wait_for(asyncio.shield(answered), max(left, 0))
             kind, value = worker.conn.recv()
-            healthy = not worker.niced
+            # Work stopped halfway may leave the library's state halfway (a raised recursion
+            # limit, a thread still computing deep in a chain): such a worker is replaced too.
+            healthy = kind != "timeout" and not worker.niced
         except (TimeoutError, EOFError, OSError):
             kind, value = "timeout", self.limit
         finally:

@@ -214,14 +214,28 @@ async def check_page(request: Request) -> Response:
                     result = pages.problem(said)
             else:
                 result = out["html"]
-    if not f.strip():
-        f = "log(2+cos(x))" if not working else f
-        working = working or "1/(2+cos x)*(-sin x)\n= 1/(2+cos x)"
+    elif f.strip() and "working" in data:
+        result, status = pages.busy("Write your derivative, or your working, in the box."), 400
+    elif not f.strip():
+        slip = pages.link(
+            "/check", f="log(2+cos(x))", working="1/(2+cos x)*(-sin x)\n= 1/(2+cos x)"
+        )
+        result = f'<p>Try: <a href="{slip}">the course\'s function, with a slip</a>.</p>'
+    # GET, as explain: the address holds the function and the working, to hand out or keep.
     form = (
-        '<form class="ask" method="post" action="/check">'
-        + pages.field("f", "Function", f, error=error, data_parse="formula", required=True)
+        '<form class="ask" method="get" action="/check">'
+        + pages.field(
+            "f",
+            "Function",
+            f,
+            error=error,
+            data_parse="formula",
+            required=True,
+            placeholder="log(2+cos(x))",
+        )
         + '<div class="field"><label for="working">Your working, one line per line</label>'
         f'<textarea id="working" name="working" rows="5" spellcheck="false" '
+        'placeholder="1/(2+cos x) * (-sin x)&#10;= -sin x/(2+cos x)" '
         f'aria-describedby="working-help">{escape(working)}</textarea>'
         '<p class="help" id="working-help">Each line equal to the one before, as on paper; '
         "a line may start with = or with h'(x) =.</p></div>"
