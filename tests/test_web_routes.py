@@ -414,3 +414,19 @@ def test_no_page_has_inline_style_or_handlers(client):
         text = client.get(path).text
         assert " style=" not in text and "<style" not in text, path
         assert not re.search(r"\son[a-z]+=", text), path
+
+
+def test_no_state_is_kept_another_server_goes_on_where_one_left_off(client):
+    """The practice session travels in the form: a second app (another server behind the same
+    proxy) answers the next request exactly as the first would."""
+    r = client.post("/practice?level=2&seed=5", data={"level": 2, "seed": 5, "action": "hint"})
+    state = dict(re.findall(r'type="hidden" name="(\w+)" value="(\d+)"', r.text))
+    step = {**state, "action": "answer", "answer": "x"}
+    here = client.post("/practice?level=2&seed=5", data=step).text
+    with TestClient(create_app(workers=1, limit=5)) as other:
+        there = other.post("/practice?level=2&seed=5", data=step).text
+
+    def without_nonce(page: str) -> str:
+        return re.sub(r'nonce="[^"]+"', "", page)
+
+    assert without_nonce(here) == without_nonce(there)
