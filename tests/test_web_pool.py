@@ -117,3 +117,16 @@ def test_the_page_says_it_gave_up_after_the_limit():
         assert r.status_code == 503
         assert "Gave up after 0.1 s" in r.text
         assert client.get("/api/explain", params={"f": "sin(x)"}).status_code == 200
+
+
+def test_a_bug_in_a_computation_is_said_and_the_worker_goes_on():
+    from chainrule.web.pool import Failed
+
+    async def work(pool):
+        before = pool.pids
+        with pytest.raises(Failed, match="KeyError"):
+            await pool.run("no such job")
+        assert pool.pids == before
+        assert "html" in await pool.run("explain", f="sin(x)")
+
+    _run(work)
