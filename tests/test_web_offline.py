@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("starlette")
-pytest.importorskip("httpx")
+pytest.importorskip("starlette.testclient")  # with httpx2 (or httpx) behind it
 
 from starlette.testclient import TestClient  # noqa: E402
 
