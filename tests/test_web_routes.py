@@ -430,3 +430,26 @@ def test_no_state_is_kept_another_server_goes_on_where_one_left_off(client):
         return re.sub(r'nonce="[^"]+"', "", page)
 
     assert without_nonce(here) == without_nonce(there)
+
+
+def test_api_network_training_is_what_the_command_prints(client):
+    from typer.testing import CliRunner
+
+    from chainrule.cli.commands import app
+
+    printed = CliRunner().invoke(app, ["network", "--train", "--steps", "20", "-f", "json"])
+    got = client.get("/api/network", params={"train": "1", "steps": "20"})
+    assert got.status_code == 200 and got.text == printed.stdout
+    at_point = CliRunner().invoke(
+        app, ["network", "--at", "x=0.5,y=1,w1=0.3,b1=0,w2=0.5,b2=0", "-f", "json"]
+    )
+    assert client.get("/api/network", params={"w1": "0.3"}).text == at_point.stdout
+
+
+def test_training_starts_from_the_seed_or_from_the_sliders(client):
+    random = client.get("/api/network", params={"train": "1", "steps": "1"}).json()
+    point = client.get(
+        "/api/network", params={"train": "1", "steps": "1", "start": "point", "w1": "0.25"}
+    ).json()
+    assert random["records"][0]["params"]["w1"] != 0.25
+    assert point["records"][0]["params"]["w1"] == 0.25

@@ -206,6 +206,9 @@ RANGE = {"x": (-3, 3), "y": (0, 1), "w1": (-5, 5), "b1": (-5, 5), "w2": (-5, 5),
 def network_arguments(data: dict[str, str]) -> dict:
     values = {n: data.get(n, START[n]) for n in NAMES}
     train = data.get("train", "") not in ("", "0")
+    if train and data.get("start", "random") == "random":
+        # Weights drawn from the seed, as --train starts: the sliders give the sample alone.
+        values = {n: values[n] for n in ("x", "y")}
     steps = data.get("steps", "200").strip() or "200"
     seed = data.get("seed", "0").strip() or "0"
     if not steps.isdigit() or not seed.isdigit() or len(steps + seed) > 12:
@@ -244,9 +247,12 @@ async def network_numbers(request: Request) -> Response:
     return HTMLResponse(result, status)
 
 
-def _select(name: str, label: str, chosen: str, options: tuple[str, ...]) -> str:
+def _select(name: str, label: str, chosen: str, options: tuple) -> str:
+    """A labelled menu of ``options``: values, or (value, what it says) pairs."""
+    pairs = [o if isinstance(o, tuple) else (o, o) for o in options]
     items = "".join(
-        f'<option value="{o}"{" selected" if o == chosen else ""}>{o}</option>' for o in options
+        f'<option value="{v}"{" selected" if v == chosen else ""}>{escape(said)}</option>'
+        for v, said in pairs
     )
     return (
         f'<div class="field"><label for="{name}">{label}</label>'
@@ -280,7 +286,13 @@ async def network_page(request: Request) -> Response:
         "</fieldset>"
         '<fieldset><legend>Training</legend><div class="row">'
         f'<div class="check"><input type="checkbox" id="train" name="train" value="1"'
-        f'{" checked" if train else ""}><label for="train">Train from this start</label></div>'
+        f'{" checked" if train else ""}><label for="train">Train on (x, y)</label></div>'
+        + _select(
+            "start",
+            "Start from",
+            data.get("start", "random"),
+            (("random", "random weights (the seed)"), ("point", "the weights above")),
+        )
         + pages.field("steps", "Steps", data.get("steps", "200"), size="5", inputmode="numeric")
         + pages.field("seed", "Seed", data.get("seed", "0"), size="5", inputmode="numeric")
         + '</div></fieldset><button type="submit">Compute</button></form>'
