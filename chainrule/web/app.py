@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from chainrule.web import routes, routes_api, routes_course
+from chainrule.web import routes, routes_api, routes_course, routes_network
 from chainrule.web.guard import Clients, Guard
 from chainrule.web.pool import Pool, default_workers
 
@@ -31,7 +31,7 @@ _BOTH = ["GET", "POST"]
 
 
 def _routes() -> list[Route]:
-    r, c, j = routes, routes_course, routes_api
+    r, c, j, n = routes, routes_course, routes_api, routes_network
     return [
         Route("/", r.index),
         Route("/explain", r.explain_page, methods=_BOTH),
@@ -40,8 +40,8 @@ def _routes() -> list[Route]:
         Route("/practice", c.practice_page, methods=_BOTH),
         Route("/lessons", c.lessons_page),
         Route("/lessons/{number:int}", c.lesson_page, methods=_BOTH),
-        Route("/network", c.network_page),
-        Route("/network/numbers", c.network_numbers),
+        Route("/network", n.network_page),
+        Route("/network/numbers", n.network_numbers),
         Route("/api/explain", j.api_explain, methods=_BOTH),
         Route("/api/check", j.api_check, methods=_BOTH),
         Route("/api/network", j.api_network, methods=_BOTH),

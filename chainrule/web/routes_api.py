@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from chainrule.web.routes import Refused, compute, inputs, variable
-from chainrule.web.routes_course import network_arguments
+from chainrule.web.routes_network import network_arguments
 
 
 def json_error(request: Request, status: int, error: Any) -> JSONResponse:
