@@ -18,6 +18,7 @@ from chainrule.cli import lesson as lesson_cmd
 from chainrule.cli import network as network_cmd
 from chainrule.cli import plot as plot_cmd
 from chainrule.cli import practice as practice_cmd
+from chainrule.cli import serve as serve_cmd
 from chainrule.cli.output import echo
 from chainrule.cli.usage import Command, Group
 
@@ -75,3 +76,4 @@ app.command("check", cls=Command, context_settings=_FORMULA_FIRST)(check_cmd.che
 app.command("practice", cls=Command)(practice_cmd.practice)
 app.command("plot", cls=Command, context_settings=_FORMULA_FIRST)(plot_cmd.plot)
 app.command("lesson", cls=Command)(lesson_cmd.lesson)
+app.command("serve", cls=Command)(serve_cmd.serve)

@@ -1,0 +1,75 @@
+"""The JSON API beside the pages, for an autograder or an LMS: ``/api/explain``,
+``/api/check``, ``/api/network`` (GET or POST, a form or a JSON object) answer exactly what
+``--format json`` prints, with its ``schema``; ``/api/parse`` is the pages' check as you type.
+An error is JSON too: ``{"schema": …, "error": {"message": …}}``, with the spot for a formula."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from chainrule.web.routes import Refused, compute, inputs, variable
+from chainrule.web.routes_network import network_arguments
+
+
+def json_error(request: Request, status: int, error: Any) -> JSONResponse:
+    return JSONResponse({"schema": request.app.state.schema, "error": error}, status)
+
+
+async def _api(request: Request, job: str, make) -> Response:
+    try:
+        data = await inputs(request)
+        out = await compute(request, job, **make(data))
+    except Refused as refused:
+        return json_error(request, refused.status, {"message": refused.why})
+    if "error" in out:
+        return json_error(request, 400, out["error"])
+    return Response(out["text"], media_type="application/json")
+
+
+async def api_explain(request: Request) -> Response:
+    return await _api(
+        request,
+        "explain",
+        lambda d: {
+            "f": d.get("f", ""),
+            "wrt": variable(d),
+            "at": d.get("at", "").strip() or None,
+            "format": "json",
+        },
+    )
+
+
+async def api_check(request: Request) -> Response:
+    return await _api(
+        request,
+        "check",
+        lambda d: {
+            "f": d.get("f", ""),
+            "lines": [d.get("answer", "")],
+            "wrt": variable(d),
+            "format": "json",
+        },
+    )
+
+
+async def api_parse(request: Request) -> Response:
+    try:
+        data = await inputs(request)
+        out = await compute(request, "parse", f=data.get("f", ""))
+    except Refused as refused:
+        return json_error(request, refused.status, {"message": refused.why})
+    return JSONResponse(out)
+
+
+async def api_network(request: Request) -> Response:
+    try:
+        data = await inputs(request)
+        out = await compute(request, "network", **network_arguments(data), format="json")
+    except Refused as refused:
+        return json_error(request, refused.status, {"message": refused.why})
+    if "error" in out:
+        return json_error(request, 400, out["error"])
+    return Response(out["text"], media_type="application/json")
