@@ -32,6 +32,7 @@ class State:
 
     level: int = 1
     seed: int = 0
+    topic: str = "rules"
     n: int = 5
     p: int = 0
     k: int = 0
@@ -43,17 +44,20 @@ class State:
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> State:
-        return cls(**{f.name: int(data[f.name]) for f in fields(cls) if f.name in data})
+        numbers = {
+            f.name: int(data[f.name]) for f in fields(cls) if f.name in data and f.type != "str"
+        }
+        return cls(**numbers, topic=str(data.get("topic", "rules")))
 
     def data(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @lru_cache(maxsize=64)
-def _problems(level: int, seed: int, n: int) -> tuple:
-    """The set for a level and seed: the same every time, so a worker keeps the last few it
-    made rather than make them again for every answer."""
-    return tuple(generate(level, seed, n))
+def _problems(level: int, seed: int, n: int, topic: str = "rules") -> tuple:
+    """The set for a topic, level and seed: the same every time, so a worker keeps the last
+    few it made rather than make them again for every answer."""
+    return tuple(generate(level, seed, n, topic=topic))
 
 
 def _body(doc: Document) -> str:
@@ -69,7 +73,7 @@ def practice(state: dict[str, Any], action: str = "", answer: str = "") -> dict:
 
     st = State.of(state)
     try:
-        problems = list(_problems(st.level, st.seed, st.n))
+        problems = list(_problems(st.level, st.seed, st.n, st.topic))
     except ChainruleError as error:
         return {"error": said(error)}
     st = replace(st, p=max(0, min(st.p, len(problems))))

@@ -29,6 +29,21 @@ _STATE = {
 }
 
 
+def _topic(data: dict[str, str]) -> str:
+    from chainrule.practising.topics import TOPICS
+
+    topic = data.get("topic", "").strip() or "rules"
+    if topic not in TOPICS:
+        raise Refused(400, f"topic is one of {', '.join(TOPICS)}.")
+    return topic
+
+
+def _address(level: int, seed: int, topic: str) -> str:
+    """A set's address: the rules topic, the first, needs no word of its own."""
+    named = "" if topic == "rules" else f"&topic={topic}"
+    return f"/practice?level={level}&seed={seed}{named}"
+
+
 def _whole(data: dict[str, str], name: str, default: int) -> int:
     low, high = _STATE[name]
     text = data.get(name, "").strip()
@@ -43,12 +58,14 @@ async def practice_page(request: Request) -> Response:
     try:
         data = await inputs(request)
         level = _whole(data, "level", 1)
+        topic = _topic(data)
         if not data.get("seed", "").strip():
             # A set has an address of its own, to come back to or hand out.
             seed = secrets.randbelow(10_000)
-            return RedirectResponse(f"/practice?level={level}&seed={seed}", 303)
+            return RedirectResponse(_address(level, seed, topic), 303)
         state = {name: _whole(data, name, 5 if name == "n" else 0) for name in _STATE}
         state["level"] = level
+        state["topic"] = topic
         action = data.get("action", "")
         out = await compute(
             request, "practice", state=state, action=action, answer=data.get("answer", "")
@@ -58,8 +75,17 @@ async def practice_page(request: Request) -> Response:
     if out.get("error") and "state" not in out:
         return show(request, "Practice", pages.problem(out["error"]), "/practice", 400)
     st = out["state"]
+    from chainrule.practising.topics import NAMES, TOPICS
+
     chooser = (
         '<form class="row chooser" method="get" action="/practice">'
+        '<div class="field"><label for="topic">Topic</label><select id="topic" name="topic">'
+        + "".join(
+            f'<option value="{t}"{" selected" if t == st["topic"] else ""}>'
+            f"{escape(NAMES[t] or 'the rules')}</option>"
+            for t in TOPICS
+        )
+        + "</select></div>"
         '<div class="field"><label for="level">Level</label><select id="level" name="level">'
         + "".join(
             f'<option value="{n}"{" selected" if n == st["level"] else ""}>{n}</option>'
@@ -72,10 +98,12 @@ async def practice_page(request: Request) -> Response:
     said = "".join(out["feedback"])
     score = f'<p class="score">Score so far: {st["first"]} of {st["total"]} right first time.</p>'
     if "score" in out:
-        again = pages.link("/practice", level=st["level"], seed=st["seed"] + 1)
+        again = escape(_address(st["level"], st["seed"] + 1, st["topic"]))
         body = f'{said}{out["score"]}<p><a href="{again}">Another set</a></p>'
     else:
-        hidden = "".join(f'<input type="hidden" name="{k}" value="{v}">' for k, v in st.items())
+        hidden = "".join(
+            f'<input type="hidden" name="{k}" value="{escape(str(v))}">' for k, v in st.items()
+        )
         # The same part again (not read, or wrong with tries left): the answer stays to mend.
         same = (st["p"], st["k"]) == (state["p"], state["k"])
         typed = data.get("answer", "") if same else ""
@@ -87,7 +115,7 @@ async def practice_page(request: Request) -> Response:
             also="asked",
             autofocus=True,
         )
-        action = escape(f"/practice?level={st['level']}&seed={st['seed']}")
+        action = escape(_address(st["level"], st["seed"], st["topic"]))
         # What was said about this problem goes under it; about the last one, above this one.
         before, after = ("", said) if st["p"] == state["p"] else (said, "")
         body = (
@@ -101,7 +129,8 @@ async def practice_page(request: Request) -> Response:
             'title="A hint; ? again for the worked steps" aria-label="Hint">?</button></div>'
             "</form>"
         )
-    title = f"Practice · level {st['level']}, seed {st['seed']}"
+    on = f" · {NAMES[st['topic']]}" if NAMES[st["topic"]] else ""
+    title = f"Practice{on} · level {st['level']}, seed {st['seed']}"
     return show(request, title, f"<h1>{escape(title)}</h1>{chooser}{body}", "/practice")
 
 
