@@ -15,7 +15,6 @@ import sympy  # noqa: F401 - loaded once, in the fork server, for every worker
 from chainrule import ordering
 from chainrule.checking import check as checked
 from chainrule.errors import ChainruleError, ParseError
-from chainrule.explaining import explain as explained
 from chainrule.formats import html, in_room, render
 from chainrule.parsing import parse
 from chainrule.parsing.equations import read_equation
@@ -46,29 +45,26 @@ def said(error: ChainruleError) -> dict[str, Any]:
     return {"message": str(error)}
 
 
-def _explanation(f: str, wrt: str | None, at: str | None):
-    """What ``chainrule explain`` computes for one formula with ``--wrt`` and ``--at``: an
-    equation is differentiated implicitly, several names in ``wrt`` give the gradient."""
-    if read_equation(f) is not None:
-        from chainrule.calculus import implicit
+def _explanation(f: str, wrt: str | None, at: str | None, order: int | None, method: str):
+    """What ``chainrule explain`` computes for one formula with these options (an equation
+    differentiated implicitly, several names in ``wrt`` the gradient, …): the library's
+    ``calculus.asked``, so the page and the command cannot differ."""
+    from chainrule.calculus.asked import computation
 
-        return implicit(f, x=wrt or "x", at=at)
-    if wrt is not None and "," in wrt:
-        from chainrule.calculus import gradient
-
-        return gradient(f, wrt, at)
-    result = explained(f, wrt=wrt)
-    if at is not None:
-        from chainrule.calculus import at_point
-
-        return at_point(result, at)
-    return result
+    return computation(wrt, order, at, None, method)(f)
 
 
-def explain(f: str, wrt: str | None = None, at: str | None = None, format: str = "html") -> dict:
+def explain(
+    f: str,
+    wrt: str | None = None,
+    at: str | None = None,
+    format: str = "html",
+    order: int | None = None,
+    method: str = "rules",
+) -> dict:
     """The explanation of ``f``: its blocks as HTML, or the whole of one other format."""
     try:
-        result = _explanation(f, wrt, at)
+        result = _explanation(f, wrt, at, order, method)
         if format == "html":
             return {"html": fragment(result)}
         return {"text": render(result, format, standalone=format == "latex")}

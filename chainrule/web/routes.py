@@ -95,6 +95,25 @@ def variable(data: dict[str, str]) -> str | None:
     return data.get("wrt", "").strip() or None
 
 
+def explain_options(data: dict[str, str]) -> dict:
+    """What an explain request asks, as ``chainrule explain``'s options: f, wrt, at, the
+    order of the derivative (1 to 5, blank for the first) and the method (rules or log)."""
+    order_text = data.get("order", "").strip()
+    if order_text and not (order_text.isdigit() and 1 <= int(order_text) <= 5):
+        raise Refused(400, "order is a whole number from 1 to 5.")
+    method = data.get("method", "").strip() or "rules"
+    if method not in ("rules", "log"):
+        raise Refused(400, "method is rules or log.")
+    order = int(order_text) if order_text and order_text != "1" else None
+    return {
+        "f": data.get("f", ""),
+        "wrt": variable(data),
+        "at": data.get("at", "").strip() or None,
+        "order": order,
+        "method": method,
+    }
+
+
 # -- explain -------------------------------------------------------------------------------------
 
 EXAMPLES = ("log(2+cos(x))", "sin(x^2)", "x^2 sin(x)", "sigmoid(w*x+b)", "x^2 + y^2 = 25")
@@ -103,13 +122,14 @@ EXAMPLES = ("log(2+cos(x))", "sin(x^2)", "x^2 sin(x)", "sigmoid(w*x+b)", "x^2 + 
 async def explain_page(request: Request) -> Response:
     try:
         data = await inputs(request)
+        asked = explain_options(data)
     except Refused as refused:
         return show(request, "Explain", pages.busy(refused.why), "/explain", refused.status)
-    f, wrt, at = data.get("f", ""), variable(data), data.get("at", "").strip() or None
+    f, wrt, at = asked["f"], asked["wrt"], asked["at"]
     result, status, error = "", 200, None
     if f.strip():
         try:
-            out = await compute(request, "explain", f=f, wrt=wrt, at=at)
+            out = await compute(request, "explain", **asked)
         except Refused as refused:
             result, status = pages.busy(refused.why), refused.status
         else:
@@ -120,7 +140,9 @@ async def explain_page(request: Request) -> Response:
                     result = pages.problem(error)
                     error = None
             else:
-                query = {"f": f, "wrt": wrt, "at": at}
+                query = {"f": f, "wrt": wrt, "at": at, "order": asked["order"]}
+                if asked["method"] != "rules":
+                    query["method"] = asked["method"]
                 result = out["html"] + _downloads(query)
     else:
         examples = "".join(
@@ -143,11 +165,41 @@ async def explain_page(request: Request) -> Response:
         + '<div class="row">'
         + pages.field("wrt", "With respect to (optional)", wrt or "", placeholder="x")
         + pages.field("at", "At a point (optional)", at or "", placeholder="x=pi/3")
+        + "</div>"
+        + '<div class="row">'
+        + _choice(
+            "order",
+            "Derivative",
+            [("1", "the first, h′")]
+            + [
+                (str(n), f"up to the {name}")
+                for n, name in ((2, "second, h″"), (3, "third, h‴"), (4, "fourth"), (5, "fifth"))
+            ],
+            str(asked["order"] or 1),
+        )
+        + _choice(
+            "method",
+            "Method",
+            [("rules", "the rules"), ("log", "logarithmic differentiation")],
+            asked["method"],
+        )
         + '</div><button type="submit">Explain</button></form>'
     )
     title = f"Explain {f}" if f.strip() else "Explain"
     body = f"<h1>Explain a derivative, step by step</h1>{form}<section>{result}</section>"
     return show(request, title, body, "/explain", status)
+
+
+def _choice(name: str, label: str, options: list[tuple[str, str]], chosen: str) -> str:
+    """A labelled menu; its value goes in the address like every other field."""
+    items = "".join(
+        f'<option value="{escape(v)}"{" selected" if v == chosen else ""}>{escape(t)}</option>'
+        for v, t in options
+    )
+    return (
+        f'<div class="field"><label for="{name}">{escape(label)}</label>'
+        f'<select id="{name}" name="{name}">{items}</select></div>'
+    )
 
 
 def _downloads(query: dict) -> str:
@@ -170,14 +222,7 @@ async def explain_download(request: Request) -> Response:
     try:
         if len(data.get("f", "")) > MAX_FIELD:
             raise Refused(413, "f is too long")
-        out = await compute(
-            request,
-            "explain",
-            f=data.get("f", ""),
-            wrt=variable(data),
-            at=data.get("at", "").strip() or None,
-            format=fmt,
-        )
+        out = await compute(request, "explain", **explain_options(data), format=fmt)
     except Refused as refused:
         return Response(refused.why, refused.status, media_type="text/plain")
     if "error" in out:

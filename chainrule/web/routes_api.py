@@ -10,7 +10,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from chainrule.web.routes import Refused, compute, inputs, variable
+from chainrule.web.routes import Refused, compute, explain_options, inputs, variable
 from chainrule.web.routes_network import network_arguments
 
 
@@ -33,12 +33,7 @@ async def api_explain(request: Request) -> Response:
     return await _api(
         request,
         "explain",
-        lambda d: {
-            "f": d.get("f", ""),
-            "wrt": variable(d),
-            "at": d.get("at", "").strip() or None,
-            "format": "json",
-        },
+        lambda d: {**explain_options(d), "format": "json"},
     )
 
 

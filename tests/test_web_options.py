@@ -1,5 +1,5 @@
-"""The practice page's topics (the rules, second derivatives, tangent lines, implicit
-differentiation), each in the address, judged as `chainrule practice --topic` judges."""
+"""The page options beyond the first ones: the practice topics (the rules, second derivatives,
+tangent lines, implicit differentiation) and explain's order and method, each in the address."""
 
 import re
 
@@ -58,3 +58,28 @@ def test_a_tangent_part_is_judged_and_the_set_moves_on(client):
 def test_a_topic_or_level_it_does_not_have_is_refused(client, params, said):
     r = client.get("/practice", params=params)
     assert r.status_code == 400 and said in r.text and "<script>" not in r.text
+
+
+# -- explain's other options: the order of the derivative and the method ------------------------
+
+
+def test_explain_takes_the_order_and_the_method_as_the_command_does(client):
+    import json
+    import subprocess
+    import sys
+
+    r = client.get("/explain", params={"f": "sin(x^2)", "order": 2})
+    assert r.status_code == 200 and '<option value="2" selected>' in r.text
+    api = client.get("/api/explain", params={"f": "sin(x^2)", "order": 2}).text
+    cli = subprocess.run(
+        [sys.executable, "-m", "chainrule", "explain", "sin(x^2)", "--order", "2", "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(api) == json.loads(cli)
+    log = client.get("/explain", params={"f": "x^2 (x+1)^3", "method": "log"})
+    assert log.status_code == 200 and "logarithmic differentiation" in log.text
+    assert client.get("/explain", params={"f": "sin(x)", "method": "log"}).status_code == 400
+    assert client.get("/explain", params={"f": "sin(x)", "order": "9"}).status_code == 400
+    assert client.get("/explain", params={"f": "sin(x)", "method": "<b>"}).status_code == 400
