@@ -83,3 +83,14 @@ def test_explain_takes_the_order_and_the_method_as_the_command_does(client):
     assert client.get("/explain", params={"f": "sin(x)", "method": "log"}).status_code == 400
     assert client.get("/explain", params={"f": "sin(x)", "order": "9"}).status_code == 400
     assert client.get("/explain", params={"f": "sin(x)", "method": "<b>"}).status_code == 400
+
+
+def test_check_takes_the_order_and_a_point(client):
+    second = client.get(
+        "/check", params={"f": "sin(x^2)", "working": "-2x sin(x^2) 2x", "order": 2}
+    )
+    assert second.status_code == 200 and "product_rule_term_missing" in second.text
+    slope = client.get("/check", params={"f": "log(2+cos(x))", "working": "2/5", "at": "x=pi/3"})
+    assert slope.status_code == 200 and "forgot_inner_derivative" in slope.text
+    line = client.get("/check", params={"f": "x^2", "working": "y = 2x - 1", "at": "x=1"})
+    assert line.status_code == 200 and "Right" in line.text

@@ -72,13 +72,21 @@ def explain(
         return {"error": said(error)}
 
 
-def check(f: str, lines: list[str], wrt: str | None = None, format: str = "html") -> dict:
+def check(
+    f: str,
+    lines: list[str],
+    wrt: str | None = None,
+    format: str = "html",
+    order: int = 1,
+    at: str | None = None,
+) -> dict:
     """``chainrule check`` of the working ``lines`` (one link each) as the derivative of ``f``.
-    A caret in the working points into the line it is on."""
+    A caret in the working points into the line it is on. ``order`` and ``at`` are check's:
+    the n-th derivative, or the value (or tangent line) at a point."""
     kept, starts = _kept(lines)
     joined = " = ".join(kept)
     try:
-        result = checked(f, joined, wrt=wrt)
+        result = checked(f, joined, wrt=wrt, order=order, at=at)
         if format == "json":
             return {"text": render(result, "json"), "status": result.status}
         return {"html": fragment(result), "status": result.status}

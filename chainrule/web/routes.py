@@ -170,11 +170,7 @@ async def explain_page(request: Request) -> Response:
         + _choice(
             "order",
             "Derivative",
-            [("1", "the first, h′")]
-            + [
-                (str(n), f"up to the {name}")
-                for n, name in ((2, "second, h″"), (3, "third, h‴"), (4, "fourth"), (5, "fifth"))
-            ],
+            _ORDERS,
             str(asked["order"] or 1),
         )
         + _choice(
@@ -188,6 +184,16 @@ async def explain_page(request: Request) -> Response:
     title = f"Explain {f}" if f.strip() else "Explain"
     body = f"<h1>Explain a derivative, step by step</h1>{form}<section>{result}</section>"
     return show(request, title, body, "/explain", status)
+
+
+#: The derivatives a page may ask for: explain shows every one up to it, check judges that one.
+_ORDERS = [
+    ("1", "the first, h′"),
+    ("2", "the second, h″"),
+    ("3", "the third, h‴"),
+    ("4", "the fourth, h⁽⁴⁾"),
+    ("5", "the fifth, h⁽⁵⁾"),
+]
 
 
 def _choice(name: str, label: str, options: list[tuple[str, str]], chosen: str) -> str:
@@ -244,10 +250,17 @@ async def check_page(request: Request) -> Response:
     except Refused as refused:
         return show(request, "Check", pages.busy(refused.why), "/check", refused.status)
     f, working, wrt = data.get("f", ""), data.get("working", ""), variable(data)
+    try:
+        asked = explain_options(data)
+    except Refused as refused:
+        return show(request, "Check", pages.busy(refused.why), "/check", refused.status)
+    order, at = asked["order"] or 1, asked["at"]
     result, status, error = "", 200, None
     if f.strip() and working.strip():
         try:
-            out = await compute(request, "check", f=f, lines=working.splitlines(), wrt=wrt)
+            out = await compute(
+                request, "check", f=f, lines=working.splitlines(), wrt=wrt, order=order, at=at
+            )
         except Refused as refused:
             result, status = pages.busy(refused.why), refused.status
         else:
@@ -284,8 +297,11 @@ async def check_page(request: Request) -> Response:
         f'aria-describedby="working-help">{escape(working)}</textarea>'
         '<p class="help" id="working-help">Each line equal to the one before, as on paper; '
         "a line may start with = or with h'(x) =.</p></div>"
+        + '<div class="row">'
         + pages.field("wrt", "With respect to (optional)", wrt or "", placeholder="x")
-        + '<button type="submit">Check</button></form>'
+        + _choice("order", "Derivative", _ORDERS, str(order))
+        + pages.field("at", "At a point (optional)", at or "", placeholder="x=pi/3")
+        + '</div><button type="submit">Check</button></form>'
     )
     body = f"<h1>Check your working</h1>{form}<section>{result}</section>"
     return show(request, "Check", body, "/check", status)
