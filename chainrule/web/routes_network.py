@@ -102,10 +102,8 @@ async def network_page(request: Request) -> Response:
         shape = routes_shape.chosen(data)
     except ShapeError as error:
         # The shape box itself is wrong: the form again, with the library's words under it.
-        form = routes_shape.shape_form(None, data, {}, _select)
-        body = f"<h1>A network of any shape</h1>{form}" + _result(
-            pages.problem({"message": str(error)}), ""
-        )
+        form = routes_shape.shape_form(None, data, {}, _select, wrong=str(error))
+        body = f"<h1>A network of any shape</h1>{form}" + _result("", "")
         return show(request, "Network", body, "/network", 400)
     if routes_shape.is_course(shape):
         return await _course_page(request, data, shape.layers - 1)

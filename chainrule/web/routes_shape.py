@@ -117,19 +117,28 @@ def sliders(shape: Shape | None, data: dict[str, str], point: dict[str, str]) ->
             "the label 1, biases 0, weights uniform in [−1, 1] from seed 0, rounded to two "
             f"decimals) unless the address gives them, e.g. &amp;{escape(rest[-1])}=0.2.</p>"
         )
-    return f'<div class="numbers">{"".join(out)}</div>{kept}{said}'
+    return f'<div class="numbers named">{"".join(out)}</div>{kept}{said}'
 
 
-def shape_form(shape: Shape | None, data: dict[str, str], point: dict[str, str], select) -> str:
-    """The form of a shape's page; ``select`` is the page's labelled menu."""
+def shape_form(
+    shape: Shape | None, data: dict[str, str], point: dict[str, str], select, wrong: str = ""
+) -> str:
+    """The form of a shape's page; ``select`` is the page's labelled menu, ``wrong`` what is
+    wrong with the shape (said under its box)."""
     names = numbers(shape) if shape is not None else ()
     params = [n for n in names if n[0] in "wb"][: MAX_SLIDERS * 4]
     options = "".join(f'<option value="{escape(n)}">' for n in ("all", *params))
     train = data.get("train", "") not in ("", "0")
     return (
         '<form class="ask network" method="get" action="/network" data-live="/network/numbers">'
-        '<div class="row">'
-        + pages.field("shape", "Shape", data.get("shape", "1-1-1"), size="10")
+        '<div class="row top">'
+        + pages.field(
+            "shape",
+            "Shape",
+            data.get("shape", "1-1-1"),
+            size="10",
+            error={"message": wrong} if wrong else None,
+        )
         + pages.field(
             "activation",
             "Activations",
