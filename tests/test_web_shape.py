@@ -235,3 +235,43 @@ def test_the_course_activations_are_the_models():
     from chainrule.network.model import ACTIVATIONS
 
     assert routes_shape.COURSE == ACTIVATIONS
+
+
+# -- network --check NAME ANSWER --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "said"),
+    [
+        ({"check": "w2", "answer": "delta2*a1"}, 200, "Right"),
+        ({"shape": "2-2-1", "check": "w1[1,2]", "answer": "delta1[1]*x2"}, 200, "Right"),
+        ({"shape": "2-2-1", "check": "w1[1,2]", "answer": "delta1[1]*x1"}, 200, "Wrong"),
+        ({"shape": "2-2-1", "check": "w1[1,2]", "answer": "delta1[1]*"}, 400, "expected a"),
+        ({"check": "w9", "answer": "x"}, 400, "cannot be checked here"),
+        ({"answer": "x"}, 400, "Name the gradient or δ"),
+        ({"check": "w2", "answer": "__import__('os')"}, 400, None),
+    ],
+)
+def test_a_gradient_worked_out_by_hand_is_checked_in_the_page(client, query, status, said):
+    r = client.get("/network", params=query)
+    assert r.status_code == status
+    verdict = r.text.split('id="check-result"')[1].split("</section>")[0]
+    assert "Traceback" not in verdict
+    if said:
+        assert said in verdict.replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize(
+    ("query", "argv"),
+    [
+        ({"check": "w2", "answer": "delta2*a1"}, ["--check", "w2", "delta2*a1"]),
+        (
+            {"shape": "2-2-1", "check": "w1[1,2]", "answer": "delta1[1]*x1"},
+            ["--shape", "2-2-1", "--check", "w1[1,2]", "delta1[1]*x1"],
+        ),
+    ],
+)
+def test_api_network_check_is_what_the_command_prints(client, query, argv):
+    printed = CliRunner().invoke(app, ["network", *argv, "-f", "json"])
+    got = client.get("/api/network", params=query)
+    assert got.status_code == 200 and got.text == printed.stdout

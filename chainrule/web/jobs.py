@@ -149,5 +149,6 @@ JOBS = {
     "lesson": jobs_lessons.lesson,
     "network": jobs_network.network,
     "shape": jobs_shape.layered,
+    "network_check": jobs_shape.check,
     "sleep": sleep,
 }

@@ -119,3 +119,37 @@ def _derived(net: Shape, param: str) -> str:
     from chainrule.network.paths import param_paths
 
     return fragment(param_paths(model, param))
+
+
+def check(
+    *,
+    of: str,
+    answer: str,
+    shape: str = "1-1-1",
+    activation: str = "sigmoid",
+    cost: str = "squared",
+    layers: int | None = None,
+    format: str = "html",
+) -> dict[str, Any]:
+    """``chainrule network --check NAME ANSWER`` with NAME ``of``: the learner's gradient or δ
+    judged on the course's network (``layers`` inner nodes) or, with ``layers`` None, on
+    ``shape``."""
+    from chainrule.checking.network import judge
+    from chainrule.web.jobs import fragment, said
+
+    try:
+        if layers is None:
+            from chainrule.checking.network_layered import layered_target
+
+            target = layered_target(Shape.parse(shape, activation, cost), of)
+        else:
+            from chainrule.checking.network_course import course_target
+            from chainrule.network import Network
+
+            target = course_target(Network(layers=layers, cost=cost, activation=activation))
+        result = judge(target, of, answer)
+        if format == "json":
+            return {"text": render(result, "json"), "status": result.status}
+        return {"html": fragment(result), "status": result.status}
+    except ChainruleError as error:
+        return {"error": said(error)}

@@ -68,11 +68,15 @@ async def api_parse(request: Request) -> Response:
 
 async def api_network(request: Request) -> Response:
     """The course's network, or with ``shape`` any other: what ``--shape S --at …`` (or
-    ``--train``) prints with ``-f json``."""
+    ``--train``, or ``--check NAME ANSWER`` with ``check`` and ``answer``) prints with
+    ``-f json``."""
     try:
         data = await inputs(request)
         shape = routes_shape.chosen(data)
-        if routes_shape.is_course(shape):
+        if "check" in data:  # network --check NAME ANSWER
+            arguments = routes_shape.check_arguments(data, shape)
+            out = await compute(request, "network_check", **arguments, format="json")
+        elif routes_shape.is_course(shape):
             arguments = network_arguments(data, shape.layers - 1)
             out = await compute(request, "network", **arguments, format="json")
         else:

@@ -106,16 +106,23 @@ async def network_page(request: Request) -> Response:
         body = f"<h1>A network of any shape</h1>{form}" + _result("", "")
         return show(request, "Network", body, "/network", 400)
     if routes_shape.is_course(shape):
-        return await _course_page(request, data, shape.layers - 1)
+        return await _course_page(request, shape, data)
     result, derivation, point, status = await routes_shape.shape_result(request, data)
+    verdict, judged = await routes_shape.check_result(request, data, shape)
     body = (
         f"<h1>The {escape(shape.text)} network</h1>"
         "<p>Every input, label, weight and bias by its own name. Move a number: every "
         "gradient, its finite difference and one update follow.</p>"
         + routes_shape.shape_form(shape, data, point, _select)
+        + _verdict(verdict)
         + _result(result, derivation)
     )
-    return show(request, "Network", body, "/network", status)
+    return show(request, "Network", body, "/network", max(status, judged))
+
+
+def _verdict(verdict: str) -> str:
+    """The check of a learner's own gradient, above the numbers, when one was asked for."""
+    return f'<section id="check-result" aria-live="polite">{verdict}</section>' if verdict else ""
 
 
 def _result(result: str, derivation: str) -> str:
@@ -125,8 +132,10 @@ def _result(result: str, derivation: str) -> str:
     )
 
 
-async def _course_page(request: Request, data: dict[str, str], layers: int) -> Response:
+async def _course_page(request: Request, shape, data: dict[str, str]) -> Response:
+    layers = shape.layers - 1
     result, derivation, status = await _network_result(request, data, layers)
+    verdict, judged = await routes_shape.check_result(request, data, shape)
     names = course_names(layers)
     a = {n: data.get(n, START[n[0]]) for n in names}
     sliders = "".join(
@@ -165,7 +174,9 @@ async def _course_page(request: Request, data: dict[str, str], layers: int) -> R
         )
         + pages.field("steps", "Steps", data.get("steps", "200"), size="5", inputmode="numeric")
         + pages.field("seed", "Seed", data.get("seed", "0"), size="5", inputmode="numeric")
-        + '</div></fieldset><button type="submit">Compute</button></form>'
+        + "</div></fieldset>"
+        + routes_shape.check_box(data)
+        + '<button type="submit">Compute</button></form>'
     )
     if layers == 1:
         title = (
@@ -179,6 +190,6 @@ async def _course_page(request: Request, data: dict[str, str], layers: int) -> R
         )
     body = (
         title + "Move a number: the gradient, its finite difference and one update follow.</p>"
-        f"{form}" + _result(result, derivation)
+        f"{form}" + _verdict(verdict) + _result(result, derivation)
     )
-    return show(request, "Network", body, "/network", status)
+    return show(request, "Network", body, "/network", max(status, judged))

@@ -172,5 +172,62 @@ def shape_form(
         )
         + pages.field("steps", "Steps", data.get("steps", "200"), size="5", inputmode="numeric")
         + pages.field("seed", "Seed", data.get("seed", "0"), size="5", inputmode="numeric")
-        + '</div></fieldset><button type="submit">Compute</button></form>'
+        + "</div></fieldset>"
+        + check_box(data)
+        + '<button type="submit">Compute</button></form>'
+    )
+
+
+# -- --check NAME ANSWER -----------------------------------------------------------------------
+
+
+def check_arguments(data: dict[str, str], shape: Shape) -> dict:
+    """``network --check NAME ANSWER`` on the page's network: the course's, or the shape."""
+    course = is_course(shape)
+    return {
+        "of": data.get("check", "").strip(),
+        "answer": data.get("answer", ""),
+        "shape": shape.text,
+        "activation": data.get("activation", "sigmoid").strip().lower()
+        if course
+        else ",".join(shape.activations),
+        "cost": data.get("cost", "squared"),
+        "layers": shape.layers - 1 if course else None,
+    }
+
+
+async def check_result(request: Request, data: dict[str, str], shape: Shape) -> tuple[str, int]:
+    """The verdict on the learner's gradient or δ, or nothing when no answer was given."""
+    if not data.get("answer", "").strip():
+        return "", 200
+    if not data.get("check", "").strip():
+        return pages.problem({"message": "Name the gradient or δ you worked out."}), 400
+    try:
+        out = await compute(request, "network_check", **check_arguments(data, shape))
+    except Refused as refused:
+        return pages.busy(refused.why), refused.status
+    if "error" in out:
+        return pages.problem(out["error"]), 400
+    return out["html"], 200
+
+
+def check_box(data: dict[str, str]) -> str:
+    """Check a gradient or δ worked out by hand, as ``network --check NAME ANSWER``."""
+    return (
+        '<fieldset><legend>Check your own</legend><div class="row top">'
+        + pages.field(
+            "check",
+            "Gradient or δ",
+            data.get("check", ""),
+            size="10",
+            help="w2, w1[1,2], b1[2], delta2, delta1[2]",
+        )
+        + pages.field(
+            "answer",
+            "Your answer",
+            data.get("answer", ""),
+            size="28",
+            help="in the network's names: x, y, w, b, z, a, yhat, delta: delta2*a1",
+        )
+        + '</div><button type="submit">Check</button></fieldset>'
     )
