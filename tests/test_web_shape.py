@@ -275,3 +275,12 @@ def test_api_network_check_is_what_the_command_prints(client, query, argv):
     printed = CliRunner().invoke(app, ["network", *argv, "-f", "json"])
     got = client.get("/api/network", params=query)
     assert got.status_code == 200 and got.text == printed.stdout
+
+
+def test_a_big_shape_is_bounded_by_the_worker_time_limit():
+    query = {"shape": "2-16-16-1", "train": "1", "data": "moons", "steps": "2000"}
+    with TestClient(create_app(workers=2, limit=0.1)) as c:
+        r = c.get("/network", params=query)
+        assert r.status_code == 503 and "Gave up after 0.1 s" in r.text
+        assert c.get("/api/network", params=query).status_code == 503
+        assert c.get("/api/explain", params={"f": "sin(x)"}).status_code == 200
