@@ -172,3 +172,25 @@ def test_a_csv_trains_and_evaluates(tmp_path):
     assert at.rows == 4 and at.agrees and at.data_name.endswith("rows.csv")
     assert len(at.deltas[0]) == 4  # δ per row; ∂J/∂b their mean
     np.testing.assert_allclose(at.mean_deltas[1], np.mean(at.deltas[1], axis=0))
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({}, "weights start uniform in [−1, 1] (seed 4), biases at 0."),
+        (
+            {"w1[1,2]": 0.3, "b1[2]": 0.1},
+            "w1[1,2], b1[2] start at the values given, the other weights uniform in [−1, 1] "
+            "(seed 4), the other biases at 0.",
+        ),
+        (dict.fromkeys(Shape.parse("2-2-1").param_names, 0.2), "every weight and bias starts"),
+    ],
+)
+def test_the_training_view_says_where_the_weights_started(given, said):
+    from chainrule.formats import render
+
+    shape = Shape.parse("2-2-1")
+    run = train_shape(shape, load_data("xor", shape), 1.0, 3, 4, given)
+    out = " ".join(render(run, "text").split())
+    assert said in out
+    assert ("uniform" in out) == ("uniform" in said)

@@ -213,3 +213,20 @@ def test_unknown_starting_values_are_refused_not_ignored():
     with pytest.raises(NetworkError, match="unknown name 'w9'"):
         train(Network(), steps=1, given={"w9": 0.3})
     assert initial_params(Network(), given={"x": 0.1, "w1": 0.3})["w1"] == 0.3
+
+
+@pytest.mark.parametrize(
+    ("at", "said"),
+    [
+        ("x=0.5", "weights start uniform in [−1, 1] (seed 0), biases at 0."),
+        ("w1=0.3", "w1 starts at the value given, the other weights uniform in [−1, 1] (seed 0)"),
+        ("w1=0.3,w2=0.2", "w1, w2 start at the values given, biases at 0."),
+        ("w1=0.3,w2=0.2,b1=0,b2=1", "every weight and bias starts at the value given."),
+    ],
+)
+def test_the_training_view_says_where_the_weights_started(at, said):
+    out = runner.invoke(app, ["network", "--train", "--steps", "2", "--at", at, "-f", "text"])
+    assert out.exit_code == 0, out.output
+    assert said in " ".join(out.stdout.split())
+    if "every" in said or "seed" not in said:
+        assert "uniform" not in out.stdout and "seed" not in out.stdout

@@ -150,6 +150,31 @@ def test_moving_a_network_slider_changes_the_numbers(server, page):
     assert result.inner_text() != before
 
 
+def test_a_shape_of_its_own_and_a_slider_by_its_name(server, page):
+    page.goto(server + "/network")
+    shape = page.get_by_label("Shape")
+    shape.fill("2-2-1")
+    shape.press("Tab")  # leaving the box draws the page again for the shape's own numbers
+    page.wait_for_url("**/network?*shape=2-2-1*")
+    sync_api.expect(page.locator("h1")).to_have_text("The 2-2-1 network")
+    result = page.locator("#result")
+    before = result.inner_text()
+    slider = page.get_by_role("slider", name="w1[1,2]")
+    sync_api.expect(slider).to_be_visible()
+    slider.focus()
+    page.keyboard.press("End")  # w1[1,2] = 5
+    sync_api.expect(page.get_by_role("textbox", name="w1[1,2]")).to_have_value("5")
+    for _ in range(60):
+        if result.inner_text() != before:
+            break
+        page.wait_for_timeout(50)
+    after = result.inner_text()
+    assert after != before
+    step = next(line for line in after.splitlines() if line.startswith("w1[1,2]"))
+    assert step.split()[1] == "5"  # the update's "now" column holds the slider's value
+    assert "w1%5B1%2C2%5D=5" in page.evaluate("() => location.href")
+
+
 def test_practice_hint_button_and_an_answer(server, page):
     page.goto(server + "/practice?level=1&seed=3")
     page.get_by_role("button", name="Hint").click()

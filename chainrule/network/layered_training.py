@@ -51,6 +51,7 @@ class ShapeTrainingRun(Displayable):
     costs: tuple[float, ...]  # J before each step, then after the last: steps + 1 values
     accuracies: tuple[float, ...] | None  # the same steps; None for a regression (n/a)
     records: tuple[ShapeRecord, ...]
+    started: tuple[str, ...] = ()  # the parameters ``given`` a start, in param_names order
 
     def _summary(self) -> str:
         acc = "n/a" if self.accuracies is None else f"{self.accuracies[-1]:.0%}"
@@ -171,6 +172,7 @@ def train_shape(
         costs=tuple(costs),
         accuracies=None if accs is None else tuple(accs),
         records=tuple(records),
+        started=tuple(n for n in shape.param_names if n in given),
     )
 
 

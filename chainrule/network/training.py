@@ -59,6 +59,7 @@ class TrainingRun(Displayable):
     seed: int
     costs: tuple[float, ...]  # J before each step, then after the last: steps + 1 values
     records: tuple[Record, ...]
+    started: tuple[str, ...] = ()  # the parameters ``given`` a start, in ``params`` order
 
     def _summary(self) -> str:
         return f"{self.steps} steps, lr {self.lr:g}: J {self.costs[0]:.6g} → {self.costs[-1]:.6g}"
@@ -192,6 +193,7 @@ def train(
         seed=seed,
         costs=tuple(costs),
         records=tuple(records),
+        started=tuple(p.name for p in network.params if p.name in given),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from chainrule.document import Document, Heading, Num, Para, Plot, Table
 from chainrule.network.layered_training import ShapeTrainingRun
 from chainrule.views.layered_numbers import convention
+from chainrule.views.wording import start_said
 
 
 def _accuracy(value: float | None):
@@ -26,8 +27,9 @@ def layered_training_view(run: ShapeTrainingRun) -> Document:
         Para(
             (
                 f"Activations {acts}; cost: {shape.cost_kind}. {run.steps} steps on {source}; "
-                f"learning rate {run.lr:g}; weights start uniform in [−1, 1] (seed {run.seed}), "
-                "biases at 0. Each step runs backpropagation over the whole batch at once, "
+                f"learning rate {run.lr:g}; "
+                f"{start_said(shape.param_names, run.started, run.seed)}. Each step runs "
+                "backpropagation over the whole batch at once, "
                 "compiled once, and moves every parameter against the mean gradient.",
             )
         ),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from chainrule.document import Document, Equals, Heading, Num, Para, Plot, Table
 from chainrule.network.model import J
-from chainrule.network.training import INIT_RANGE, TrainingRun
+from chainrule.network.training import TrainingRun
 from chainrule.views.network import equations_section
+from chainrule.views.wording import start_said
 
 #: Wider than this many parameters, the table shows J alone (the rest is in --format json).
 TABLE_PARAMS = 6
@@ -33,8 +34,9 @@ def training_view(run: TrainingRun) -> Document:
                 *source,
                 "; learning rate ",
                 Num(run.lr),
-                f"; weights start uniform in [−{INIT_RANGE:g}, {INIT_RANGE:g}] (seed {run.seed}),"
-                " biases at 0. Each step uses the gradient backpropagation derived, compiled once.",
+                "; ",
+                start_said(network.param_names, run.started, run.seed),
+                ". Each step uses the gradient backpropagation derived, compiled once.",
             )
         )
     )

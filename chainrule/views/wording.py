@@ -402,3 +402,31 @@ def natural_log() -> Parts:
         "Here log is the natural logarithm ln (base e), as in the course; for base 10 write"
         " log_10(x).",
     )
+
+
+#: Past this many parameters given a start, a training view counts them instead of naming them.
+NAMED_STARTS = 6
+
+
+def start_said(params: tuple[str, ...], started: tuple[str, ...], seed: int) -> str:
+    """Where training started, as the run really did: the parameters given a start (``--at``,
+    the page's start=point) at those values, the other weights uniform in [−1, 1] from the
+    seed, the other biases at 0. The seed is named only where it chose something."""
+    weights = [p for p in params if p.startswith("w")]
+    biases = [p for p in params if p.startswith("b")]
+    given = [p for p in params if p in started]
+    if given and len(given) == len(params):
+        return "every weight and bias starts at the value given"
+    parts = []
+    if given:
+        names = ", ".join(given) if len(given) <= NAMED_STARTS else f"{len(given)} parameters"
+        one = len(given) == 1
+        parts.append(f"{names} start{'s' if one else ''} at the value{'' if one else 's'} given")
+    other = "the other " if set(given) & set(weights) else ""
+    if any(w not in started for w in weights):
+        verb = "" if given else "start "
+        parts.append(f"{other}weights {verb}uniform in [−1, 1] (seed {seed})")
+    other = "the other " if set(given) & set(biases) else ""
+    if any(b not in started for b in biases):
+        parts.append(f"{other}biases at 0")
+    return ", ".join(parts)

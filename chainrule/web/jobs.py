@@ -19,7 +19,7 @@ from chainrule.formats import html, in_room, render
 from chainrule.parsing import parse
 from chainrule.parsing.equations import read_equation
 from chainrule.views import document
-from chainrule.web import jobs_lessons, jobs_network, jobs_practice
+from chainrule.web import jobs_lessons, jobs_network, jobs_practice, jobs_shape
 
 
 def run(name: str, arguments: dict[str, Any]) -> Any:
@@ -152,5 +152,7 @@ JOBS = {
     "practice": jobs_practice.practice,
     "lesson": jobs_lessons.lesson,
     "network": jobs_network.network,
+    "shape": jobs_shape.layered,
+    "network_check": jobs_shape.check,
     "sleep": sleep,
 }

@@ -10,6 +10,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from chainrule.network.shape import ShapeError
+from chainrule.web import routes_shape
 from chainrule.web.routes import Refused, compute, explain_options, inputs, variable
 from chainrule.web.routes_network import network_arguments
 
@@ -60,9 +62,23 @@ async def api_parse(request: Request) -> Response:
 
 
 async def api_network(request: Request) -> Response:
+    """The course's network, or with ``shape`` any other: what ``--shape S --at …`` (or
+    ``--train``, or ``--check NAME ANSWER`` with ``check`` and ``answer``) prints with
+    ``-f json``."""
     try:
         data = await inputs(request)
-        out = await compute(request, "network", **network_arguments(data), format="json")
+        shape = routes_shape.chosen(data)
+        if "check" in data:  # network --check NAME ANSWER
+            arguments = routes_shape.check_arguments(data, shape)
+            out = await compute(request, "network_check", **arguments, format="json")
+        elif routes_shape.is_course(shape):
+            arguments = network_arguments(data, shape.layers - 1)
+            out = await compute(request, "network", **arguments, format="json")
+        else:
+            arguments = routes_shape.shape_arguments(data, shape)
+            out = await compute(request, "shape", **arguments, format="json")
+    except ShapeError as error:
+        return json_error(request, 400, {"message": str(error)})
     except Refused as refused:
         return json_error(request, refused.status, {"message": refused.why})
     if "error" in out:

@@ -64,6 +64,13 @@ function liveNetwork(form) {
   for (const other of form.querySelectorAll("select, input[type=checkbox], #lr, #steps, #seed")) {
     other.addEventListener(other.tagName === "SELECT" || other.type === "checkbox" ? "change" : "input", update);
   }
+  // A name typed in full: the activations and the parameter follow once the box is left.
+  for (const typed of form.querySelectorAll("input#activation, input#param")) {
+    typed.addEventListener("change", update);
+  }
+  // Another shape has other numbers, so other sliders: the page is drawn again for it.
+  const shape = form.querySelector("#shape");
+  if (shape) shape.addEventListener("change", () => form.requestSubmit());
 }
 
 function theme() {
