@@ -83,26 +83,13 @@ async def network_numbers(request: Request) -> Response:
     return HTMLResponse(result, status)
 
 
-def _select(name: str, label: str, chosen: str, options: tuple) -> str:
-    """A labelled menu of ``options``: values, or (value, what it says) pairs."""
-    pairs = [o if isinstance(o, tuple) else (o, o) for o in options]
-    items = "".join(
-        f'<option value="{v}"{" selected" if v == chosen else ""}>{escape(said)}</option>'
-        for v, said in pairs
-    )
-    return (
-        f'<div class="field"><label for="{name}">{label}</label>'
-        f'<select id="{name}" name="{name}">{items}</select></div>'
-    )
-
-
 async def network_page(request: Request) -> Response:
     data = dict(request.query_params)
     try:
         shape = routes_shape.chosen(data)
     except ShapeError as error:
         # The shape box itself is wrong: the form again, with the library's words under it.
-        form = routes_shape.shape_form(None, data, {}, _select, wrong=str(error))
+        form = routes_shape.shape_form(None, data, {}, wrong=str(error))
         body = f"<h1>A network of any shape</h1>{form}" + _result("", "")
         return show(request, "Network", body, "/network", 400)
     if routes_shape.is_course(shape):
@@ -113,7 +100,7 @@ async def network_page(request: Request) -> Response:
         f"<h1>The {escape(shape.text)} network</h1>"
         "<p>Every input, label, weight and bias by its own name. Move a number: every "
         "gradient, its finite difference and one update follow.</p>"
-        + routes_shape.shape_form(shape, data, point, _select)
+        + routes_shape.shape_form(shape, data, point)
         + _verdict(verdict)
         + _result(result, derivation)
     )
@@ -152,9 +139,11 @@ async def _course_page(request: Request, shape, data: dict[str, str]) -> Respons
         '<form class="ask network" method="get" action="/network" data-live="/network/numbers">'
         '<div class="row">'
         + pages.field("shape", "Shape", data.get("shape", "1-1-1"), size="10")
-        + _select("param", "Parameter", data.get("param", "all"), params)
-        + _select("cost", "Cost", data.get("cost", "squared"), ("squared", "cross-entropy"))
-        + _select(
+        + routes_shape.select("param", "Parameter", data.get("param", "all"), params)
+        + routes_shape.select(
+            "cost", "Cost", data.get("cost", "squared"), ("squared", "cross-entropy")
+        )
+        + routes_shape.select(
             "activation",
             "Activation",
             data.get("activation", "sigmoid").strip().lower(),
@@ -163,18 +152,7 @@ async def _course_page(request: Request, shape, data: dict[str, str]) -> Respons
         + pages.field("lr", "Learning rate η", data.get("lr", "0.5"), size="5")
         + f'</div><fieldset><legend>The point</legend><div class="numbers">{sliders}</div>'
         "</fieldset>"
-        '<fieldset><legend>Training</legend><div class="row">'
-        f'<div class="check"><input type="checkbox" id="train" name="train" value="1"'
-        f'{" checked" if train else ""}><label for="train">Train on (x, y)</label></div>'
-        + _select(
-            "start",
-            "Start from",
-            data.get("start", "random"),
-            (("random", "random weights (the seed)"), ("point", "the weights above")),
-        )
-        + pages.field("steps", "Steps", data.get("steps", "200"), size="5", inputmode="numeric")
-        + pages.field("seed", "Seed", data.get("seed", "0"), size="5", inputmode="numeric")
-        + "</div></fieldset>"
+        + routes_shape.training_fields(data, train, "Train on (x, y)")
         + routes_shape.check_box(data)
         + '<button type="submit">Compute</button></form>'
     )

@@ -121,10 +121,10 @@ def sliders(shape: Shape | None, data: dict[str, str], point: dict[str, str]) ->
 
 
 def shape_form(
-    shape: Shape | None, data: dict[str, str], point: dict[str, str], select, wrong: str = ""
+    shape: Shape | None, data: dict[str, str], point: dict[str, str], wrong: str = ""
 ) -> str:
-    """The form of a shape's page; ``select`` is the page's labelled menu, ``wrong`` what is
-    wrong with the shape (said under its box)."""
+    """The form of a shape's page; ``wrong`` is what is wrong with the shape (said under its
+    box)."""
     names = numbers(shape) if shape is not None else ()
     params = [n for n in names if n[0] in "wb"][: MAX_SLIDERS * 4]
     options = "".join(f'<option value="{escape(n)}">' for n in ("all", *params))
@@ -160,19 +160,7 @@ def shape_form(
         + "</div><fieldset><legend>The point</legend>"
         + sliders(shape, data, point)
         + "</fieldset>"
-        '<fieldset><legend>Training</legend><div class="row">'
-        f'<div class="check"><input type="checkbox" id="train" name="train" value="1"'
-        f'{" checked" if train else ""}><label for="train">Train</label></div>'
-        + select("data", "On", data.get("data", ""), DATA)
-        + select(
-            "start",
-            "Start from",
-            data.get("start", "random"),
-            (("random", "random weights (the seed)"), ("point", "the weights above")),
-        )
-        + pages.field("steps", "Steps", data.get("steps", "200"), size="5", inputmode="numeric")
-        + pages.field("seed", "Seed", data.get("seed", "0"), size="5", inputmode="numeric")
-        + "</div></fieldset>"
+        + training_fields(data, train, "Train", select("data", "On", data.get("data", ""), DATA))
         + check_box(data)
         + '<button type="submit">Compute</button></form>'
     )
@@ -209,6 +197,39 @@ async def check_result(request: Request, data: dict[str, str], shape: Shape) -> 
     if "error" in out:
         return pages.problem(out["error"]), 400
     return out["html"], 200
+
+
+def select(name: str, label: str, chosen: str, options: tuple) -> str:
+    """A labelled menu of ``options``: values, or (value, what it says) pairs."""
+    pairs = [o if isinstance(o, tuple) else (o, o) for o in options]
+    items = "".join(
+        f'<option value="{v}"{" selected" if v == chosen else ""}>{escape(said)}</option>'
+        for v, said in pairs
+    )
+    return (
+        f'<div class="field"><label for="{name}">{label}</label>'
+        f'<select id="{name}" name="{name}">{items}</select></div>'
+    )
+
+
+def training_fields(data: dict[str, str], train: bool, label: str, extra: str = "") -> str:
+    """The training fieldset both network pages have: train or not, where to start, the
+    steps and the seed (``extra``: the shape's choice of data)."""
+    return (
+        '<fieldset><legend>Training</legend><div class="row">'
+        f'<div class="check"><input type="checkbox" id="train" name="train" value="1"'
+        f'{" checked" if train else ""}><label for="train">{escape(label)}</label></div>'
+        + extra
+        + select(
+            "start",
+            "Start from",
+            data.get("start", "random"),
+            (("random", "random weights (the seed)"), ("point", "the weights above")),
+        )
+        + pages.field("steps", "Steps", data.get("steps", "200"), size="5", inputmode="numeric")
+        + pages.field("seed", "Seed", data.get("seed", "0"), size="5", inputmode="numeric")
+        + "</div></fieldset>"
+    )
 
 
 def check_box(data: dict[str, str]) -> str:
