@@ -94,3 +94,8 @@ def test_the_cli():
     ):
         result = runner.invoke(app, ["explain", *bad])
         assert result.exit_code == 2 and "Traceback" not in result.output, bad
+
+
+def test_a_variable_power_is_sent_back_to_the_usual_rules():
+    with pytest.raises(LogMethodError, match="by logarithms already"):
+        log_differentiate("x^x")

@@ -109,6 +109,11 @@ def _factors(y: sympy.Expr, x: sympy.Symbol) -> tuple[tuple[sympy.Expr, sympy.Ex
         else:
             found.append((base, n))
     if len(found) < MIN_FACTORS:
+        if any(n.has(x) for _, n in found):
+            raise LogMethodError(
+                "a power with the variable in its exponent (x^x, sin(x)^x) is differentiated "
+                "by logarithms already: leave out --method log"
+            )
         raise LogMethodError(
             "--method log is for a product or quotient of several factors in the variable, "
             "like x·√(2x + 1)/(e^x·sin³(x)); this has one, so the usual rules are shorter"
