@@ -133,3 +133,10 @@ def test_plot_draws_the_tangent_at_the_variables_value():
     assert sympy.diff(other.curves[-1].expression, x) == 2 * sympy.cos(2)
     with pytest.raises(PointError, match="corner"):
         plot("abs(x)", at="x=0")
+
+
+@pytest.mark.parametrize("at", ["x=pi/31e400", "x=1e200", "x=-1e101"])
+def test_a_coordinate_no_float_holds_is_refused_at_once(at):
+    # Exact arithmetic at π/(3.1·10⁴⁰¹) ran for minutes; refused when read, with its size.
+    with pytest.raises(PointError, match="must lie between"):
+        at_point("log(2+cos(x))", at)

@@ -66,6 +66,10 @@ class AtPoint(Displayable):
         return f"at {self.variable} = {self.point}: slope {self.slope}"
 
 
+#: The sizes a coordinate may have: what a float holds, with room for a derivative's powers.
+SMALLEST, LARGEST = 1e-100, 1e100
+
+
 def read_point(text: str, names: tuple[str, ...]) -> dict[str, sympy.Expr]:
     """``"x=pi/3, y=4"`` → {"x": π/3, "y": 4}: each value a real constant read by chainrule's
     own parser (pi/3, sqrt(2), -1.5, e^2 — never evaluated as code), each name one of ``names``.
@@ -103,6 +107,13 @@ def read_point(text: str, names: tuple[str, ...]) -> dict[str, sympy.Expr]:
         decimal = complex(number.evalf(30))
         if decimal.imag or not math.isfinite(decimal.real):
             raise PointError(f"--at: {name}={value} is not a finite real number")
+        size = abs(number.evalf(30))  # a SymPy float: 10⁻⁴⁰⁰ is not 0 here, as in a float
+        if size != 0 and not SMALLEST <= size <= LARGEST:
+            # Exact arithmetic at π/3·10⁻⁴⁰⁰ runs for minutes; a float could not hold it anyway.
+            raise PointError(
+                f"--at: {name}={value} is about {sympy.Float(size, 3)}: a point's coordinate "
+                f"must lie between {SMALLEST:g} and {LARGEST:g} in size, or be 0"
+            )
         found[name] = number
     if not found:
         raise PointError("--at: give a point, like x=pi/3")
