@@ -17,6 +17,18 @@ def layered_data(obj) -> dict[str, Any] | None:
         return layered_numbers(obj)
     if isinstance(obj, ShapeTrainingRun):
         return layered_training(obj)
+    from chainrule.network.layered_backprop import LayeredBackprop
+    from chainrule.network.layered_graph import LayeredGraph
+    from chainrule.network.paths import ParamPaths
+
+    if isinstance(obj, ParamPaths | LayeredBackprop):
+        from chainrule.formats.json_layered import backprop_data, paths_data
+
+        return paths_data(obj) if isinstance(obj, ParamPaths) else backprop_data(obj)
+    if isinstance(obj, LayeredGraph):
+        from chainrule.formats.dot_layered import graph_data
+
+        return graph_data(obj)
     return None
 
 

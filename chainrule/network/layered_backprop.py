@@ -80,16 +80,6 @@ class LayeredBackprop(Displayable):
     def _summary(self) -> str:
         return f"{self.shape.text}: {self.shape.params} gradients by backpropagation"
 
-    def document(self):
-        from chainrule.views.layered_backprop import backprop_view
-
-        return backprop_view(self)
-
-    def json_data(self) -> dict:
-        from chainrule.formats.json_layered import backprop_data
-
-        return backprop_data(self)
-
 
 def counts(widths: tuple[int, ...], softmax: bool = False) -> Counts:
     """Backpropagation multiplies ∂J/∂ŷⱼ by f′(zᴸⱼ) once per output (with softmax, one product

@@ -52,16 +52,6 @@ class LayeredGraph(Displayable):
     def _summary(self) -> str:
         return f"{self.model.shape.text}: {len(self.nodes)} nodes, {len(self.edges)} edges"
 
-    def document(self):
-        from chainrule.views.layered_graph import layered_graph_view
-
-        return layered_graph_view(self)
-
-    def json_data(self) -> dict:
-        from chainrule.formats.dot_layered import graph_data
-
-        return graph_data(self)
-
 
 def layered_graph(model: Layered, param: str | None = None) -> LayeredGraph:
     """Every neuron and edge of ``model``; with ``param`` (a weight or bias name) its paths'

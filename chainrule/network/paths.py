@@ -65,16 +65,6 @@ class ParamPaths(Displayable):
     def _summary(self) -> str:
         return f"{self.shape.text}: dJ/d{self.name} along {self.count} paths"
 
-    def document(self):
-        from chainrule.views.layered_paths import paths_view
-
-        return paths_view(self)
-
-    def json_data(self) -> dict:
-        from chainrule.formats.json_layered import paths_data
-
-        return paths_data(self)
-
 
 def path_count(shape: Shape, layer: int) -> int:
     """Paths from a parameter of ``layer`` to J: one per choice of neuron in each layer after

@@ -56,8 +56,24 @@ def document(obj: Any, *, param: str = "all", at: Any = None) -> Document:
         from chainrule.views.graph import graph_view
 
         return graph_view(obj)
+    from chainrule.network.layered_backprop import LayeredBackprop
+    from chainrule.network.layered_graph import LayeredGraph
     from chainrule.network.layered_numbers import LayeredEvaluation
     from chainrule.network.layered_training import ShapeTrainingRun
+    from chainrule.network.paths import ParamPaths
+
+    if isinstance(obj, ParamPaths):
+        from chainrule.views.layered_paths import paths_view
+
+        return paths_view(obj)
+    if isinstance(obj, LayeredBackprop):
+        from chainrule.views.layered_backprop import backprop_view
+
+        return backprop_view(obj)
+    if isinstance(obj, LayeredGraph):
+        from chainrule.views.layered_graph import layered_graph_view
+
+        return layered_graph_view(obj)
 
     if isinstance(obj, LayeredEvaluation):
         from chainrule.views.layered_numbers import layered_numbers_view
