@@ -35,13 +35,6 @@ def without_forward_pass(result) -> Document:
     return Document(tuple(kept), title=doc.title, order=doc.order)
 
 
-class _Ordered:
-    """What ``Lesson.follow`` reads: how the paths' products and their sum are written."""
-
-    def __init__(self, order: tuple) -> None:
-        self.order = order
-
-
 model = Layered(Shape.parse(NARROW, "sigmoid", "squared"))
 links = LayeredLinks(model)
 x = model.x(1)
@@ -81,7 +74,7 @@ lesson.say(
 )
 total = sympy.Add(*paths)
 ordering.record(order, total, paths)
-lesson.follow(_Ordered(tuple(order.items())))
+lesson.follow(order)
 lesson.math(Leibniz(J, x), total)
 reference = sympy.diff(model.expanded_cost, x)
 agrees = sympy.simplify(model.expand(total) - reference) == 0

@@ -97,9 +97,9 @@ def log_differentiate(
 def _factors(y: sympy.Expr, x: sympy.Symbol) -> tuple[tuple[sympy.Expr, sympy.Expr], ...]:
     """(base, exponent) for each factor of ``y`` that holds x; a constant factor's logarithm
     is a constant, and a power with x in its exponent keeps it as a factor of ln."""
-    found = []
     from chainrule import ordering
 
+    found = []
     for factor in ordering.factors(y):
         if not factor.has(x):
             continue

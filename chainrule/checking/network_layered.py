@@ -161,7 +161,7 @@ def _wrong_param(model: Layered, paths) -> list[tuple[str, sympy.Expr]]:
             return f.wrt.name.startswith("z__") and f.of in _layer_as(model, l)
 
         out.append(("activation_derivative_left_out", each(is_activation, lambda f: 1)))
-        for pick in range(len(_others(model, l, sympy.Dummy(), sympy.Dummy()))):
+        for pick in range(len(_others(model, l, model.z(l, 1), model.a(l, 1)))):
             out.append(
                 (
                     "wrong_activation_derivative",

@@ -8,6 +8,7 @@ every format turns it into a handout.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -45,8 +46,10 @@ class Lesson:
         self._blocks.append(Table(tuple(headers), tuple(tuple(row) for row in rows)))
 
     def follow(self, result: Any) -> None:
-        """Write formulas the way ``result`` does (as typed; a network's w₂·a₁, chain order)."""
-        self._order += getattr(result, "order", ())
+        """Write formulas the way ``result`` does (as typed; a network's w₂·a₁, chain order),
+        or as an order the lesson noted itself (a dict of ``chainrule.ordering``) says."""
+        order = result if isinstance(result, Mapping) else getattr(result, "order", ())
+        self._order += order.items() if isinstance(order, Mapping) else order
 
     def write(self, expr: Any, *parts: Any) -> None:
         """Write the sum or product ``expr`` with its parts in the order given, as a book does
