@@ -69,6 +69,7 @@ def test_the_courses_tangent_line():
         ("2z", "x=1", VariableError),
         ("2(", "x=1", ParseError),
         ("y = 2(", "x=1", ParseError),
+        ("y = ", "x=1", ParseError),
         ("1", "x=-1", PointError),
         ("1", "t=1", PointError),
     ],

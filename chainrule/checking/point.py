@@ -88,6 +88,12 @@ def check_at_point(function, answer: str, at, wrt=None) -> PointCheck:
     x = point.variable
     tangent = _TANGENT.match(answer)
     if tangent:
+        if not answer[tangent.end() :].strip():
+            raise ParseError(
+                "nothing after 'y =': write the tangent line, e.g. y = 2x - 1",
+                tangent.end() - 1,
+                answer,
+            )
         link = _read(answer, tangent.end(), {x}, x)
         return _judge_tangent(point, answer, link)
     question = _QUESTION.match(answer)
